@@ -1,0 +1,23 @@
+// What the user may type after a step.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace knead {
+
+enum class AnswerKind { pain, same, skip, quit, red_flag, invalid };
+
+struct Answer {
+    AnswerKind kind = AnswerKind::invalid;
+    int pain = 0;  // with AnswerKind::pain
+};
+
+// An integer 0-10, "" (Enter: same as last), "s", "q" or "!". Surrounding blanks are
+// ignored; anything else is invalid.
+Answer parse_answer(std::string_view line);
+
+// Turns "same" into the previous pain; stays `same` when there is none to repeat.
+Answer resolve_same(Answer a, std::optional<int> last_pain);
+
+}  // namespace knead

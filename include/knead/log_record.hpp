@@ -1,0 +1,41 @@
+// The records of the session log (docs/log-format.md), built as logfmt fields.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "knead/clock.hpp"
+#include "knead/logfmt.hpp"
+#include "knead/session.hpp"
+
+namespace knead {
+
+inline constexpr std::string_view kLogHeader = "# knead log v1";
+
+// ISO 8601 in local time with its UTC offset, e.g. 2026-11-25T15:40:01+01:00.
+std::string iso8601(WallTime t);
+
+// A session id that sorts by time and does not collide between two runs started in
+// the same second.
+std::string make_session_id(WallTime t, unsigned salt);
+
+struct SessionInfo {
+    std::string id;
+    std::vector<std::string> routines;
+    bool virtual_clock = false;
+};
+
+struct StepResult {
+    Step step;
+    double actual = 0;        // seconds, as measured
+    std::optional<int> pain;  // absent when the answer was not a number
+    std::string answer;       // "skip", "quit", "red-flag", "none" when not a number
+};
+
+Fields start_record(WallTime t, const SessionInfo& s);
+Fields step_record(WallTime t, const SessionInfo& s, const SessionPoint& p, const StepResult& r);
+Fields end_record(WallTime t, const SessionInfo& s, Status status, int points_done, double seconds,
+                  const Step* under_way = nullptr, const SessionPoint* point = nullptr);
+
+}  // namespace knead

@@ -1,0 +1,66 @@
+// The routine model: what a routine file describes once it has been validated.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace knead {
+
+enum class Side { both, left, right, center };
+std::string_view to_string(Side s);
+std::optional<Side> parse_side(std::string_view s);
+
+struct PainBand {
+    int lo = 5;
+    int hi = 7;
+    bool contains(int pain) const { return pain >= lo && pain <= hi; }
+    friend bool operator==(const PainBand&, const PainBand&) = default;
+};
+
+// Durations in seconds and repetitions: the routine's [defaults], then per point.
+struct Dose {
+    int locate = 15;
+    int press = 10;
+    int hold = 30;
+    int hold_min = 20;
+    int hold_max = 60;
+    int stretch = 30;
+    int reps = 2;
+    PainBand target;
+};
+
+struct Point {
+    std::string id;
+    std::string name;
+    std::string muscle;
+    std::vector<std::string> refers_to;
+    std::string tool;
+    Side side = Side::both;
+    std::string locate_cue;
+    std::string press_cue;
+    std::string stretch_cue;  // empty: the point has no stretch step
+    Dose dose;
+};
+
+struct Routine {
+    std::string id;  // the file name without .toml: what `knead run` takes
+    std::filesystem::path path;
+    std::string name;
+    std::string area;
+    std::string summary;
+    std::vector<std::string> cautions;
+    Dose defaults;
+    std::vector<Point> points;
+};
+
+// The sides a point is worked on, in order.
+std::vector<Side> sides_to_work(Side s);
+
+// Planned seconds for one point and for a whole routine (holds at their starting length).
+int planned_seconds(const Point& p);
+int planned_seconds(const Routine& r);
+
+}  // namespace knead

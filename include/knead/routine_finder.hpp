@@ -1,0 +1,27 @@
+// Finds routines by name on the search path.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace knead {
+
+struct RoutineRef {
+    std::string id;
+    std::filesystem::path file;
+};
+
+// Every routine on the path, sorted by id; an earlier directory hides a later one's
+// routine of the same id, which is how a user's routine overrides a built-in.
+std::vector<RoutineRef> list_routines(const std::vector<std::filesystem::path>& dirs);
+
+// A path (it contains '/' or ends in .toml) is taken as it is; a name is looked up.
+std::optional<std::filesystem::path> find_routine(std::string_view name_or_path,
+                                                  const std::vector<std::filesystem::path>& dirs);
+
+bool looks_like_path(std::string_view arg);
+
+}  // namespace knead

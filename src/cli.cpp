@@ -1,0 +1,78 @@
+#include "cli.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+#include "knead/exit_codes.hpp"
+
+namespace knead {
+namespace {
+
+constexpr const char* kFooter = R"(Exit status:
+  0    done
+  1    failure (for example, the log cannot be written)
+  2    bad usage or an invalid routine
+  3    session stopped early (q, or the answers ran out)
+  4    session stopped on a red flag (!)
+  130  interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP); the session is logged as interrupted
+
+knead is a self-care aid, not medical advice.)";
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    CLI::App app{"knead: a terminal coach for trigger-point self-massage"};
+    app.set_version_flag("--version", std::string("knead ") + KNEAD_VERSION);
+    app.footer(kFooter);
+    app.require_subcommand(1);
+    app.fallthrough();
+
+    RoutineOptions routines;
+    app.add_option("--routines", routines.dirs,
+                   "Look for routines in DIR first (repeatable; before KNEAD_ROUTINES, "
+                   "$XDG_CONFIG_HOME/knead/routines and the built-in routines)")
+        ->type_name("DIR")
+        ->check(CLI::ExistingDirectory);
+
+    RunOptions run;
+    auto* run_cmd = app.add_subcommand("run", "Start a guided session: knead run neck");
+    run_cmd->add_option("routine", run.names, "Routine names or .toml files, worked in order")
+        ->required();
+    run_cmd
+        ->add_option("--log", run.log,
+                     "Append the session to FILE (default: KNEAD_LOG, "
+                     "else $XDG_DATA_HOME/knead/sessions.log)")
+        ->type_name("FILE");
+    auto* no_wait = run_cmd->add_flag("--no-wait", run.no_wait,
+                                      "Run on a virtual clock: countdowns finish at once (for "
+                                      "scripts and tests)");
+    run_cmd->add_option("--speed", run.speed, "Run the clock X times faster (for demos)")
+        ->type_name("X")
+        ->check(CLI::Range(0.01, 1000.0))
+        ->excludes(no_wait);
+
+    app.add_subcommand("list", "List the routines on the search path");
+
+    std::string show_name;
+    auto* show = app.add_subcommand("show", "Show a routine's points, cues, cautions and timeline");
+    show->add_option("routine", show_name, "Routine name or .toml file")->required();
+
+    std::vector<std::string> files;
+    auto* validate = app.add_subcommand("validate", "Check routine files and report every problem");
+    validate->add_option("file", files, "Routine files or directories of them")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? exit_code::ok : exit_code::usage;
+    }
+
+    run.routines = routines;
+    if (run_cmd->parsed()) return run_command(run);
+    if (show->parsed()) return show_command(routines, show_name);
+    if (validate->parsed()) return validate_command(files);
+    return list_command(routines);
+}
+
+}  // namespace knead

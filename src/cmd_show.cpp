@@ -1,0 +1,72 @@
+// `knead show`: everything about one routine, and its planned timeline, without running it.
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "knead/exit_codes.hpp"
+#include "routine_args.hpp"
+
+namespace knead {
+namespace {
+
+std::string minutes(int seconds) {
+    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) {
+        if (!out.empty()) out += ", ";
+        out += s;
+    }
+    return out;
+}
+
+}  // namespace
+
+int show_command(const RoutineOptions& o, const std::string& name) {
+    auto loaded = load_named_routines(o, {name});
+    if (!loaded) return exit_code::usage;
+    const Routine& r = loaded->front();
+
+    fmt::print("{} - {}\n", r.name, r.area);
+    if (!r.summary.empty()) fmt::print("{}\n", r.summary);
+    fmt::print("File: {}\n", r.path.empty() ? r.id : r.path.string());
+    if (!r.cautions.empty()) {
+        fmt::print("\nCautions:\n");
+        for (const auto& c : r.cautions) fmt::print("  - {}\n", c);
+    }
+    int index = 0;
+    for (const auto& p : r.points) {
+        const Dose& d = p.dose;
+        fmt::print("\n{}. {} ({}) [{}], side: {}\n", ++index, p.name, p.muscle, p.id,
+                   to_string(p.side));
+        if (!p.refers_to.empty()) fmt::print("   Refers pain to: {}\n", join(p.refers_to));
+        if (!p.tool.empty()) fmt::print("   Tool:    {}\n", p.tool);
+        fmt::print("   Locate:  {}\n", p.locate_cue);
+        fmt::print("   Press:   {}\n", p.press_cue);
+        if (!p.stretch_cue.empty()) fmt::print("   Stretch: {}\n", p.stretch_cue);
+        fmt::print(
+            "   Dose:    {} x (locate {} s, press {} s, hold {} s within {}-{} s) at pain "
+            "{}-{}",
+            d.reps, d.locate, d.press, d.hold, d.hold_min, d.hold_max, d.target.lo, d.target.hi);
+        if (!p.stretch_cue.empty()) fmt::print(", then stretch {} s", d.stretch);
+        fmt::print("\n");
+    }
+
+    fmt::print("\nPlanned timeline (holds at their starting length):\n");
+    int at = 0;
+    for (const auto& p : r.points) {
+        for (Side side : sides_to_work(p.side)) {
+            int length = p.dose.reps * (p.dose.locate + p.dose.press + p.dose.hold) +
+                         (p.stretch_cue.empty() ? 0 : p.dose.stretch);
+            std::string s = side == Side::center ? "" : fmt::format(" ({})", to_string(side));
+            fmt::print("  {:>6}  {}{}  {}\n", minutes(at), p.name, s, minutes(length));
+            at += length;
+        }
+    }
+    fmt::print("  {:>6}  end (about {} minutes, plus the time you take to answer)\n", minutes(at),
+               (at + 30) / 60);
+    return exit_code::ok;
+}
+
+}  // namespace knead

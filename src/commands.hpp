@@ -1,0 +1,27 @@
+// The commands, each in its own file; cli.cpp parses the command line and calls them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace knead {
+
+struct RoutineOptions {
+    std::vector<std::string> dirs;  // --routines, in order
+};
+
+struct RunOptions {
+    RoutineOptions routines;
+    std::vector<std::string> names;
+    std::optional<std::string> log;
+    bool no_wait = false;
+    double speed = 1.0;
+};
+
+int run_command(const RunOptions& o);
+int list_command(const RoutineOptions& o);
+int show_command(const RoutineOptions& o, const std::string& name);
+int validate_command(const std::vector<std::string>& files);
+
+}  // namespace knead

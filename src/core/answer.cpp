@@ -1,0 +1,29 @@
+#include "knead/answer.hpp"
+
+#include <charconv>
+
+namespace knead {
+
+Answer parse_answer(std::string_view line) {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    while (!line.empty() && blank(line.front())) line.remove_prefix(1);
+    while (!line.empty() && blank(line.back())) line.remove_suffix(1);
+
+    if (line.empty()) return {AnswerKind::same};
+    if (line == "s" || line == "S") return {AnswerKind::skip};
+    if (line == "q" || line == "Q") return {AnswerKind::quit};
+    if (line == "!") return {AnswerKind::red_flag};
+    if (line.size() > 2) return {AnswerKind::invalid};
+    int n = -1;
+    auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), n);
+    if (ec != std::errc{} || end != line.data() + line.size() || n < 0 || n > 10)
+        return {AnswerKind::invalid};
+    return {AnswerKind::pain, n};
+}
+
+Answer resolve_same(Answer a, std::optional<int> last_pain) {
+    if (a.kind == AnswerKind::same && last_pain) return {AnswerKind::pain, *last_pain};
+    return a;
+}
+
+}  // namespace knead

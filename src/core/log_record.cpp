@@ -1,0 +1,88 @@
+#include "knead/log_record.hpp"
+
+#include <fmt/format.h>
+
+#include <ctime>
+
+#include "knead/version.hpp"
+
+namespace knead {
+namespace {
+
+std::string seconds_text(double s) {
+    return fmt::format("{:.1f}", s);
+}
+
+}  // namespace
+
+std::string iso8601(WallTime t) {
+    std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    std::tm local{};
+    localtime_r(&tt, &local);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &local);
+    // strftime writes +0100; ISO 8601's extended form, which the rest uses, is +01:00.
+    std::string_view s(buf);
+    return fmt::format("{}:{}", s.substr(0, s.size() - 2), s.substr(s.size() - 2));
+}
+
+std::string make_session_id(WallTime t, unsigned salt) {
+    std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    std::tm local{};
+    localtime_r(&tt, &local);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%S", &local);
+    return fmt::format("{}-{:04x}", buf, salt & 0xFFFF);
+}
+
+static std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) {
+        if (!out.empty()) out += ',';
+        out += s;
+    }
+    return out;
+}
+
+Fields start_record(WallTime t, const SessionInfo& s) {
+    return {{"time", iso8601(t)},
+            {"session", s.id},
+            {"event", "start"},
+            {"routines", join(s.routines)},
+            {"clock", s.virtual_clock ? "virtual" : "real"},
+            {"version", std::string(kVersion)}};
+}
+
+Fields step_record(WallTime t, const SessionInfo& s, const SessionPoint& p, const StepResult& r) {
+    Fields f{{"time", iso8601(t)},
+             {"session", s.id},
+             {"routine", p.routine},
+             {"point", p.point.id},
+             {"side", std::string(to_string(r.step.side))},
+             {"rep", std::to_string(r.step.rep)},
+             {"step", std::string(to_string(r.step.phase))},
+             {"planned", std::to_string(r.step.planned)},
+             {"actual", seconds_text(r.actual)}};
+    if (r.pain) f.emplace_back("pain", std::to_string(*r.pain));
+    if (!r.answer.empty()) f.emplace_back("answer", r.answer);
+    return f;
+}
+
+Fields end_record(WallTime t, const SessionInfo& s, Status status, int points_done, double seconds,
+                  const Step* under_way, const SessionPoint* point) {
+    Fields f{{"time", iso8601(t)},
+             {"session", s.id},
+             {"event", "end"},
+             {"status", std::string(to_string(status))},
+             {"points", std::to_string(points_done)},
+             {"duration", seconds_text(seconds)}};
+    if (under_way && point) {
+        f.emplace_back("routine", point->routine);
+        f.emplace_back("point", point->point.id);
+        f.emplace_back("side", std::string(to_string(under_way->side)));
+        f.emplace_back("step", std::string(to_string(under_way->phase)));
+    }
+    return f;
+}
+
+}  // namespace knead

@@ -1,0 +1,100 @@
+#include "knead/paths.hpp"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <string_view>
+#include <system_error>
+
+#ifdef __APPLE__
+#include <mach-o/dyld.h>
+#endif
+
+namespace knead {
+namespace fs = std::filesystem;
+namespace {
+
+fs::path home() {
+    const char* h = std::getenv("HOME");
+    return h && *h ? fs::path(h) : fs::path(".");
+}
+
+fs::path xdg(const char* var, const char* fallback) {
+    const char* v = std::getenv(var);
+    if (v && *v == '/') return v;
+    return home() / fallback;
+}
+
+std::optional<fs::path> executable_path() {
+#ifdef __APPLE__
+    char buf[4096];
+    uint32_t size = sizeof buf;
+    if (_NSGetExecutablePath(buf, &size) == 0) return fs::weakly_canonical(buf);
+    return std::nullopt;
+#else
+    std::error_code ec;
+    auto p = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return std::nullopt;
+    return p;
+#endif
+}
+
+}  // namespace
+
+fs::path xdg_config_home() {
+    return xdg("XDG_CONFIG_HOME", ".config");
+}
+fs::path xdg_data_home() {
+    return xdg("XDG_DATA_HOME", ".local/share");
+}
+fs::path xdg_state_home() {
+    return xdg("XDG_STATE_HOME", ".local/state");
+}
+
+int create_private_dirs(const fs::path& dir) {
+    fs::path partial;
+    for (const auto& part : dir) {
+        partial /= part;
+        if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST) return errno;
+    }
+    return 0;
+}
+
+fs::path log_path(const std::optional<std::string>& flag) {
+    if (flag && !flag->empty()) return *flag;
+    const char* env = std::getenv("KNEAD_LOG");
+    if (env && *env) return env;
+    return xdg_data_home() / "knead" / "sessions.log";
+}
+
+fs::path builtin_routines_dir() {
+    std::error_code ec;
+    // An installed knead (or one unpacked from a package anywhere) finds its routines
+    // relative to itself; a knead run from the build tree uses the source tree's.
+    if (auto exe = executable_path()) {
+        fs::path beside = exe->parent_path() / KNEAD_RELATIVE_ROUTINES;
+        if (fs::is_directory(beside, ec)) return beside.lexically_normal();
+    }
+    if (fs::is_directory(KNEAD_INSTALL_ROUTINES, ec)) return KNEAD_INSTALL_ROUTINES;
+    return KNEAD_SOURCE_ROUTINES;
+}
+
+std::vector<fs::path> routine_search_path(const std::vector<std::string>& flags) {
+    std::vector<fs::path> dirs(flags.begin(), flags.end());
+    if (const char* env = std::getenv("KNEAD_ROUTINES")) {
+        std::string_view rest = env;
+        while (!rest.empty()) {
+            auto colon = rest.find(':');
+            auto part = rest.substr(0, colon);
+            if (!part.empty()) dirs.emplace_back(part);
+            if (colon == std::string_view::npos) break;
+            rest.remove_prefix(colon + 1);
+        }
+    }
+    dirs.push_back(xdg_config_home() / "knead" / "routines");
+    dirs.push_back(builtin_routines_dir());
+    return dirs;
+}
+
+}  // namespace knead

@@ -1,0 +1,43 @@
+#include "knead/routine.hpp"
+
+namespace knead {
+
+std::string_view to_string(Side s) {
+    switch (s) {
+        case Side::both:
+            return "both";
+        case Side::left:
+            return "left";
+        case Side::right:
+            return "right";
+        case Side::center:
+            return "center";
+    }
+    return "center";
+}
+
+std::optional<Side> parse_side(std::string_view s) {
+    for (Side side : {Side::both, Side::left, Side::right, Side::center})
+        if (to_string(side) == s) return side;
+    return std::nullopt;
+}
+
+std::vector<Side> sides_to_work(Side s) {
+    if (s == Side::both) return {Side::left, Side::right};
+    return {s};
+}
+
+int planned_seconds(const Point& p) {
+    const Dose& d = p.dose;
+    int per_side = d.reps * (d.locate + d.press + d.hold);
+    if (!p.stretch_cue.empty()) per_side += d.stretch;
+    return per_side * static_cast<int>(sides_to_work(p.side).size());
+}
+
+int planned_seconds(const Routine& r) {
+    int total = 0;
+    for (const auto& p : r.points) total += planned_seconds(p);
+    return total;
+}
+
+}  // namespace knead

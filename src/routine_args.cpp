@@ -1,0 +1,41 @@
+#include "routine_args.hpp"
+
+#include <fmt/format.h>
+
+#include "knead/paths.hpp"
+#include "knead/routine_finder.hpp"
+#include "knead/routine_loader.hpp"
+#include "knead/suggest.hpp"
+
+namespace knead {
+
+std::optional<std::vector<Routine>> load_named_routines(const RoutineOptions& o,
+                                                        const std::vector<std::string>& names) {
+    auto dirs = routine_search_path(o.dirs);
+    std::vector<Routine> out;
+    bool ok = true;
+    for (const auto& name : names) {
+        auto file = find_routine(name, dirs);
+        if (!file) {
+            std::vector<std::string> known;
+            for (const auto& r : list_routines(dirs)) known.push_back(r.id);
+            std::string hint;
+            if (auto m = closest_match(name, known)) hint = fmt::format(" Did you mean `{}`?", *m);
+            fmt::print(stderr, "knead: no routine named `{}`.{} `knead list` shows them all.\n",
+                       name, hint);
+            ok = false;
+            continue;
+        }
+        auto loaded = load_routine_file(*file);
+        for (const auto& d : loaded.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
+        if (!loaded.routine) {
+            ok = false;
+            continue;
+        }
+        out.push_back(std::move(*loaded.routine));
+    }
+    if (!ok) return std::nullopt;
+    return out;
+}
+
+}  // namespace knead

@@ -1,0 +1,258 @@
+#include "session_view.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace knead {
+namespace {
+
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) {
+        if (!out.empty()) out += ", ";
+        out += s;
+    }
+    return out;
+}
+
+std::string clock_text(int seconds) {
+    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
+std::string side_text(Side s) {
+    return s == Side::center ? std::string() : fmt::format(" ({} side)", to_string(s));
+}
+
+std::string_view phase_color(Phase p) {
+    switch (p) {
+        case Phase::locate:
+            return "36";  // cyan
+        case Phase::press:
+            return "33";  // yellow
+        case Phase::hold:
+            return "1;31";  // bold red: the step that matters
+        case Phase::stretch:
+            return "32";  // green
+    }
+    return "0";
+}
+
+}  // namespace
+
+std::string SessionView::paint(std::string_view text, std::string_view sgr) const {
+    if (!caps_.color) return std::string(text);
+    return fmt::format("\033[{}m{}\033[0m", sgr, text);
+}
+
+void SessionView::line(std::string_view text) {
+    if (in_place_) {
+        std::fputs("\n", out_);
+        in_place_ = false;
+    }
+    fmt::print(out_, "{}\n", text);
+    std::fflush(out_);
+}
+
+void SessionView::notice_first_run() {
+    line("knead is a self-care aid, not medical advice. Stop at once on numbness, tingling,");
+    line("or sharp or shooting pain, and see a doctor or physiotherapist if it persists.");
+    line("(This note is shown once.)");
+    line("");
+}
+
+void SessionView::routine_intro(const Routine& r) {
+    line(paint(r.name, "1") + (r.area.empty() ? "" : fmt::format(" ({})", r.area)));
+    if (!r.summary.empty()) line(r.summary);
+    if (!r.cautions.empty()) {
+        line(paint("Cautions:", "1;33"));
+        for (const auto& c : r.cautions) line("  - " + c);
+    }
+    line("");
+}
+
+void SessionView::answer_help() {
+    line("After each step, type how much it hurts, 0-10, and Enter. Enter alone repeats your");
+    line("last answer; s skips the rest of a point; q stops; ! means numbness, tingling, sharp");
+    line("or shooting pain, or dizziness, and ends the session.");
+    line("");
+}
+
+void SessionView::point_intro(const Session& s) {
+    const Step& st = s.current();
+    const Point& p = s.current_point().point;
+    line("");
+    line(paint(fmt::format("Point {}/{}: {}{} - {}", st.point_index + 1, s.point_count(), p.name,
+                           side_text(st.side), p.muscle),
+               "1"));
+    if (!p.refers_to.empty()) line("  Refers pain to: " + join(p.refers_to));
+    if (!p.tool.empty()) line("  Tool: " + p.tool);
+}
+
+void SessionView::step_start(const Session& s, const std::optional<Decision>& last) {
+    const Step& st = s.current();
+    const Point& p = s.current_point().point;
+    const Dose& d = p.dose;
+    if (caps_.out_tty) std::fputs("\a", out_);  // the bell: a cue for someone not looking
+    std::string label = paint(upper(to_string(st.phase)), phase_color(st.phase));
+    std::string reps = st.phase == Phase::stretch || d.reps == 1
+                           ? std::string()
+                           : fmt::format(", rep {}/{}", st.rep, d.reps);
+    line(fmt::format("{} {}{}{}, {} s", label, p.name, side_text(st.side), reps, st.planned));
+    switch (st.phase) {
+        case Phase::locate:
+            line("  " + p.locate_cue);
+            break;
+        case Phase::press:
+            line("  " + p.press_cue);
+            line(fmt::format("  Sink in slowly until it hurts good: {}-{} of 10.", d.target.lo,
+                             d.target.hi));
+            break;
+        case Phase::hold: {
+            std::string how = "Hold steady and breathe out slowly.";
+            if (last && last->advice == Advice::lighter)
+                how = "Ease the pressure a little, then hold.";
+            if (last && last->advice == Advice::deeper) how = "Press slightly deeper, then hold.";
+            line(fmt::format("  {} Aim for {}-{} of 10.", how, d.target.lo, d.target.hi));
+            break;
+        }
+        case Phase::stretch:
+            line("  " + p.stretch_cue);
+            break;
+    }
+}
+
+void SessionView::countdown(const Session& s, const Countdown& c, Duration now) {
+    if (!caps_.out_tty) return;
+    const int left = c.seconds_left(now);
+    const int width = std::clamp(caps_.width - 30, 10, 40);
+    const int filled = static_cast<int>(c.progress(now) * width + 0.5);
+    std::string bar;
+    for (int i = 0; i < width; ++i)
+        bar += i < filled ? (caps_.unicode ? "█" : "#") : (caps_.unicode ? "░" : "-");
+    std::string label = upper(to_string(s.current().phase));
+    fmt::print(out_, "\r\033[K  {} {} {}",
+               paint(fmt::format("{:<7}", label), phase_color(s.current().phase)),
+               paint(clock_text(left), "1"), bar);
+    std::fflush(out_);
+    in_place_ = true;
+}
+
+void SessionView::countdown_done(const Session&) {
+    if (in_place_) {
+        fmt::print(out_, "\r\033[K");
+        std::fflush(out_);
+        in_place_ = false;
+    }
+}
+
+void SessionView::prompt() {
+    fmt::print(out_, "  Pain 0-10 (Enter same, s skip, q stop, ! red flag): ");
+    std::fflush(out_);
+}
+
+void SessionView::echo_answer(std::string_view text) {
+    // On a pipe nothing echoes the answer; print it so a transcript reads like a dialogue.
+    std::string shown;
+    for (char c : text) shown += std::isprint(static_cast<unsigned char>(c)) ? c : '?';
+    fmt::print(out_, "{}\n", shown);
+    std::fflush(out_);
+}
+
+void SessionView::invalid_answer() {
+    line("  Please type a number from 0 to 10, Enter for the same as last time, s to skip this");
+    line("  point, q to stop, or ! for numbness, tingling, sharp or shooting pain, or dizziness.");
+}
+
+void SessionView::nothing_to_repeat() {
+    line("  There is no earlier answer to repeat yet: type a number from 0 to 10.");
+}
+
+void SessionView::feedback(const Session& s, const Feedback& f, int planned_hold) {
+    if (f.outcome == Outcome::point_skipped) {
+        line("  Skipping the rest of this point.");
+        return;
+    }
+    if (!f.decision) return;
+    const Decision& d = *f.decision;
+    // Say the next hold only when another hold of the same point and side follows.
+    bool more = !s.finished() && s.current().phase == Phase::locate && s.current().rep > 1;
+    std::string next = more ? fmt::format(" Next hold {} s.", d.next_hold) : std::string();
+    std::string change = more && d.next_hold != planned_hold
+                             ? fmt::format(" Next hold {} s (was {} s).", d.next_hold, planned_hold)
+                             : next;
+    switch (d.advice) {
+        case Advice::keep:
+            line("  Right in your band: keep this pressure." + next);
+            break;
+        case Advice::releasing:
+            line("  Less than last time: the knot is releasing. Keep going." + next);
+            break;
+        case Advice::lighter:
+            line("  Above your band: ease off a little next time." + change);
+            break;
+        case Advice::deeper:
+            line("  Below your band: press slightly deeper next time." + change);
+            break;
+        case Advice::released:
+            line("  Released: this point is done, on to the stretch.");
+            break;
+        case Advice::too_much:
+            line("  That is too much: stop pressing this point. Let go and move on gently.");
+            break;
+    }
+}
+
+void SessionView::red_flag() {
+    line("");
+    line(paint("Stop now.", "1;31") +
+         " Numbness, tingling, sharp or shooting pain, or dizziness are");
+    line("signs to stop pressing. Rest. If it does not settle within a few minutes, or it comes");
+    line("back, see a doctor or physiotherapist before you massage this area again.");
+}
+
+void SessionView::input_ended() {
+    line("");
+    line("Input ended before the session did: stopping here. Every finished step is logged.");
+}
+
+void SessionView::quit() {
+    line("Stopping the session. Every finished step is logged.");
+}
+
+void SessionView::interrupted(int sig) {
+    line("");
+    line(fmt::format("Interrupted ({}): the session is logged as interrupted.", sig == 2 ? "Ctrl-C"
+                                                                                : sig == 15
+                                                                                    ? "terminated"
+                                                                                    : "hang-up"));
+}
+
+void SessionView::summary(const Session& s, double seconds, std::string_view tip,
+                          const std::string& log_path) {
+    line("");
+    std::string what = s.status() == Status::completed ? "Session complete" : "Session ended";
+    line(paint(fmt::format("{}: {} of {} points, {}.", what, s.points_started(), s.point_count(),
+                           clock_text(static_cast<int>(seconds + 0.5))),
+               "1"));
+    for (const auto& p : s.summary()) {
+        if (!p.started) continue;
+        std::string pains = "no hold";
+        if (p.first_hold_pain)
+            pains = fmt::format("pain {} -> {}", *p.first_hold_pain, *p.last_hold_pain);
+        std::string note = p.released ? ", released" : p.skipped ? ", skipped" : "";
+        line(fmt::format("  {:<28} {}{}", p.name, pains, note));
+    }
+    line("");
+    line(fmt::format("Tip: {}", tip));
+    line(fmt::format("Logged to {}", log_path));
+}
+
+}  // namespace knead
