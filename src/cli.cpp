@@ -51,6 +51,24 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::Range(0.01, 1000.0))
         ->excludes(no_wait);
 
+    run_cmd->add_flag("--voice", run.voice,
+                      "Speak each step's cue and the last seconds (espeak-ng or say)");
+    run_cmd
+        ->add_option("--speech-command", run.speech_command,
+                     "The speech command and its arguments; {} stands for the text, else "
+                     "the text goes to its standard input")
+        ->type_name("CMD")
+        ->expected(1, 20);
+    run_cmd->add_flag("--quiet", run.quiet, "No bell at step changes");
+    run_cmd->add_flag("--big", run.big, "Draw the seconds left in large digits when there is room");
+    run_cmd->add_option("--color", run.color, "Colour: auto, always or never")
+        ->type_name("WHEN")
+        ->transform(
+            CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::automatic},
+                                                                     {"always", ColorMode::always},
+                                                                     {"never", ColorMode::never}},
+                                    CLI::ignore_case));
+
     app.add_subcommand("list", "List the routines on the search path");
 
     std::string show_name;
