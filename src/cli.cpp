@@ -1,6 +1,7 @@
 #include "cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <sstream>
 
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
@@ -53,12 +54,12 @@ int run_cli(int argc, char** argv) {
 
     run_cmd->add_flag("--voice", run.voice,
                       "Speak each step's cue and the last seconds (espeak-ng or say)");
+    std::string speech;
     run_cmd
-        ->add_option("--speech-command", run.speech_command,
-                     "The speech command and its arguments; {} stands for the text, else "
-                     "the text goes to its standard input")
-        ->type_name("CMD")
-        ->expected(1, 20);
+        ->add_option("--speech-command", speech,
+                     "The speech command and its arguments, split at spaces; {} stands for "
+                     "the text, else the text goes to its standard input")
+        ->type_name("\"CMD ARGS\"");
     run_cmd->add_flag("--quiet", run.quiet, "No bell at step changes");
     run_cmd->add_flag("--big", run.big, "Draw the seconds left in large digits when there is room");
     run_cmd->add_option("--color", run.color, "Colour: auto, always or never")
@@ -87,6 +88,7 @@ int run_cli(int argc, char** argv) {
     }
 
     run.routines = routines;
+    for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
     if (run_cmd->parsed()) return run_command(run);
     if (show->parsed()) return show_command(routines, show_name);
     if (validate->parsed()) return validate_command(files);
