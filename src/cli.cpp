@@ -1,9 +1,14 @@
 #include "cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
 
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/suggest.hpp"
+#include "terminal.hpp"
 
 namespace knead {
 namespace {
@@ -42,7 +47,10 @@ int run_cli(int argc, char** argv) {
         ->add_option("--log", run.log,
                      "Append the session to FILE (default: KNEAD_LOG, "
                      "else $XDG_DATA_HOME/knead/sessions.log)")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(CLI::Validator(
+            [](std::string& s) { return s.empty() ? std::string("needs a file name") : ""; }, "",
+            "non-empty"));
     auto* no_wait = run_cmd->add_flag("--no-wait", run.no_wait,
                                       "Run on a virtual clock: countdowns finish at once (for "
                                       "scripts and tests)");
@@ -50,6 +58,24 @@ int run_cli(int argc, char** argv) {
         ->type_name("X")
         ->check(CLI::Range(0.01, 1000.0))
         ->excludes(no_wait);
+
+    run_cmd->add_flag("--voice", run.voice,
+                      "Speak each step's cue and the last seconds (espeak-ng or say)");
+    std::string speech;
+    run_cmd
+        ->add_option("--speech-command", speech,
+                     "The speech command and its arguments, split at spaces; {} stands for "
+                     "the text, else the text goes to its standard input")
+        ->type_name("\"CMD ARGS\"");
+    run_cmd->add_flag("--quiet", run.quiet, "No bell at step changes");
+    run_cmd->add_flag("--big", run.big, "Draw the seconds left in large digits when there is room");
+    run_cmd->add_option("--color", run.color, "Colour: auto, always or never")
+        ->type_name("WHEN")
+        ->transform(
+            CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::automatic},
+                                                                     {"always", ColorMode::always},
+                                                                     {"never", ColorMode::never}},
+                                    CLI::ignore_case));
 
     app.add_subcommand("list", "List the routines on the search path");
 
@@ -61,6 +87,21 @@ int run_cli(int argc, char** argv) {
     auto* validate = app.add_subcommand("validate", "Check routine files and report every problem");
     validate->add_option("file", files, "Routine files or directories of them")->required();
 
+    guard_standard_fds();
+    // CLI11 reports a mistyped command as a missing one; name it, and suggest the nearest.
+    if (argc > 1 && argv[1][0] != '-') {
+        std::vector<std::string> names;
+        for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+        if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+            std::string hint;
+            if (auto m = closest_match(argv[1], names)) hint = " Did you mean `" + *m + "`?";
+            std::fprintf(stderr,
+                         "knead: unknown command `%s`.%s Run `knead --help` for the list.\n",
+                         argv[1], hint.c_str());
+            return exit_code::usage;
+        }
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -69,6 +110,7 @@ int run_cli(int argc, char** argv) {
     }
 
     run.routines = routines;
+    for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
     if (run_cmd->parsed()) return run_command(run);
     if (show->parsed()) return show_command(routines, show_name);
     if (validate->parsed()) return validate_command(files);
