@@ -4,17 +4,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <fstream>
 #include <limits>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <toml.hpp>
 
 #include "knead/suggest.hpp"
+#include "knead/toml_guard.hpp"
 
 namespace knead {
 namespace {
@@ -25,6 +24,7 @@ using Table = Value::table_type;
 constexpr int kMaxSeconds = 600;
 constexpr int kMaxReps = 20;
 constexpr int kMaxNesting = 32;
+constexpr int kMaxErrors = 50;
 
 const std::vector<std::string> kTopKeys = {"schema",   "name",     "area", "summary",
                                            "cautions", "defaults", "point"};
@@ -35,17 +35,21 @@ const std::vector<std::string> kPointKeys = {
     "locate", "press",       "stretch",        "hold",          "hold_min",       "hold_max",
     "reps",   "target_pain", "locate_seconds", "press_seconds", "stretch_seconds"};
 
-// Where a problem is: a line and column in the file, 1-based.
-struct Where {
-    int line = 1;
-    int column = 1;
-};
-
 class Checker {
   public:
     Checker(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
 
-    void error(Where w, std::string msg) { add(w, Severity::error, std::move(msg)); }
+    // Past kMaxErrors the rest are dropped: a file that is not a routine at all would
+    // bury the first, useful errors under thousands.
+    void error(Where w, std::string msg) {
+        if (errors_ == kMaxErrors) {
+            ++dropped_;
+            return;
+        }
+        ++errors_;
+        add(w, Severity::error, std::move(msg));
+    }
+    int dropped() const { return dropped_; }
     void file_error(std::string msg) {
         out_.push_back({file_, 0, 0, Severity::error, std::move(msg)});
     }
@@ -58,23 +62,37 @@ class Checker {
     }
     std::string file_;
     std::vector<Diagnostic>& out_;
+    int errors_ = 0;
+    int dropped_ = 0;
 };
+
+// The text being loaded and its line index, for positions. toml11's own location()
+// counts the newlines before a value, which made a large file with many values to
+// report take minutes. Set by load_routine_text for the duration of a load.
+struct Source {
+    std::string_view text;
+    LineIndex lines;
+};
+thread_local const Source* g_source = nullptr;
+
+Where where_value(const Value& v) {
+    const auto* r = dynamic_cast<const toml::detail::region*>(toml::detail::get_region(v));
+    if (g_source && r && r->is_ok())
+        return g_source->lines.at(static_cast<std::size_t>(r->first() - r->begin()));
+    auto loc = v.location();  // a table toml11 made up, as for `a.b = 1`: no counting
+    return {static_cast<int>(loc.line()), static_cast<int>(loc.column())};
+}
 
 // toml11 locates values, not keys; the key is found on the value's line so that the
 // column points at what the user typed.
 Where where_key(const Value& v, const std::string& key) {
-    auto loc = v.location();
-    Where w{static_cast<int>(loc.line()), static_cast<int>(loc.column())};
-    auto line = loc.line_str();
-    auto pos = line.find(key);
+    Where w = where_value(v);
+    if (!g_source || w.line < 1 || w.line > g_source->lines.lines()) return w;
+    std::string_view line = g_source->text.substr(g_source->lines.start_of(w.line));
+    auto pos = line.substr(0, line.find('\n')).find(key);
     if (pos != std::string::npos && pos < static_cast<std::size_t>(w.column))
         w.column = static_cast<int>(pos) + 1;
     return w;
-}
-
-Where where_value(const Value& v) {
-    auto loc = v.location();
-    return {static_cast<int>(loc.line()), static_cast<int>(loc.column())};
 }
 
 std::string type_name(const Value& v) {
@@ -113,9 +131,10 @@ std::optional<unsigned> control_character(std::string_view s) {
 }
 
 std::string control_message(const std::string& key, unsigned c) {
-    return fmt::format("`{}` contains a control character (U+{:04X}): routine texts must be "
-                       "plain text on one line",
-                       key, c);
+    return fmt::format(
+        "`{}` contains a control character (U+{:04X}): routine texts must be "
+        "plain text on one line",
+        key, c);
 }
 
 // Reads the typed keys of one table, reporting every problem it meets.
@@ -207,7 +226,8 @@ class TableReader {
         // toml11 clamps numbers beyond 64 bits to the limits; do not echo the clamped value.
         if (n == std::numeric_limits<std::int64_t>::max() ||
             n == std::numeric_limits<std::int64_t>::min()) {
-            c_.error(where_value(*v), fmt::format("`{}` is far out of range: use {} to {}", key, lo, hi));
+            c_.error(where_value(*v),
+                     fmt::format("`{}` is far out of range: use {} to {}", key, lo, hi));
             return std::nullopt;
         }
         if (n < lo || n > hi) {
@@ -298,9 +318,16 @@ Dose read_dose(TableReader& r, Checker& c, Dose base, bool in_point, std::string
     return d;
 }
 
-bool is_slug(const std::string& s) {
-    static const std::regex slug("[a-z0-9]+(-[a-z0-9]+)*");
-    return std::regex_match(s, slug);
+// [a-z0-9]+(-[a-z0-9]+)*, by hand: std::regex recurses once per character and would
+// overflow the stack on a long id.
+bool is_slug(std::string_view s) {
+    char prev = '-';
+    for (char ch : s) {
+        bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+        if (!alnum && !(ch == '-' && prev != '-')) return false;
+        prev = ch;
+    }
+    return !s.empty() && prev != '-';
 }
 
 void read_point(Checker& c, const Value& v, const Dose& defaults, std::set<std::string>& ids,
@@ -409,101 +436,17 @@ Routine read_routine(Checker& c, const Value& root, const std::string& id) {
     return r;
 }
 
-// Returns the position of the first byte that is not valid UTF-8, if any.
-std::optional<std::size_t> invalid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto b = static_cast<unsigned char>(s[i]);
-        std::size_t len = b < 0x80           ? 1
-                          : (b >> 5) == 0x6  ? 2
-                          : (b >> 4) == 0xE  ? 3
-                          : (b >> 3) == 0x1E ? 4
-                                             : 0;
-        if (len == 0 || i + len > s.size()) return i;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
-        std::uint32_t cp = len == 1 ? b : b & (0xFF >> (len + 1));
-        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-        static constexpr std::array<std::uint32_t, 5> min_cp = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < min_cp[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return std::nullopt;
-}
-
-Where where_offset(std::string_view s, std::size_t offset) {
-    Where w;
-    for (std::size_t i = 0; i < offset && i < s.size(); ++i) {
-        if (s[i] == '\n') {
-            ++w.line;
-            w.column = 1;
-        } else {
-            ++w.column;
-        }
-    }
-    return w;
-}
-
-// toml11's parser recurses on nested arrays and inline tables; bound the depth before
-// it runs so a hostile file cannot exhaust the stack. Strings and comments are skipped.
-std::optional<std::size_t> too_deep(std::string_view s) {
-    int depth = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char ch = s[i];
-        if (ch == '#') {
-            while (i < s.size() && s[i] != '\n') ++i;
-        } else if (ch == '"' || ch == '\'') {
-            bool multi = s.substr(i, 3) == std::string(3, ch);
-            std::string_view close = multi ? s.substr(i, 3) : s.substr(i, 1);
-            i += close.size();
-            while (i < s.size() && s.substr(i, close.size()) != close) {
-                if (ch == '"' && s[i] == '\\') ++i;
-                if (!multi && s[i] == '\n') break;
-                ++i;
-            }
-            i += close.size() - 1;
-        } else if (ch == '[' || ch == '{') {
-            if (++depth > kMaxNesting) return i;
-        } else if ((ch == ']' || ch == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
-
-// toml11 explains a syntax error over several lines, with carets under the culprit;
-// keep its first sentence and the last caret's position and note.
-Diagnostic syntax_diagnostic(const std::string& file, const toml::exception& e) {
-    std::istringstream in(e.what());
-    std::string line, headline, note;
-    Where w{static_cast<int>(e.location().line()), static_cast<int>(e.location().column())};
-    std::optional<int> source_line;
-    static const std::regex source(R"(^\s*(\d+) \| .*$)");
-    static const std::regex caret(R"(^(\s*\| )(\s*)[\^~]+-*\s*(.*)$)");
-    std::smatch m;
-    while (std::getline(in, line)) {
-        if (headline.empty()) {
-            headline = line;
-        } else if (std::regex_match(line, m, source)) {
-            source_line = std::stoi(m[1]);
-        } else if (source_line && std::regex_match(line, m, caret)) {
-            w = {*source_line, static_cast<int>(m[2].length()) + 1};
-            note = m[3];
-        }
-    }
-    static const std::regex prefix(R"(^\[error\]\s*(toml::\w+:?\s*)?)");
-    std::string msg = std::regex_replace(headline, prefix, "");
-    if (!note.empty() && note != "here") msg += msg.empty() ? note : ": " + note;
-    if (msg.empty()) msg = "invalid TOML";
-    return {file, w.line, w.column, Severity::error, "syntax error: " + msg};
-}
-
 }  // namespace
 
 LoadResult load_routine_text(std::string_view text, const std::string& display,
                              const std::string& id) {
     LoadResult result;
     Checker c(display, result.diagnostics);
+    if (text.size() > kMaxRoutineBytes) {
+        c.file_error(fmt::format("too large for a routine ({} bytes; the limit is {} bytes)",
+                                 text.size(), kMaxRoutineBytes));
+        return result;
+    }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         c.file_error(
             "the file is empty: a routine needs `schema`, `name`, `area` and "
@@ -514,28 +457,33 @@ LoadResult load_routine_text(std::string_view text, const std::string& display,
         c.file_error("this is a binary file, not a TOML routine");
         return result;
     }
-    if (auto bad = invalid_utf8(text)) {
-        c.error(where_offset(text, *bad), "invalid UTF-8: save the file as UTF-8 text");
-        return result;
-    }
-    if (auto deep = too_deep(text)) {
-        c.error(where_offset(text, *deep),
-                fmt::format("nested more than {} levels deep: not a routine", kMaxNesting));
-        return result;
-    }
+    if (!check_toml_text(text, display, kMaxNesting, result.diagnostics)) return result;
+
+    const Source source{text, LineIndex(text)};
+    g_source = &source;
+    struct Reset {
+        ~Reset() { g_source = nullptr; }
+    } reset;
     Value root;
     try {
         std::istringstream in{std::string(text)};
         root = toml::parse<toml::discard_comments, std::map, std::vector>(in, display);
     } catch (const toml::exception& e) {
-        result.diagnostics.push_back(syntax_diagnostic(display, e));
+        auto loc = e.location();
+        result.diagnostics.push_back(toml_syntax_diagnostic(
+            display, e.what(), {static_cast<int>(loc.line()), static_cast<int>(loc.column())},
+            source.lines));
         return result;
     } catch (const std::exception& e) {
-        c.file_error(fmt::format("cannot read the TOML: {}", e.what()));
+        c.file_error(one_line(fmt::format("cannot read the TOML: {}", e.what())));
         return result;
     }
     Routine r = read_routine(c, root, id);
     sort_diagnostics(result.diagnostics);
+    if (c.dropped() > 0)
+        c.file_error(fmt::format("{} more errors not shown: fix these first", c.dropped()));
+    // Messages quote keys and values from the file: keep each one printable line.
+    for (auto& d : result.diagnostics) d.message = one_line(d.message);
     if (!c.failed()) result.routine = std::move(r);
     return result;
 }

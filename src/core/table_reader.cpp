@@ -35,6 +35,19 @@ std::string control_message(const std::string& key, unsigned c) {
 
 }  // namespace
 
+void Checker::add(Where w, Severity s, std::string msg) {
+    if (reported_ > kMaxReported) return;
+    if (reported_++ == kMaxReported) {
+        out_.push_back({file_, 0, 0, Severity::error,
+                        fmt::format("more than {} problems: showing the first {}; fix them and "
+                                    "check again",
+                                    kMaxReported, kMaxReported)});
+        return;
+    }
+    // Messages quote keys and values from the file: keep each one printable line.
+    out_.push_back({file_, w.line, w.column, s, one_line(msg)});
+}
+
 Where TableReader::at(std::string_view key) const {
     auto v = get(key);
     return v ? v->where_key(key) : at_;
