@@ -21,13 +21,29 @@ namespace {
 
 void write_all(int fd, std::string_view data, const std::filesystem::path& p) {
     // One write() is what keeps lines whole when two sessions append at once; O_APPEND
-    // makes each write land at the end. A short write (a full disk) is an error.
-    ssize_t n;
-    do {
-        n = ::write(fd, data.data(), data.size());
-    } while (n < 0 && errno == EINTR);
-    if (n < 0) fail(p, "write to", errno);
-    if (static_cast<std::size_t>(n) != data.size()) fail(p, "write to", ENOSPC);
+    // makes each write land at the end. A short write means the disk or the file size
+    // limit was reached: writing the rest then fails and says which.
+    while (!data.empty()) {
+        ssize_t n = ::write(fd, data.data(), data.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail(p, "write to", errno);
+        if (n == 0) fail(p, "write to", ENOSPC);
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+// True when the log's last line has no newline: a record cut off by a crash or a failed
+// write. The next record must then start on a line of its own, or it would be lost too.
+bool ends_mid_line(const std::filesystem::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return false;
+    struct stat st {};
+    char last = '\n';
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        ::pread(fd, &last, 1, st.st_size - 1) != 1)
+        last = '\n';
+    ::close(fd);
+    return last != '\n';
 }
 
 // Creates the log with its header in one step: the header goes into a private file
@@ -35,7 +51,7 @@ void write_all(int fd, std::string_view data, const std::filesystem::path& p) {
 // other session can ever append before the header. Where hard links are not supported,
 // falls back to creating the file exclusively and writing the header after.
 bool create_with_header(const std::filesystem::path& path) {
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) == 0) return false;  // the usual case: the log exists
     const std::string header = std::string(kLogHeader) + "\n";
     std::string tmp = path.string() + fmt::format(".new-{}", ::getpid());
@@ -70,6 +86,7 @@ LogFile::LogFile(std::filesystem::path path) : path_(std::move(path)) {
     created_ = create_with_header(path_);
     fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd_ < 0) fail(path_, "open", errno);
+    if (!created_ && ends_mid_line(path_)) write_all(fd_, "\n", path_);
     struct stat st {};
     if (!created_ && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0077) != 0)
         too_open_ = true;
