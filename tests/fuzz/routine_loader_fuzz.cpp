@@ -1,7 +1,8 @@
 // Fuzz target for the routine loader. Whatever the bytes, load_routine_text must return
 // a routine or diagnostics (never both, never neither), each diagnostic one printable
-// line, and a routine only with doses inside the documented ranges. Built with libFuzzer
-// by scripts/fuzz, and with replay_main.cpp as a test that replays the seed corpus.
+// line, and a routine only with doses inside the documented ranges. The same bytes go
+// through the config loader, the other reader of TOML. Built with libFuzzer by
+// scripts/fuzz, and with replay_main.cpp as a test that replays the seed corpus.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "knead/config.hpp"
 #include "knead/routine_loader.hpp"
 
 namespace {
@@ -23,6 +25,19 @@ bool printable_line(std::string_view s) {
     for (unsigned char c : s)
         if (c < 0x20 || c == 0x7F) return false;
     return true;
+}
+
+void check_diagnostics(const std::vector<knead::Diagnostic>& ds, std::string_view text) {
+    std::size_t lines = 1;
+    for (char c : text) lines += c == '\n';
+    for (const auto& d : ds) {
+        require(!d.message.empty(), "empty diagnostic");
+        require(d.line >= 0 && static_cast<std::size_t>(d.line) <= lines,
+                "diagnostic line outside the file", std::to_string(d.line));
+        require(d.column >= 0, "negative column");
+        require(printable_line(d.message), "diagnostic is not one printable line", d.message);
+        require(d.message.size() <= 400, "diagnostic too long", std::to_string(d.message.size()));
+    }
 }
 
 void check_dose(const knead::Dose& d) {
@@ -42,16 +57,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     require(result.routine.has_value() != knead::has_errors(result.diagnostics),
             "a routine must come without errors, and errors without a routine");
-    std::size_t lines = 1;
-    for (char c : text) lines += c == '\n';
-    for (const auto& d : result.diagnostics) {
-        require(!d.message.empty(), "empty diagnostic");
-        require(d.line >= 0 && static_cast<std::size_t>(d.line) <= lines,
-                "diagnostic line outside the file", std::to_string(d.line));
-        require(d.column >= 0, "negative column");
-        require(printable_line(d.message), "diagnostic is not one printable line", d.message);
-        require(d.message.size() <= 400, "diagnostic too long", std::to_string(d.message.size()));
-    }
+    check_diagnostics(result.diagnostics, text);
+
+    auto config = knead::load_config_text(text, "config.toml");
+    require(config.config.has_value() != knead::has_errors(config.diagnostics),
+            "a config must come without errors, and errors without a config");
+    check_diagnostics(config.diagnostics, text);
+
     if (!result.routine) return 0;
 
     const knead::Routine& r = *result.routine;
