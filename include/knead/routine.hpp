@@ -54,6 +54,8 @@ struct Routine {
     std::vector<std::string> cautions;
     Dose defaults;
     std::vector<Point> points;
+    int per_day = 0;   // how many sessions a day it is meant for; 0 when it does not say
+    int per_week = 0;  // the same per week
 };
 
 // The sides a point is worked on, in order.

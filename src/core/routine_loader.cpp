@@ -25,9 +25,11 @@ using Table = Value::table_type;
 constexpr int kMaxSeconds = 600;
 constexpr int kMaxReps = 20;
 constexpr int kMaxNesting = 32;
+constexpr int kMaxPerDay = 10;
+constexpr int kMaxPerWeek = 70;
 
-const std::vector<std::string> kTopKeys = {"schema",   "name",     "area", "summary",
-                                           "cautions", "defaults", "point"};
+const std::vector<std::string> kTopKeys = {"schema",   "name",  "area",    "summary", "cautions",
+                                           "defaults", "point", "per_day", "per_week"};
 const std::vector<std::string> kDoseKeys = {"locate",   "press",   "hold", "hold_min",
                                             "hold_max", "stretch", "reps", "target_pain"};
 const std::vector<std::string> kPointKeys = {
@@ -113,9 +115,10 @@ std::optional<unsigned> control_character(std::string_view s) {
 }
 
 std::string control_message(const std::string& key, unsigned c) {
-    return fmt::format("`{}` contains a control character (U+{:04X}): routine texts must be "
-                       "plain text on one line",
-                       key, c);
+    return fmt::format(
+        "`{}` contains a control character (U+{:04X}): routine texts must be "
+        "plain text on one line",
+        key, c);
 }
 
 // Reads the typed keys of one table, reporting every problem it meets.
@@ -207,7 +210,8 @@ class TableReader {
         // toml11 clamps numbers beyond 64 bits to the limits; do not echo the clamped value.
         if (n == std::numeric_limits<std::int64_t>::max() ||
             n == std::numeric_limits<std::int64_t>::min()) {
-            c_.error(where_value(*v), fmt::format("`{}` is far out of range: use {} to {}", key, lo, hi));
+            c_.error(where_value(*v),
+                     fmt::format("`{}` is far out of range: use {} to {}", key, lo, hi));
             return std::nullopt;
         }
         if (n < lo || n > hi) {
@@ -379,6 +383,9 @@ Routine read_routine(Checker& c, const Value& root, const std::string& id) {
     r.area = top.text("area", true).value_or("");
     r.summary = top.text("summary", false).value_or("");
     r.cautions = top.texts("cautions").value_or(std::vector<std::string>{});
+    // How often it is meant to be done: what `knead due` checks the log against.
+    if (auto v = top.integer("per_day", 1, kMaxPerDay, "sessions")) r.per_day = *v;
+    if (auto v = top.integer("per_week", 1, kMaxPerWeek, "sessions")) r.per_week = *v;
     top.unknown_keys(kTopKeys, {{"points", "did you mean `[[point]]`?"},
                                 {"default", "did you mean `[defaults]`?"}});
 
