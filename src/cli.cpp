@@ -20,6 +20,7 @@ constexpr const char* kFooter = R"(Exit status:
   3    session stopped early (q, or the answers ran out)
   4    session stopped on a red flag (!)
   130  interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP); the session is logged as interrupted
+  due: 0 when a routine is due, 1 when none is (or the log cannot be read)
 
 knead is a self-care aid, not medical advice.)";
 
@@ -77,11 +78,60 @@ int run_cli(int argc, char** argv) {
                                                                      {"never", ColorMode::never}},
                                     CLI::ignore_case));
 
+    run_cmd->add_flag("--fresh", run.fresh,
+                      "Ignore earlier sessions: holds start at the routine's own, no soreness "
+                      "question");
+
     app.add_subcommand("list", "List the routines on the search path");
 
     std::string show_name;
     auto* show = app.add_subcommand("show", "Show a routine's points, cues, cautions and timeline");
     show->add_option("routine", show_name, "Routine name or .toml file")->required();
+    LogOptions show_log;
+    show->add_option("--log", show_log.log,
+                     "Learn the starting holds from FILE (default: KNEAD_LOG, else "
+                     "$XDG_DATA_HOME/knead/sessions.log)")
+        ->type_name("FILE");
+    show->add_flag("--fresh", show_log.fresh, "Show the routine's own holds, not learned ones");
+
+    HistoryOptions history;
+    auto* history_cmd = app.add_subcommand(
+        "history", "Past sessions, and per point the pain at each session's first hold as a trend");
+    history_cmd->add_option(
+        "subject", history.subject,
+        "A routine, a point id or ROUTINE.POINT: its trend, session by session");
+    history_cmd
+        ->add_option("--log", history.log,
+                     "Read FILE (default: KNEAD_LOG, else $XDG_DATA_HOME/knead/sessions.log)")
+        ->type_name("FILE");
+    history_cmd->add_option("--since", history.since, "Only sessions from DATE on (YYYY-MM-DD)")
+        ->type_name("DATE");
+    history_cmd->add_option("--last", history.last, "Only the last N sessions")
+        ->type_name("N")
+        ->check(CLI::Range(1, 1000000000));
+    bool history_json = false;
+    auto* json_flag = history_cmd->add_flag("--json", history_json, "The same as --format json");
+    history_cmd->add_option("--format", history.format, "text (default), tsv or json")
+        ->type_name("FORMAT")
+        ->excludes(json_flag)
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, HistoryFormat>{{"text", HistoryFormat::text},
+                                                 {"tsv", HistoryFormat::tsv},
+                                                 {"json", HistoryFormat::json}},
+            CLI::ignore_case));
+    history_cmd->add_flag("--ascii", history.ascii,
+                          "Draw trends in plain ASCII, whatever the locale says");
+
+    DueOptions due;
+    auto* due_cmd = app.add_subcommand(
+        "due",
+        "List the routines due today by their per_day and per_week (exit 0 when one is, 1 when "
+        "none is)");
+    due_cmd
+        ->add_option("--log", due.log,
+                     "Count sessions in FILE (default: KNEAD_LOG, else "
+                     "$XDG_DATA_HOME/knead/sessions.log)")
+        ->type_name("FILE");
 
     std::vector<std::string> files;
     auto* validate = app.add_subcommand("validate", "Check routine files and report every problem");
@@ -112,7 +162,15 @@ int run_cli(int argc, char** argv) {
     run.routines = routines;
     for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
     if (run_cmd->parsed()) return run_command(run);
-    if (show->parsed()) return show_command(routines, show_name);
+    if (show->parsed()) return show_command(routines, show_name, show_log);
+    if (history_cmd->parsed()) {
+        if (history_json) history.format = HistoryFormat::json;
+        return history_command(history);
+    }
+    if (due_cmd->parsed()) {
+        due.routines = routines;
+        return due_command(due);
+    }
     if (validate->parsed()) return validate_command(files);
     return list_command(routines);
 }

@@ -1,8 +1,13 @@
 // `knead show`: everything about one routine, and its planned timeline, without running it.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/paths.hpp"
+#include "log_input.hpp"
 #include "routine_args.hpp"
 
 namespace knead {
@@ -23,14 +28,37 @@ std::string join(const std::vector<std::string>& v) {
 
 }  // namespace
 
-int show_command(const RoutineOptions& o, const std::string& name) {
+int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log) {
     auto loaded = load_named_routines(o, {name});
     if (!loaded) return exit_code::usage;
     const Routine& r = loaded->front();
 
+    // The holds a session would start from: learned from the log, as `knead run` does.
+    std::vector<SessionPoint> learned;
+    for (const auto& p : r.points) learned.push_back({r.id, p, {}});
+    if (!log.fresh)
+        recall_for_session(log_path(log.log), learned,
+                           std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count());
+    auto hold_of = [&](std::size_t i) {
+        return learned[i].learned_hold.value_or(r.points[i].dose.hold);
+    };
+    bool any_learned = std::any_of(learned.begin(), learned.end(), [](const SessionPoint& p) {
+        return p.learned_hold.has_value();
+    });
+
     fmt::print("{} - {}\n", r.name, r.area);
     if (!r.summary.empty()) fmt::print("{}\n", r.summary);
     fmt::print("File: {}\n", r.path.empty() ? r.id : r.path.string());
+    if (r.per_day > 0 || r.per_week > 0) {
+        auto times = [](int n, std::string_view per) {
+            return fmt::format("{} time{} a {}", n, n == 1 ? "" : "s", per);
+        };
+        std::string often = r.per_day > 0 ? times(r.per_day, "day") : "";
+        if (r.per_week > 0) often += (often.empty() ? "" : ", ") + times(r.per_week, "week");
+        fmt::print("Meant to be done: {} (`knead due` checks)\n", often);
+    }
     if (!r.cautions.empty()) {
         fmt::print("\nCautions:\n");
         for (const auto& c : r.cautions) fmt::print("  - {}\n", c);
@@ -51,13 +79,17 @@ int show_command(const RoutineOptions& o, const std::string& name) {
             d.reps, d.locate, d.press, d.hold, d.hold_min, d.hold_max, d.target.lo, d.target.hi);
         if (!p.stretch_cue.empty()) fmt::print(", then stretch {} s", d.stretch);
         fmt::print("\n");
+        if (auto h = learned[static_cast<std::size_t>(index - 1)].learned_hold)
+            fmt::print("   Learned: the first hold starts at {} s, from your last session\n", *h);
     }
 
-    fmt::print("\nPlanned timeline (holds at their starting length):\n");
+    fmt::print("\nPlanned timeline (holds at their starting length{}):\n",
+               any_learned ? ", learned from your last session" : "");
     int at = 0;
-    for (const auto& p : r.points) {
+    for (std::size_t i = 0; i < r.points.size(); ++i) {
+        const Point& p = r.points[i];
         for (Side side : sides_to_work(p.side)) {
-            int length = p.dose.reps * (p.dose.locate + p.dose.press + p.dose.hold) +
+            int length = p.dose.reps * (p.dose.locate + p.dose.press + hold_of(i)) +
                          (p.stretch_cue.empty() ? 0 : p.dose.stretch);
             std::string s = side == Side::center ? "" : fmt::format(" ({})", to_string(side));
             fmt::print("  {:>6}  {}{}  {}\n", minutes(at), p.name, s, minutes(length));
