@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "knead/body_map.hpp"
 #include "knead/exit_codes.hpp"
 #include "routine_args.hpp"
 
@@ -52,6 +53,9 @@ int show_command(const RoutineOptions& o, const std::string& name) {
         if (!p.stretch_cue.empty()) fmt::print(", then stretch {} s", d.stretch);
         fmt::print("\n");
     }
+
+    fmt::print("\nWhere these points can send pain (each point's letter marks its areas):\n\n");
+    for (const auto& line : draw_body_map(r)) fmt::print("{}\n", line);
 
     fmt::print("\nPlanned timeline (holds at their starting length):\n");
     int at = 0;
