@@ -1,10 +1,14 @@
 #include "cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/suggest.hpp"
+#include "terminal.hpp"
 
 namespace knead {
 namespace {
@@ -43,7 +47,10 @@ int run_cli(int argc, char** argv) {
         ->add_option("--log", run.log,
                      "Append the session to FILE (default: KNEAD_LOG, "
                      "else $XDG_DATA_HOME/knead/sessions.log)")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(CLI::Validator(
+            [](std::string& s) { return s.empty() ? std::string("needs a file name") : ""; }, "",
+            "non-empty"));
     auto* no_wait = run_cmd->add_flag("--no-wait", run.no_wait,
                                       "Run on a virtual clock: countdowns finish at once (for "
                                       "scripts and tests)");
@@ -88,6 +95,21 @@ int run_cli(int argc, char** argv) {
     std::vector<std::string> files;
     auto* validate = app.add_subcommand("validate", "Check routine files and report every problem");
     validate->add_option("file", files, "Routine files or directories of them")->required();
+
+    guard_standard_fds();
+    // CLI11 reports a mistyped command as a missing one; name it, and suggest the nearest.
+    if (argc > 1 && argv[1][0] != '-') {
+        std::vector<std::string> names;
+        for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+        if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+            std::string hint;
+            if (auto m = closest_match(argv[1], names)) hint = " Did you mean `" + *m + "`?";
+            std::fprintf(stderr,
+                         "knead: unknown command `%s`.%s Run `knead --help` for the list.\n",
+                         argv[1], hint.c_str());
+            return exit_code::usage;
+        }
+    }
 
     try {
         app.parse(argc, argv);

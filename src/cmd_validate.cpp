@@ -13,6 +13,7 @@ namespace knead {
 int validate_command(const std::vector<std::string>& args) {
     namespace fs = std::filesystem;
     std::vector<fs::path> files;
+    int empty_dirs = 0;
     for (const auto& a : args) {
         std::error_code ec;
         if (!fs::is_directory(a, ec)) {
@@ -23,7 +24,10 @@ int validate_command(const std::vector<std::string>& args) {
         for (const auto& e : fs::directory_iterator(a, ec))
             if (e.path().extension() == ".toml") in_dir.push_back(e.path());
         std::sort(in_dir.begin(), in_dir.end());
-        if (in_dir.empty()) fmt::print("{}: warning: no .toml routines in this directory\n", a);
+        if (in_dir.empty()) {
+            fmt::print("{}: error: no .toml routines in this directory\n", a);
+            ++empty_dirs;
+        }
         files.insert(files.end(), in_dir.begin(), in_dir.end());
     }
 
@@ -43,7 +47,7 @@ int validate_command(const std::vector<std::string>& args) {
                plural(static_cast<int>(files.size()), "routine"),
                static_cast<int>(files.size()) - invalid, invalid, plural(errors, "error"),
                plural(warnings, "warning"));
-    return invalid == 0 ? exit_code::ok : exit_code::usage;
+    return invalid == 0 && empty_dirs == 0 ? exit_code::ok : exit_code::usage;
 }
 
 }  // namespace knead

@@ -130,11 +130,8 @@ expect_regex "$ERR" "^$TMP/dir.toml: error: is a directory"
 rc=0
 "$KNEAD" validate "$TMP/dir.toml" >"$OUT" 2>"$ERR" || rc=$?
 LAST_CMD="knead validate $TMP/dir.toml"
-expect_regex "$OUT" "^$TMP/dir.toml: warning: no .toml routines"
-# BUG (spec gap): the spec asks for "a clear one-line error, exit 2" for a directory, but
-# `knead validate EMPTY_DIR` only warns, prints "0 routines checked: 0 valid, 0 invalid"
-# and exits 0, so a script validating a mistyped or emptied directory passes.
-# expect_eq "$rc" 2 "exit status of validate on a directory without routines"
+expect_regex "$OUT" "^$TMP/dir.toml: error: no .toml routines"
+expect_eq "$rc" 2 "exit status of validate on a directory without routines"
 
 # A file over the size limit is refused without being parsed.
 {
@@ -169,3 +166,21 @@ expect_line_count "$OUT" 1
 # Several files: one invalid one makes the whole run fail, and all are counted.
 expect_exit 2 "$KNEAD" validate "$ROUTINES/tiny.toml" "$BAD"
 expect_regex "$OUT" '^2 routines checked: 1 valid, 1 invalid \(9 errors, 0 warnings\)$'
+
+# A number beyond 64 bits is reported as out of range, not as the limit toml clamps it to.
+cat >"$TMP/huge-reps.toml" <<'TOML'
+schema = 1
+name = "Huge"
+area = "test"
+
+[[point]]
+id = "p"
+name = "P"
+muscle = "m"
+locate = "Find it."
+press = "Press it."
+reps = 99999999999999999999
+TOML
+expect_exit 2 "$KNEAD" validate "$TMP/huge-reps.toml"
+expect_regex "$OUT" "^$TMP/huge-reps.toml:11:8: error: \`reps\` is far out of range: use 1 to 20$"
+expect_not_contains "$OUT" "9223372036854775807"
