@@ -66,8 +66,15 @@ bool cautions_say(const Routine& r, std::initializer_list<std::string_view> word
 
 }  // namespace
 
-TEST_CASE("the library: at least 10 routines, every one valid") {
+TEST_CASE("the library: at least 10 routines, every one valid and named") {
     CHECK(library().size() >= 10);
+    for (const auto& r : library()) {
+        INFO(r.path.string());
+        CHECK(r.id == r.path.stem().string());
+        CHECK_FALSE(r.name.empty());
+        CHECK_FALSE(r.area.empty());
+        CHECK_FALSE(r.points.empty());
+    }
 }
 
 TEST_CASE("the library covers the muscles it promises") {
