@@ -122,3 +122,11 @@ expect_eq "$(count B "$TMP/outline")" 0 "marks of a point without areas"
 expect_contains "$TMP/map" "B  Odd two: (no referral areas given)"
 expect_regex "$TMP/map" '^Not on the picture: aura, somewhere quite long'
 expect_no_regex "$TMP/map" '^.{81,}'
+
+# A routine that names no referral area at all gets no empty outline.
+write_routine "$ROUTINES/bare.toml"
+sed -i '/^refers_to = /d' "$ROUTINES/bare.toml"
+expect_exit 0 "$KNEAD" --routines "$ROUTINES" show bare
+expect_not_contains "$OUT" "Where these points can send pain"
+expect_not_contains "$OUT" "FRONT"
+expect_contains "$OUT" "Planned timeline"
