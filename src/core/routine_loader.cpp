@@ -113,9 +113,10 @@ std::optional<unsigned> control_character(std::string_view s) {
 }
 
 std::string control_message(const std::string& key, unsigned c) {
-    return fmt::format("`{}` contains a control character (U+{:04X}): routine texts must be "
-                       "plain text on one line",
-                       key, c);
+    return fmt::format(
+        "`{}` contains a control character (U+{:04X}): routine texts must be "
+        "plain text on one line",
+        key, c);
 }
 
 // Reads the typed keys of one table, reporting every problem it meets.
@@ -207,7 +208,8 @@ class TableReader {
         // toml11 clamps numbers beyond 64 bits to the limits; do not echo the clamped value.
         if (n == std::numeric_limits<std::int64_t>::max() ||
             n == std::numeric_limits<std::int64_t>::min()) {
-            c_.error(where_value(*v), fmt::format("`{}` is far out of range: use {} to {}", key, lo, hi));
+            c_.error(where_value(*v),
+                     fmt::format("`{}` is far out of range: use {} to {}", key, lo, hi));
             return std::nullopt;
         }
         if (n < lo || n > hi) {
