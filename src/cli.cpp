@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* kFooter = R"(Exit status:
   0    done
-  1    failure (for example, the log cannot be written)
+  1    failure (for example, the log cannot be written), or `where` found nothing
   2    bad usage or an invalid routine
   3    session stopped early (q, or the answers ran out)
   4    session stopped on a red flag (!)
@@ -80,8 +80,17 @@ int run_cli(int argc, char** argv) {
     app.add_subcommand("list", "List the routines on the search path");
 
     std::string show_name;
-    auto* show = app.add_subcommand("show", "Show a routine's points, cues, cautions and timeline");
+    auto* show = app.add_subcommand(
+        "show", "Show a routine's points, cues, cautions, pain map and timeline");
     show->add_option("routine", show_name, "Routine name or .toml file")->required();
+
+    WhereOptions where;
+    auto* where_cmd = app.add_subcommand(
+        "where", "Find the points that can send pain to a place: knead where temple");
+    where_cmd->add_option("place", where.words,
+                          "Where it hurts, in plain words: temple, \"behind the eye\". Without it, "
+                          "list the places the routines know");
+    where_cmd->add_flag("--json", where.json, "Print JSON, for scripts (see docs/where.md)");
 
     std::vector<std::string> files;
     auto* validate = app.add_subcommand("validate", "Check routine files and report every problem");
@@ -114,6 +123,10 @@ int run_cli(int argc, char** argv) {
     if (run_cmd->parsed()) return run_command(run);
     if (show->parsed()) return show_command(routines, show_name);
     if (validate->parsed()) return validate_command(files);
+    if (where_cmd->parsed()) {
+        where.routines = routines;
+        return where_command(where);
+    }
     return list_command(routines);
 }
 

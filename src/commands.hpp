@@ -31,4 +31,12 @@ int list_command(const RoutineOptions& o);
 int show_command(const RoutineOptions& o, const std::string& name);
 int validate_command(const std::vector<std::string>& files);
 
+struct WhereOptions {
+    RoutineOptions routines;
+    std::vector<std::string> words;  // the place, as typed; none lists the known places
+    bool json = false;
+};
+
+int where_command(const WhereOptions& o);
+
 }  // namespace knead
