@@ -1,7 +1,6 @@
 // `knead run`: wires the session machine to the terminal, the clock and the log.
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -187,8 +186,6 @@ class Runner {
     void log(const Fields& f) { log_.append(format_logfmt(f)); }
 
     Asked ask(Answer& answer) {
-        // Keys pressed during the countdown are not answers to a question not yet asked.
-        if (term_.caps().in_tty) ::tcflush(STDIN_FILENO, TCIFLUSH);
         if (speaker_) speaker_->say("How much does it hurt?");
         std::string text;
         bool prompted = false;
