@@ -92,6 +92,9 @@ int run_cli(int argc, char** argv) {
                           "list the places the routines know");
     where_cmd->add_flag("--json", where.json, "Print JSON, for scripts (see docs/where.md)");
 
+    auto* config =
+        app.add_subcommand("config", "Print the settings in effect and where each comes from");
+
     std::vector<std::string> files;
     auto* validate = app.add_subcommand("validate", "Check routine files and report every problem");
     validate->add_option("file", files, "Routine files or directories of them")->required();
@@ -123,6 +126,7 @@ int run_cli(int argc, char** argv) {
     if (run_cmd->parsed()) return run_command(run);
     if (show->parsed()) return show_command(routines, show_name);
     if (validate->parsed()) return validate_command(files);
+    if (config->parsed()) return config_command(routines);
     if (where_cmd->parsed()) {
         where.routines = routines;
         return where_command(where);

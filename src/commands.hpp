@@ -19,17 +19,19 @@ struct RunOptions {
     std::optional<std::string> log;
     bool no_wait = false;
     double speed = 1.0;
+    // Flags that the config file fills in when they are not given.
     bool voice = false;
-    std::vector<std::string> speech_command;  // empty: the platform's default
+    std::vector<std::string> speech_command;  // empty: the config's, else the platform's
     bool quiet = false;                       // no bell
     bool big = false;
-    ColorMode color = ColorMode::automatic;
+    std::optional<ColorMode> color;
 };
 
 int run_command(const RunOptions& o);
 int list_command(const RoutineOptions& o);
 int show_command(const RoutineOptions& o, const std::string& name);
 int validate_command(const std::vector<std::string>& files);
+int config_command(const RoutineOptions& o);
 
 struct WhereOptions {
     RoutineOptions routines;
