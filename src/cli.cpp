@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* kFooter = R"(Exit status:
   0    done
-  1    failure (for example, the log cannot be written)
+  1    failure (for example, the log cannot be written), or `where` found nothing
   2    bad usage or an invalid routine
   3    session stopped early (q, or the answers ran out)
   4    session stopped on a red flag (!)
@@ -85,7 +85,8 @@ int run_cli(int argc, char** argv) {
     app.add_subcommand("list", "List the routines on the search path");
 
     std::string show_name;
-    auto* show = app.add_subcommand("show", "Show a routine's points, cues, cautions and timeline");
+    auto* show = app.add_subcommand(
+        "show", "Show a routine's points, cues, cautions, pain map and timeline");
     show->add_option("routine", show_name, "Routine name or .toml file")->required();
     LogOptions show_log;
     show->add_option("--log", show_log.log,
@@ -133,6 +134,17 @@ int run_cli(int argc, char** argv) {
                      "$XDG_DATA_HOME/knead/sessions.log)")
         ->type_name("FILE");
 
+    WhereOptions where;
+    auto* where_cmd = app.add_subcommand(
+        "where", "Find the points that can send pain to a place: knead where temple");
+    where_cmd->add_option("place", where.words,
+                          "Where it hurts, in plain words: temple, \"behind the eye\". Without it, "
+                          "list the places the routines know");
+    where_cmd->add_flag("--json", where.json, "Print JSON, for scripts (see docs/where.md)");
+
+    auto* config =
+        app.add_subcommand("config", "Print the settings in effect and where each comes from");
+
     std::vector<std::string> files;
     auto* validate = app.add_subcommand("validate", "Check routine files and report every problem");
     validate->add_option("file", files, "Routine files or directories of them")->required();
@@ -172,6 +184,11 @@ int run_cli(int argc, char** argv) {
         return due_command(due);
     }
     if (validate->parsed()) return validate_command(files);
+    if (config->parsed()) return config_command(routines);
+    if (where_cmd->parsed()) {
+        where.routines = routines;
+        return where_command(where);
+    }
     return list_command(routines);
 }
 

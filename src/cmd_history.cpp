@@ -7,8 +7,8 @@
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/history.hpp"
+#include "knead/json.hpp"
 #include "knead/log_time.hpp"
-#include "knead/paths.hpp"
 #include "knead/sparkline.hpp"
 #include "knead/suggest.hpp"
 #include "log_input.hpp"
@@ -62,26 +62,6 @@ std::string pains(const HistorySession& s) {
     return pain_text(*s.pain_first) + " -> " + pain_text(*s.pain_last);
 }
 
-std::string quote_json(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20)
-                    out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-                else
-                    out += c;
-        }
-    }
-    return out + "\"";
-}
-
 std::string json_number(std::optional<double> v) {
     return v ? fmt::format("{:.1f}", *v) : "null";
 }
@@ -91,31 +71,31 @@ std::string json_number(std::optional<int> v) {
 }
 
 void print_json(const History& h, const std::string& log) {
-    fmt::print("{{\"log\": {},\n \"sessions\": [", quote_json(log));
+    fmt::print("{{\"log\": {},\n \"sessions\": [", json_string(log));
     for (std::size_t i = 0; i < h.sessions.size(); ++i) {
         const auto& s = h.sessions[i];
         std::vector<std::string> routines;
-        for (const auto& r : s.routines) routines.push_back(quote_json(r));
+        for (const auto& r : s.routines) routines.push_back(json_string(r));
         fmt::print(
             "{}\n  {{\"session\": {}, \"start\": {}, \"routines\": [{}], \"clock\": \"{}\", "
             "\"status\": {}, \"points\": {}, \"duration\": {:.1f}, \"pain_first\": {}, "
             "\"pain_last\": {}}}",
-            i ? "," : "", quote_json(s.id), quote_json(s.time), join(routines, ", "),
-            s.virtual_clock ? "virtual" : "real", quote_json(s.status), s.points, s.duration,
+            i ? "," : "", json_string(s.id), json_string(s.time), join(routines, ", "),
+            s.virtual_clock ? "virtual" : "real", json_string(s.status), s.points, s.duration,
             json_number(s.pain_first), json_number(s.pain_last));
     }
     fmt::print("],\n \"points\": [");
     for (std::size_t i = 0; i < h.points.size(); ++i) {
         const auto& p = h.points[i];
         fmt::print("{}\n  {{\"routine\": {}, \"point\": {}, \"sessions\": [", i ? "," : "",
-                   quote_json(p.routine), quote_json(p.point));
+                   json_string(p.routine), json_string(p.point));
         for (std::size_t k = 0; k < p.entries.size(); ++k) {
             const auto& e = p.entries[k];
             fmt::print(
                 "{}\n    {{\"session\": {}, \"start\": {}, \"first_hold_pain\": {}, "
                 "\"last_hold_pain\": {}, \"holds\": {}, \"first_hold\": {}, \"next_hold\": {}}}",
-                k ? "," : "", quote_json(h.sessions[e.session].id),
-                quote_json(h.sessions[e.session].time), e.first_pain, e.last_pain, e.holds,
+                k ? "," : "", json_string(h.sessions[e.session].id),
+                json_string(h.sessions[e.session].time), e.first_pain, e.last_pain, e.holds,
                 e.first_hold, json_number(e.next_hold));
         }
         fmt::print("]}}");
@@ -231,7 +211,9 @@ int history_command(const HistoryOptions& o) {
     }
     if (o.last) q.last = static_cast<std::size_t>(*o.last);
 
-    const std::string path = log_path(o.log).string();
+    const auto log = session_log_path(o.log, true);
+    if (!log) return exit_code::usage;
+    const std::string path = log->string();
     HistoryBuilder builder;
     LogRead read = read_log(path, [&](LoggedSession&& s) { builder.add(std::move(s)); });
     if (read == LogRead::failed) return exit_code::failure;

@@ -5,8 +5,8 @@
 #include <chrono>
 
 #include "commands.hpp"
+#include "knead/body_map.hpp"
 #include "knead/exit_codes.hpp"
-#include "knead/paths.hpp"
 #include "log_input.hpp"
 #include "routine_args.hpp"
 
@@ -36,8 +36,10 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
     // The holds a session would start from: learned from the log, as `knead run` does.
     std::vector<SessionPoint> learned;
     for (const auto& p : r.points) learned.push_back({r.id, p, {}});
-    if (!log.fresh)
-        recall_for_session(log_path(log.log), learned,
+    // A broken config file is for knead run to report; show just goes without.
+    auto path = log.fresh ? std::nullopt : session_log_path(log.log, false);
+    if (path)
+        recall_for_session(*path, learned,
                            std::chrono::duration_cast<std::chrono::seconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count());
@@ -81,6 +83,13 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
         fmt::print("\n");
         if (auto h = learned[static_cast<std::size_t>(index - 1)].learned_hold)
             fmt::print("   Learned: the first hold starts at {} s, from your last session\n", *h);
+    }
+
+    // An outline with nothing on it would only take up the screen.
+    if (std::any_of(r.points.begin(), r.points.end(),
+                    [](const Point& p) { return !p.refers_to.empty(); })) {
+        fmt::print("\nWhere these points can send pain (each point's letter marks its areas):\n\n");
+        for (const auto& line : draw_body_map(r)) fmt::print("{}\n", line);
     }
 
     fmt::print("\nPlanned timeline (holds at their starting length{}):\n",

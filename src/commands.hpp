@@ -19,11 +19,12 @@ struct RunOptions {
     std::optional<std::string> log;
     bool no_wait = false;
     double speed = 1.0;
+    // Flags that the config file fills in when they are not given.
     bool voice = false;
-    std::vector<std::string> speech_command;  // empty: the platform's default
+    std::vector<std::string> speech_command;  // empty: the config's, else the platform's
     bool quiet = false;                       // no bell
     bool big = false;
-    ColorMode color = ColorMode::automatic;
+    std::optional<ColorMode> color;
     bool fresh = false;  // ignore the log: no learned holds, no soreness question
 };
 
@@ -55,5 +56,14 @@ int run_command(const RunOptions& o);
 int list_command(const RoutineOptions& o);
 int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log = {});
 int validate_command(const std::vector<std::string>& files);
+int config_command(const RoutineOptions& o);
+
+struct WhereOptions {
+    RoutineOptions routines;
+    std::vector<std::string> words;  // the place, as typed; none lists the known places
+    bool json = false;
+};
+
+int where_command(const WhereOptions& o);
 
 }  // namespace knead

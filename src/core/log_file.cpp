@@ -35,7 +35,7 @@ void write_all(int fd, std::string_view data, const std::filesystem::path& p) {
 // other session can ever append before the header. Where hard links are not supported,
 // falls back to creating the file exclusively and writing the header after.
 bool create_with_header(const std::filesystem::path& path) {
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) == 0) return false;  // the usual case: the log exists
     const std::string header = std::string(kLogHeader) + "\n";
     std::string tmp = path.string() + fmt::format(".new-{}", ::getpid());

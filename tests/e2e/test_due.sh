@@ -98,3 +98,10 @@ expect_contains "$ERR" "1 routine could not be loaded"
 mkdir "$TMP/dir.log"
 expect_exit 1 "$KNEAD" --routines "$ROUTINES" due --log "$TMP/dir.log"
 expect_contains "$ERR" "cannot read the log"
+
+# --- The config file's `log` is read, as knead run writes there --------------------------
+mkdir -p "$XDG_CONFIG_HOME/knead"
+printf 'log = "%s"\n' "$LOG" >"$XDG_CONFIG_HOME/knead/config.toml"
+rm -r "$ROUTINES/broken.toml"
+expect_exit 1 "$KNEAD" --routines "$ROUTINES" due
+expect_eq "$(cat "$OUT")" "Nothing is due." "due with the config file's log"

@@ -242,3 +242,18 @@ expect_contains "$OUT" "--fresh"
 expect_contains "$OUT" "--log"
 expect_exit 0 "$KNEAD" due --help
 expect_contains "$OUT" "--log"
+
+# --- The config file's `log` is where knead run writes, so history and due read it -------
+mkdir -p "$XDG_CONFIG_HOME/knead"
+printf 'log = "%s"\n' "$LOG" >"$XDG_CONFIG_HOME/knead/config.toml"
+expect_exit 0 "$KNEAD" history
+expect_line_count "$OUT" 7 '^2026-10-0'
+KNEAD_LOG="$DAMAGED" expect_exit 0 "$KNEAD" history
+expect_line_count "$OUT" 2 '^2026-10-0'
+# A broken config file: history cannot know where the log is, unless told.
+printf 'log = 5\n' >"$XDG_CONFIG_HOME/knead/config.toml"
+expect_exit 2 "$KNEAD" history
+expect_contains "$ERR" "config.toml"
+expect_exit 0 "$KNEAD" history --log "$LOG"
+expect_line_count "$OUT" 7 '^2026-10-0'
+rm "$XDG_CONFIG_HOME/knead/config.toml"
