@@ -25,7 +25,10 @@ bool key_char(char c) {
 void LogProblems::damage(std::size_t line, std::string_view why) {
     if (damaged++ == 0) {
         first_line = line;
-        first_why = why;
+        // The reason may quote the line, and the line may hold anything: keep control
+        // characters away from the terminal the warning goes to.
+        first_why.clear();
+        for (char c : why) first_why += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
     }
 }
 

@@ -154,3 +154,10 @@ TEST_CASE("a missing log: no sessions, no error") {
     CHECK(scan.error.empty());
     CHECK(got.empty());
 }
+
+TEST_CASE("a damaged value is quoted in the warning without its control characters") {
+    knead::LogScan scan;
+    sessions("time=2026\x1b[31m session=A event=start routines=neck\n", &scan);
+    CHECK(scan.problems.damaged == 1);
+    CHECK(scan.problems.first_why == "`time=2026?[31m` is not a time");
+}
