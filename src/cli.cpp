@@ -1,6 +1,7 @@
 #include "cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <sstream>
 
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
@@ -51,6 +52,24 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::Range(0.01, 1000.0))
         ->excludes(no_wait);
 
+    run_cmd->add_flag("--voice", run.voice,
+                      "Speak each step's cue and the last seconds (espeak-ng or say)");
+    std::string speech;
+    run_cmd
+        ->add_option("--speech-command", speech,
+                     "The speech command and its arguments, split at spaces; {} stands for "
+                     "the text, else the text goes to its standard input")
+        ->type_name("\"CMD ARGS\"");
+    run_cmd->add_flag("--quiet", run.quiet, "No bell at step changes");
+    run_cmd->add_flag("--big", run.big, "Draw the seconds left in large digits when there is room");
+    run_cmd->add_option("--color", run.color, "Colour: auto, always or never")
+        ->type_name("WHEN")
+        ->transform(
+            CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::automatic},
+                                                                     {"always", ColorMode::always},
+                                                                     {"never", ColorMode::never}},
+                                    CLI::ignore_case));
+
     bool names_only = false;
     auto* list = app.add_subcommand("list", "List the routines on the search path");
     list->add_flag("--names", names_only,
@@ -98,6 +117,7 @@ int run_cli(int argc, char** argv) {
 
     run.routines = routines;
     validate_opts.routines = routines;
+    for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
     if (run_cmd->parsed()) return run_command(run);
     if (show->parsed()) return show_command(routines, show_name);
     if (plan->parsed()) return plan_command(routines, plan_names);

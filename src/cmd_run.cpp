@@ -3,6 +3,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <fstream>
 #include <random>
 
@@ -12,10 +13,12 @@
 #include "knead/log_record.hpp"
 #include "knead/paths.hpp"
 #include "knead/session.hpp"
+#include "knead/step_loop.hpp"
 #include "knead/tips.hpp"
 #include "line_reader.hpp"
 #include "routine_args.hpp"
 #include "session_view.hpp"
+#include "speech.hpp"
 #include "terminal.hpp"
 
 namespace knead {
@@ -35,10 +38,54 @@ void first_run_notice(SessionView& view) {
     if (create_private_dirs(dir) == 0) std::ofstream(marker) << "1\n";
 }
 
+std::string spoken_cue(const Session& s) {
+    const Point& p = s.current_point().point;
+    switch (s.current().phase) {
+        case Phase::locate:
+            return fmt::format("Locate. {}", p.name);
+        case Phase::press:
+            return "Press. Sink in slowly.";
+        case Phase::hold:
+            return "Hold. Breathe out.";
+        case Phase::stretch:
+            return fmt::format("Stretch. {}", p.stretch_cue);
+    }
+    return {};
+}
+
+// Draws the countdown and speaks its last seconds.
+class StepDrawer final : public CountdownView {
+  public:
+    StepDrawer(SessionView& v, const Session& s, Speaker* speaker)
+        : view_(v), session_(s), speaker_(speaker) {}
+
+    void draw(const Countdown& c, Duration now) override {
+        view_.countdown(session_, c, now);
+        int left = c.seconds_left(now);
+        if (speaker_ && left == 10 && last_left_ > 10 && c.length() > std::chrono::seconds(12))
+            speaker_->say("Ten seconds.");
+        last_left_ = left;
+    }
+    void note(KeyAction a) override { view_.key_note(a); }
+
+  private:
+    SessionView& view_;
+    const Session& session_;
+    Speaker* speaker_;
+    int last_left_ = 0;
+};
+
 class Runner {
   public:
-    Runner(Session& s, SessionView& v, Clock& c, LogFile& log, SessionInfo info, TerminalCaps caps)
-        : session_(s), view_(v), clock_(c), log_(log), info_(std::move(info)), caps_(caps) {}
+    Runner(Session& s, SessionView& v, Clock& c, LogFile& log, SessionInfo info, Terminal& term,
+           Speaker* speaker)
+        : session_(s),
+          view_(v),
+          clock_(c),
+          log_(log),
+          info_(std::move(info)),
+          term_(term),
+          speaker_(speaker) {}
 
     int run(const std::vector<Routine>& routines) {
         log(start_record(clock_.wall(), info_));
@@ -56,25 +103,59 @@ class Runner {
                 view_.point_intro(session_);
             }
             view_.step_start(session_, last);
+            if (speaker_) speaker_->say(spoken_cue(session_));
+
             const Duration began = clock_.now();
-            if (!count_down(Countdown(began, std::chrono::seconds(step.planned))))
-                return interrupted(step, point);
-            StepResult result{step, to_seconds(clock_.now() - began), {}, {}};
+            Countdown countdown(began, std::chrono::seconds(step.planned));
+            StepDrawer drawer(view_, session_, speaker_);
+            TerminalEvents events(term_, signals_);
+            term_.keys_mode(true);
+            StepRun ran = run_countdown(clock_, countdown, events, drawer);
+            term_.keys_mode(false);
+            view_.countdown_done();
+            if (speaker_ && step.phase == Phase::hold && ran.end == StepEnd::done)
+                speaker_->say("Release.");
+
+            StepResult result;
+            result.step = step;
+            // Time under the countdown, pauses excluded: what the user actually spent.
+            result.paused = to_seconds(countdown.paused_total());
+            result.actual = to_seconds(clock_.now() - began) - result.paused;
+            result.adjusted = static_cast<int>(
+                std::chrono::duration_cast<std::chrono::seconds>(countdown.adjusted_total())
+                    .count());
 
             Answer answer;
-            switch (ask(answer)) {
-                case Asked::answer:
+            switch (ran.end) {
+                case StepEnd::interrupted:
+                    return interrupted(step, point, ran.signal);
+                case StepEnd::quit:
+                    answer.kind = AnswerKind::quit;
+                    result.early = "quit";
                     break;
-                case Asked::ended:
-                    result.answer = "none";
-                    log(step_record(clock_.wall(), info_, point, result));
-                    session_.stop(Status::stopped);
-                    view_.input_ended();
-                    return finish(exit_code::stopped);
-                case Asked::signal:
-                    result.answer = "none";
-                    log(step_record(clock_.wall(), info_, point, result));
-                    return interrupted(step, point);
+                case StepEnd::next_point:
+                    answer.kind = AnswerKind::skip;
+                    result.early = "next";
+                    break;
+                case StepEnd::skipped:
+                    result.early = "skip";
+                    [[fallthrough]];
+                case StepEnd::done:
+                    switch (ask(answer)) {
+                        case Asked::answer:
+                            break;
+                        case Asked::ended:
+                            result.answer = "none";
+                            log(step_record(clock_.wall(), info_, point, result));
+                            session_.stop(Status::stopped);
+                            view_.input_ended();
+                            return finish(exit_code::stopped);
+                        case Asked::signal:
+                            result.answer = "none";
+                            log(step_record(clock_.wall(), info_, point, result));
+                            return interrupted(step, point,
+                                               signals_.stop_signal().value_or(SIGINT));
+                    }
             }
             if (answer.kind == AnswerKind::pain) result.pain = answer.pain;
             if (answer.kind == AnswerKind::skip) result.answer = "skip";
@@ -84,6 +165,7 @@ class Runner {
 
             Feedback f = session_.answer(answer);
             if (f.outcome == Outcome::red_flag) {
+                if (speaker_) speaker_->say("Stop now.");
                 view_.red_flag();
                 return finish(exit_code::red_flag);
             }
@@ -102,32 +184,31 @@ class Runner {
 
     void log(const Fields& f) { log_.append(format_logfmt(f)); }
 
-    // Waits out one countdown against its absolute deadline, waking only to redraw.
-    bool count_down(const Countdown& c) {
-        while (true) {
-            const Duration now = clock_.now();
-            view_.countdown(session_, c, now);
-            if (c.done(now)) break;
-            if (wait_for(clock_.real_time_until(c.next_tick(now)), -1) == Wake::signal)
-                return false;
-        }
-        view_.countdown_done(session_);
-        return true;
-    }
-
     Asked ask(Answer& answer) {
         // Keys pressed during the countdown are not answers to a question not yet asked.
-        if (caps_.in_tty) ::tcflush(STDIN_FILENO, TCIFLUSH);
+        if (term_.caps().in_tty) ::tcflush(STDIN_FILENO, TCIFLUSH);
+        if (speaker_) speaker_->say("How much does it hurt?");
         std::string text;
+        bool prompted = false;
         while (true) {
-            view_.prompt();
+            if (!prompted) view_.prompt();
+            prompted = true;
             auto got = reader_.read_line(text);
-            if (got == LineReader::Result::signal) return Asked::signal;
+            if (got == LineReader::Result::signal) {
+                if (signals_.stop_signal()) return Asked::signal;
+                if (signals_.take_suspend()) {
+                    term_.suspend();
+                    prompted = false;
+                }
+                signals_.take_resize();
+                continue;
+            }
             if (got != LineReader::Result::line) {
-                if (!caps_.in_tty) view_.echo_answer("");
+                if (!term_.caps().in_tty) view_.echo_answer("");
                 return Asked::ended;
             }
-            if (!caps_.in_tty) view_.echo_answer(text);
+            if (!term_.caps().in_tty) view_.echo_answer(text);
+            prompted = false;
             answer = resolve_same(parse_answer(text), session_.last_pain());
             if (answer.kind == AnswerKind::invalid) {
                 view_.invalid_answer();
@@ -139,10 +220,10 @@ class Runner {
         }
     }
 
-    int interrupted(const Step& step, const SessionPoint& point) {
-        int sig = signals_.caught().value_or(2);
+    int interrupted(const Step& step, const SessionPoint& point, int sig) {
         session_.stop(Status::interrupted);
-        view_.countdown_done(session_);
+        view_.countdown_done();
+        term_.keys_mode(false);
         view_.interrupted(sig);
         log(end_record(clock_.wall(), info_, Status::interrupted, session_.points_started(),
                        to_seconds(clock_.now()), &step, &point));
@@ -167,7 +248,8 @@ class Runner {
     Clock& clock_;
     LogFile& log_;
     SessionInfo info_;
-    TerminalCaps caps_;
+    Terminal& term_;
+    Speaker* speaker_;
     SignalGuard signals_;
     LineReader reader_{STDIN_FILENO};
 };
@@ -195,9 +277,17 @@ int run_command(const RunOptions& o) {
         fmt::print(stderr, "knead: warning: others can read your log {}; run: chmod 600 {}\n",
                    log->path().string(), log->path().string());
 
-    TerminalCaps caps = detect_terminal();
-    SessionView view(caps, stdout);
+    // A closed pipe on stdout or a dead speech command must not kill a session mid-way
+    // with its log open; writes report the error instead.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    Terminal term(o.color);
+    SessionView view(term.caps(), {!o.quiet, o.big}, stdout);
     first_run_notice(view);
+    std::unique_ptr<Speaker> speaker;
+    if (o.voice)
+        speaker = std::make_unique<Speaker>(o.speech_command.empty() ? default_speech_command()
+                                                                     : o.speech_command);
 
     std::unique_ptr<Clock> clock;
     if (o.no_wait)
@@ -209,7 +299,7 @@ int run_command(const RunOptions& o) {
 
     Session session(std::move(points));
     try {
-        Runner runner(session, view, *clock, *log, info, caps);
+        Runner runner(session, view, *clock, *log, info, term, speaker.get());
         return runner.run(*routines);
     } catch (const LogError& e) {
         std::fflush(stdout);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "terminal.hpp"
+
 namespace knead {
 
 struct RoutineOptions {
@@ -17,6 +19,11 @@ struct RunOptions {
     std::optional<std::string> log;
     bool no_wait = false;
     double speed = 1.0;
+    bool voice = false;
+    std::vector<std::string> speech_command;  // empty: the platform's default
+    bool quiet = false;                       // no bell
+    bool big = false;
+    ColorMode color = ColorMode::automatic;
 };
 
 struct ValidateOptions {

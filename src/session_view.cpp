@@ -1,5 +1,7 @@
 #include "session_view.hpp"
 
+#include "knead/big_digits.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -31,6 +33,41 @@ std::string side_text(Side s) {
     return s == Side::center ? std::string() : fmt::format(" ({} side)", to_string(s));
 }
 
+// Cuts `s` to at most `n` columns on a character boundary, marking the cut.
+std::string fit(const std::string& s, int n) {
+    if (n <= 3) return std::string();
+    std::size_t cut = static_cast<std::size_t>(n - 3);
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return s.substr(0, cut) + "...";
+}
+
+std::string legend(int width, bool paused) {
+    std::string_view pause = paused ? "space resume" : "space pause";
+    if (width >= 64) return fmt::format("  {}  s skip step  n next point  q stop  +/- 5 s", pause);
+    return fmt::format("  {}  s skip  n next  q stop  +/-", pause.substr(6));
+}
+
+// Breaks `text` into lines of at most `width` columns at spaces, each indented by two.
+std::vector<std::string> wrap(std::string_view text, int width) {
+    const std::size_t room = static_cast<std::size_t>(std::max(20, width - 3));
+    std::vector<std::string> lines;
+    std::string current;
+    while (!text.empty()) {
+        auto space = text.find(' ');
+        std::string_view word = text.substr(0, space);
+        if (!current.empty() && current.size() + 1 + word.size() > room) {
+            lines.push_back("  " + current);
+            current.clear();
+        }
+        if (!current.empty()) current += ' ';
+        current += word;
+        if (space == std::string_view::npos) break;
+        text.remove_prefix(space + 1);
+    }
+    if (!current.empty()) lines.push_back("  " + current);
+    return lines;
+}
+
 std::string_view phase_color(Phase p) {
     switch (p) {
         case Phase::locate:
@@ -53,12 +90,32 @@ std::string SessionView::paint(std::string_view text, std::string_view sgr) cons
 }
 
 void SessionView::line(std::string_view text) {
-    if (in_place_) {
-        std::fputs("\n", out_);
-        in_place_ = false;
-    }
+    countdown_done();
     fmt::print(out_, "{}\n", text);
     std::fflush(out_);
+}
+
+// Rewrites the panel in place: back to its first line, each line cleared and redrawn.
+// Lines never reach the last column, so the terminal never wraps them and the count of
+// lines to go back up stays right.
+void SessionView::panel(const std::vector<std::string>& lines) {
+    std::string out;
+    if (panel_lines_ > 1) out += fmt::format("\033[{}A", panel_lines_ - 1);
+    out += "\r";
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) out += "\n";
+        out += "\033[K" + lines[i];
+    }
+    for (std::size_t i = lines.size(); i < panel_lines_; ++i) out += "\n\033[K";
+    if (panel_lines_ > lines.size()) out += fmt::format("\033[{}A", panel_lines_ - lines.size());
+    panel_lines_ = lines.size();
+    std::fputs(out.c_str(), out_);
+    std::fflush(out_);
+}
+
+void SessionView::cue(std::string_view text) {
+    // Wrapped by words at the window's width (at most 100 columns, for the eye's sake).
+    for (const auto& l : wrap(text, caps_.out_tty ? std::min(caps_.width, 100) : 100)) line(l);
 }
 
 void SessionView::notice_first_run() {
@@ -100,7 +157,8 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
     const Step& st = s.current();
     const Point& p = s.current_point().point;
     const Dose& d = p.dose;
-    if (caps_.out_tty) std::fputs("\a", out_);  // the bell: a cue for someone not looking
+    // The bell: a cue for someone who is not looking.
+    if (caps_.out_tty && options_.bell) std::fputs("\a", out_);
     std::string label = paint(upper(to_string(st.phase)), phase_color(st.phase));
     std::string reps = st.phase == Phase::stretch || d.reps == 1
                            ? std::string()
@@ -131,26 +189,57 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
 
 void SessionView::countdown(const Session& s, const Countdown& c, Duration now) {
     if (!caps_.out_tty) return;
+    const Step& st = s.current();
     const int left = c.seconds_left(now);
-    const int width = std::clamp(caps_.width - 30, 10, 40);
-    const int filled = static_cast<int>(c.progress(now) * width + 0.5);
+    const bool paused = c.paused();
+
+    const int bar_width = std::clamp(caps_.width / 3, 10, 30);
+    const int filled = static_cast<int>(c.progress(now) * bar_width + 0.5);
     std::string bar;
-    for (int i = 0; i < width; ++i)
-        bar += i < filled ? (caps_.unicode ? "█" : "#") : (caps_.unicode ? "░" : "-");
-    std::string label = upper(to_string(s.current().phase));
-    fmt::print(out_, "\r\033[K  {} {} {}",
-               paint(fmt::format("{:<7}", label), phase_color(s.current().phase)),
-               paint(clock_text(left), "1"), bar);
-    std::fflush(out_);
-    in_place_ = true;
+    for (int i = 0; i < bar_width; ++i)
+        bar += i < filled ? (caps_.unicode ? "\u2588" : "#") : (caps_.unicode ? "\u2591" : "-");
+
+    // The point's name gets what is left of the width after the fixed parts.
+    std::string name = s.current_point().point.name + side_text(st.side);
+    const int fixed = 2 + 7 + 1 + 5 + 2 + bar_width + 2;
+    const int room = std::max(0, caps_.width - 1 - fixed);
+    if (static_cast<int>(name.size()) > room) name = fit(name, room);
+
+    std::string label =
+        paused ? paint(fmt::format("{:<7}", "PAUSED"), "7;33")
+               : paint(fmt::format("{:<7}", upper(to_string(st.phase))), phase_color(st.phase));
+    std::vector<std::string> lines;
+    lines.push_back(fmt::format("  {} {}  {}  {}", label, paint(clock_text(left), "1"), bar, name));
+    if (options_.big && caps_.height >= kBigDigitRows + 6 &&
+        caps_.width > big_time_width(left) + 4) {
+        for (auto& row : big_time(left, !caps_.unicode))
+            lines.push_back("  " + (paused ? row : paint(row, phase_color(st.phase))));
+    }
+    if (caps_.in_tty) lines.push_back(legend(caps_.width, paused));
+    panel(lines);
 }
 
-void SessionView::countdown_done(const Session&) {
-    if (in_place_) {
-        fmt::print(out_, "\r\033[K");
-        std::fflush(out_);
-        in_place_ = false;
+void SessionView::key_note(KeyAction a) {
+    switch (a) {
+        case KeyAction::skip_step:
+            line("  Step skipped.");
+            break;
+        case KeyAction::next_point:
+            line("  On to the next point.");
+            break;
+        default:
+            break;  // pause and +/- show in the panel itself
     }
+}
+
+void SessionView::countdown_done() {
+    if (panel_lines_ == 0) return;
+    std::string out;
+    if (panel_lines_ > 1) out += fmt::format("\033[{}A", panel_lines_ - 1);
+    out += "\r\033[J";  // clear from the panel's first line to the end of the screen
+    panel_lines_ = 0;
+    std::fputs(out.c_str(), out_);
+    std::fflush(out_);
 }
 
 void SessionView::prompt() {

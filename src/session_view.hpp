@@ -1,29 +1,39 @@
-// How a session looks: step headers, the countdown line, prompts, feedback, summary.
+// How a session looks: step headers, the countdown panel, prompts, feedback, summary.
 #pragma once
 
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "knead/countdown.hpp"
 #include "knead/routine.hpp"
 #include "knead/session.hpp"
+#include "knead/step_loop.hpp"
 #include "terminal.hpp"
 
 namespace knead {
 
+struct ViewOptions {
+    bool bell = true;
+    bool big = false;  // large digits, when the window has room
+};
+
 class SessionView {
   public:
-    SessionView(TerminalCaps caps, std::FILE* out) : caps_(caps), out_(out) {}
+    // `caps` is the terminal's, kept by reference: a resize changes it.
+    SessionView(const TerminalCaps& caps, ViewOptions o, std::FILE* out)
+        : caps_(caps), options_(o), out_(out) {}
 
     void notice_first_run();
     void routine_intro(const Routine& r);
     void answer_help();
     void point_intro(const Session& s);
     void step_start(const Session& s, const std::optional<Decision>& last);
-    // Redraws the countdown in place; on a pipe it draws nothing.
+    // Redraws the countdown in place on a terminal; on a pipe it draws nothing.
     void countdown(const Session& s, const Countdown& c, Duration now);
-    void countdown_done(const Session& s);
+    void key_note(KeyAction a);
+    void countdown_done();
     void prompt();
     void echo_answer(std::string_view line);
     void invalid_answer();
@@ -39,10 +49,13 @@ class SessionView {
   private:
     std::string paint(std::string_view text, std::string_view sgr) const;
     void line(std::string_view text);
+    void cue(std::string_view text);
+    void panel(const std::vector<std::string>& lines);
 
-    TerminalCaps caps_;
+    const TerminalCaps& caps_;
+    ViewOptions options_;
     std::FILE* out_;
-    bool in_place_ = false;  // the cursor is on a countdown line
+    std::size_t panel_lines_ = 0;  // lines of the countdown panel now on screen
 };
 
 }  // namespace knead

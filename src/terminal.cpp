@@ -2,6 +2,7 @@
 
 #include <sys/ioctl.h>
 #include <sys/select.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,11 +14,52 @@
 namespace knead {
 namespace {
 
-volatile std::sig_atomic_t g_signal = 0;
+volatile std::sig_atomic_t g_stop = 0;
+volatile std::sig_atomic_t g_suspend = 0;
+volatile std::sig_atomic_t g_resize = 0;
 sigset_t g_old_mask;
 
+// What restore_now() must undo; read from signal handlers, so plain flags.
+termios g_saved{};
+volatile std::sig_atomic_t g_saved_valid = 0;
+volatile std::sig_atomic_t g_raw = 0;
+volatile std::sig_atomic_t g_cursor_hidden = 0;
+
+constexpr int kHandled[] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH};
+
 extern "C" void on_signal(int sig) {
-    if (g_signal == 0) g_signal = sig;
+    if (sig == SIGTSTP)
+        g_suspend = 1;
+    else if (sig == SIGWINCH)
+        g_resize = 1;
+    else if (g_stop == 0)
+        g_stop = sig;
+}
+
+// Async-signal-safe: only tcsetattr() and write().
+void restore_now() {
+    if (g_raw && g_saved_valid) tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_saved);
+    g_raw = 0;
+    if (g_cursor_hidden) {
+        constexpr char show[] = "\033[?25h";
+        [[maybe_unused]] auto n = ::write(STDOUT_FILENO, show, sizeof show - 1);
+        g_cursor_hidden = 0;
+    }
+}
+
+// A crash must not leave the terminal without echo: put it back, then die as before.
+extern "C" void on_fatal(int sig) {
+    restore_now();
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+}
+
+void install_fatal_handlers() {
+    static bool done = false;
+    if (done) return;
+    done = true;
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) std::signal(sig, on_fatal);
+    std::atexit(restore_now);
 }
 
 bool env_set(const char* name) {
@@ -25,38 +67,62 @@ bool env_set(const char* name) {
     return v && *v;
 }
 
+void write_out(std::string_view s) {
+    [[maybe_unused]] auto n = ::write(STDOUT_FILENO, s.data(), s.size());
+}
+
 }  // namespace
 
-TerminalCaps detect_terminal() {
+TerminalCaps detect_terminal(ColorMode mode) {
     TerminalCaps caps;
     caps.out_tty = ::isatty(STDOUT_FILENO) == 1;
     caps.in_tty = ::isatty(STDIN_FILENO) == 1;
     const char* term = std::getenv("TERM");
     bool dumb = term && std::string_view(term) == "dumb";
-    caps.color = caps.out_tty && !dumb && !env_set("NO_COLOR");
+    switch (mode) {
+        case ColorMode::always:
+            caps.color = true;
+            break;
+        case ColorMode::never:
+            caps.color = false;
+            break;
+        case ColorMode::automatic:
+            if (env_set("NO_COLOR"))
+                caps.color = false;
+            else if (env_set("CLICOLOR_FORCE") &&
+                     std::string_view(std::getenv("CLICOLOR_FORCE")) != "0")
+                caps.color = true;
+            else
+                caps.color = caps.out_tty && !dumb;
+            break;
+    }
     for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
         const char* v = std::getenv(var);
         if (!v || !*v) continue;
         std::string_view s(v);
-        caps.unicode = s.find("UTF-8") != s.npos || s.find("utf8") != s.npos ||
-                       s.find("utf-8") != s.npos || s.find("UTF8") != s.npos;
+        for (std::string_view utf8 : {"UTF-8", "utf8", "utf-8", "UTF8"})
+            if (s.find(utf8) != s.npos) caps.unicode = true;
         break;
     }
     winsize ws{};
-    if (caps.out_tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    if (caps.out_tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
         caps.width = ws.ws_col;
+        caps.height = ws.ws_row;
+    }
     return caps;
 }
 
 SignalGuard::SignalGuard() {
-    g_signal = 0;
+    g_stop = 0;
+    g_suspend = 0;
+    g_resize = 0;
     struct sigaction sa {};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &sa, nullptr);
+    for (int sig : kHandled) ::sigaction(sig, &sa, nullptr);
     sigset_t block;
     sigemptyset(&block);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
+    for (int sig : kHandled) sigaddset(&block, sig);
     ::sigprocmask(SIG_BLOCK, &block, &g_old_mask);
 }
 
@@ -64,17 +130,29 @@ SignalGuard::~SignalGuard() {
     struct sigaction sa {};
     sa.sa_handler = SIG_DFL;
     sigemptyset(&sa.sa_mask);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &sa, nullptr);
+    for (int sig : kHandled) ::sigaction(sig, &sa, nullptr);
     ::sigprocmask(SIG_SETMASK, &g_old_mask, nullptr);
 }
 
-std::optional<int> SignalGuard::caught() const {
-    if (g_signal == 0) return std::nullopt;
-    return static_cast<int>(g_signal);
+std::optional<int> SignalGuard::stop_signal() const {
+    if (g_stop == 0) return std::nullopt;
+    return static_cast<int>(g_stop);
+}
+
+bool SignalGuard::take_suspend() {
+    bool s = g_suspend != 0;
+    g_suspend = 0;
+    return s;
+}
+
+bool SignalGuard::take_resize() {
+    bool r = g_resize != 0;
+    g_resize = 0;
+    return r;
 }
 
 Wake wait_for(std::optional<std::chrono::nanoseconds> d, int fd) {
-    if (g_signal != 0) return Wake::signal;
+    if (g_stop || g_suspend || g_resize) return Wake::signal;
     fd_set read_set;
     FD_ZERO(&read_set);
     if (fd >= 0) FD_SET(fd, &read_set);
@@ -86,9 +164,93 @@ Wake wait_for(std::optional<std::chrono::nanoseconds> d, int fd) {
     }
     int n = ::pselect(fd >= 0 ? fd + 1 : 0, fd >= 0 ? &read_set : nullptr, nullptr, nullptr,
                       d ? &ts : nullptr, &g_old_mask);
-    if (g_signal != 0) return Wake::signal;
+    if (g_stop || g_suspend || g_resize) return Wake::signal;
     if (n > 0) return Wake::input;
-    return Wake::timeout;  // also EINTR from a signal we do not handle: look again
+    return Wake::timeout;  // also EINTR from a signal knead does not handle: look again
+}
+
+Terminal::Terminal(ColorMode mode) : caps_(detect_terminal(mode)) {
+    if (caps_.in_tty && tcgetattr(STDIN_FILENO, &g_saved) == 0) g_saved_valid = 1;
+    install_fatal_handlers();
+}
+
+Terminal::~Terminal() {
+    restore_now();
+}
+
+void Terminal::refresh_size() {
+    winsize ws{};
+    if (caps_.out_tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+        caps_.width = ws.ws_col;
+        caps_.height = ws.ws_row;
+    }
+}
+
+void Terminal::keys_mode(bool on) {
+    keys_ = on;
+    if (!on) {
+        restore_now();
+        return;
+    }
+    if (caps_.in_tty && g_saved_valid && !g_raw) {
+        termios raw = g_saved;
+        // Keys without Enter and without echo; ISIG stays on so Ctrl-C and Ctrl-Z work.
+        raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
+        raw.c_cc[VMIN] = 1;
+        raw.c_cc[VTIME] = 0;
+        if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0) g_raw = 1;
+    }
+    if (caps_.out_tty && !g_cursor_hidden) {
+        write_out("\033[?25l");
+        g_cursor_hidden = 1;
+    }
+}
+
+void Terminal::suspend() {
+    bool keys = keys_;
+    restore_now();
+    // Stop for real: take the default action of SIGTSTP, unblocked, then carry on here
+    // once the shell continues us.
+    struct sigaction dfl {
+    }, mine{};
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    ::sigaction(SIGTSTP, &dfl, &mine);
+    sigset_t tstp;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    ::sigprocmask(SIG_UNBLOCK, &tstp, nullptr);
+    std::raise(SIGTSTP);
+    ::sigprocmask(SIG_BLOCK, &tstp, nullptr);
+    ::sigaction(SIGTSTP, &mine, nullptr);
+    if (caps_.in_tty) tcgetattr(STDIN_FILENO, &g_saved);  // the shell may have changed it
+    refresh_size();
+    if (keys) keys_mode(true);
+}
+
+LoopEvent TerminalEvents::wait(std::optional<Duration> real) {
+    while (true) {
+        if (auto sig = signals_.stop_signal()) return {LoopEvent::interrupt, 0, *sig};
+        if (signals_.take_suspend()) return {LoopEvent::suspend};
+        if (signals_.take_resize()) {
+            term_.refresh_size();
+            return {LoopEvent::resize};
+        }
+        if (!keys_.empty()) {
+            char k = keys_.front();
+            keys_.pop_front();
+            return {LoopEvent::keypress, k};
+        }
+        int fd = term_.caps().in_tty ? STDIN_FILENO : -1;
+        Wake w = wait_for(real, fd);
+        if (w == Wake::timeout) return {LoopEvent::timeout};
+        if (w == Wake::input) {
+            char buf[64];
+            ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+            if (n <= 0) return {LoopEvent::timeout};  // end of input: answers will see it
+            keys_.insert(keys_.end(), buf, buf + n);
+        }
+    }
 }
 
 }  // namespace knead

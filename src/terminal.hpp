@@ -1,24 +1,34 @@
-// The terminal as knead uses it: what it can show, signals, and waiting without spinning.
+// The terminal as knead uses it: what it can show, key-at-a-time input, signals and job
+// control, and waiting without spinning. POSIX only (termios, pselect), so it builds on
+// Linux and macOS alike.
 #pragma once
 
 #include <chrono>
+#include <deque>
 #include <optional>
+
+#include "knead/step_loop.hpp"
 
 namespace knead {
 
+enum class ColorMode { automatic, always, never };
+
 struct TerminalCaps {
     bool out_tty = false;  // redraw in place, ring the bell
-    bool in_tty = false;   // a person types answers; otherwise a script pipes them
+    bool in_tty = false;   // a person types answers and keys; otherwise a script pipes them
     bool color = false;
-    bool unicode = false;  // block characters for the bar
+    bool unicode = false;  // block characters for bars and big digits
     int width = 80;
+    int height = 24;
 };
 
-// Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb.
-TerminalCaps detect_terminal();
+// Colour: `always` and CLICOLOR_FORCE force it, `never` and NO_COLOR turn it off, and
+// otherwise it is on for a terminal whose TERM is not dumb. The flag beats the variables.
+TerminalCaps detect_terminal(ColorMode mode);
 
-// Blocks SIGINT, SIGTERM and SIGHUP for its lifetime so that they are taken only inside
-// wait_for(), where pselect() unblocks them atomically: no race, no threads.
+// Blocks the signals knead handles, so that they arrive only inside wait_for(), where
+// pselect() unblocks them atomically: no race between checking and sleeping, no threads.
+// INT, TERM and HUP stop the session; TSTP suspends it; WINCH redraws.
 class SignalGuard {
   public:
     SignalGuard();
@@ -26,13 +36,51 @@ class SignalGuard {
     SignalGuard(const SignalGuard&) = delete;
     SignalGuard& operator=(const SignalGuard&) = delete;
 
-    // The first signal caught, if any.
-    std::optional<int> caught() const;
+    std::optional<int> stop_signal() const;  // stays set once caught
+    bool take_suspend();
+    bool take_resize();
 };
 
 enum class Wake { timeout, input, signal };
 
 // Waits up to `d` (forever when nullopt) for input on `fd` (none when -1) or a signal.
 Wake wait_for(std::optional<std::chrono::nanoseconds> d, int fd);
+
+// Owns the terminal's state while a session runs: key-at-a-time input during countdowns,
+// the hidden cursor, and their restoration on every way out, crashes included.
+class Terminal {
+  public:
+    explicit Terminal(ColorMode mode);
+    ~Terminal();
+    Terminal(const Terminal&) = delete;
+    Terminal& operator=(const Terminal&) = delete;
+
+    const TerminalCaps& caps() const { return caps_; }
+    void refresh_size();
+
+    // Keys take effect without Enter and are not echoed; the cursor hides.
+    void keys_mode(bool on);
+    // Job control: restores the terminal, stops the process, and sets it up again
+    // once it is continued.
+    void suspend();
+
+  private:
+    TerminalCaps caps_;
+    bool keys_ = false;
+};
+
+// The countdown's events from a real terminal: keys from stdin (when it is a terminal),
+// signals, and timeouts.
+class TerminalEvents final : public EventSource {
+  public:
+    TerminalEvents(Terminal& t, SignalGuard& s) : term_(t), signals_(s) {}
+    LoopEvent wait(std::optional<Duration> real) override;
+    void suspend() override { term_.suspend(); }
+
+  private:
+    Terminal& term_;
+    SignalGuard& signals_;
+    std::deque<char> keys_;
+};
 
 }  // namespace knead

@@ -31,6 +31,9 @@ struct StepResult {
     double actual = 0;        // seconds, as measured
     std::optional<int> pain;  // absent when the answer was not a number
     std::string answer;       // "skip", "quit", "red-flag", "none" when not a number
+    double paused = 0;        // seconds the countdown stood paused
+    int adjusted = 0;         // seconds added (+) or removed (-) with the + and - keys
+    std::string early;        // the key that cut the countdown short: "skip", "next", "quit"
 };
 
 Fields start_record(WallTime t, const SessionInfo& s);

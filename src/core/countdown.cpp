@@ -7,24 +7,46 @@ namespace knead {
 using std::chrono::seconds;
 
 int Countdown::seconds_left(Duration now) const {
+    now = effective(now);
     if (now >= deadline_) return 0;
     auto left = deadline_ - now;
     return static_cast<int>((left + seconds(1) - Duration(1)) / seconds(1));
 }
 
 double Countdown::progress(Duration now) const {
-    auto total = deadline_ - start_;
+    now = effective(now);
+    auto total = length();
+    auto passed = now - start_ - paused_;
     if (total <= Duration::zero() || now >= deadline_) return 1.0;
-    if (now <= start_) return 0.0;
-    return static_cast<double>((now - start_).count()) / static_cast<double>(total.count());
+    if (passed <= Duration::zero()) return 0.0;
+    return static_cast<double>(passed.count()) / static_cast<double>(total.count());
 }
 
-Duration Countdown::next_tick(Duration now) const {
+std::optional<Duration> Countdown::next_tick(Duration now) const {
+    if (paused_since_) return std::nullopt;
     if (now >= deadline_) return deadline_;
     // The display changes when the time left crosses a whole second.
-    auto left = deadline_ - now;
-    auto whole = (left - Duration(1)) / seconds(1);  // whole seconds still to come after the tick
-    return std::min(deadline_ - seconds(whole), deadline_);
+    auto still_to_come = (deadline_ - now - Duration(1)) / seconds(1);
+    return deadline_ - seconds(still_to_come);
+}
+
+void Countdown::pause(Duration now) {
+    if (!paused_since_) paused_since_ = now;
+}
+
+void Countdown::resume(Duration now) {
+    if (!paused_since_) return;
+    auto pause = std::max(Duration::zero(), now - *paused_since_);
+    paused_ += pause;
+    deadline_ += pause;
+    paused_since_.reset();
+}
+
+void Countdown::adjust(Duration delta, Duration now) {
+    auto floor = effective(now) + seconds(1);
+    auto target = std::max(deadline_ + delta, std::min(floor, deadline_));
+    adjusted_ += target - deadline_;
+    deadline_ = target;
 }
 
 }  // namespace knead

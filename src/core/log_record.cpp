@@ -65,6 +65,9 @@ Fields step_record(WallTime t, const SessionInfo& s, const SessionPoint& p, cons
              {"actual", seconds_text(r.actual)}};
     if (r.pain) f.emplace_back("pain", std::to_string(*r.pain));
     if (!r.answer.empty()) f.emplace_back("answer", r.answer);
+    if (r.paused > 0) f.emplace_back("paused", seconds_text(r.paused));
+    if (r.adjusted != 0) f.emplace_back("adjusted", fmt::format("{:+d}", r.adjusted));
+    if (!r.early.empty()) f.emplace_back("early", r.early);
     return f;
 }
 

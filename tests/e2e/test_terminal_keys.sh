@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Keys, signals and the terminal's state, with knead in a real pseudo-terminal.
+source "$(dirname "$0")/lib.sh"
+: "${PTYDRIVE:?set PTYDRIVE to the pty driver (CTest does this)}"
+
+# Long steps: every test ends its countdowns with keys, never by waiting them out.
+cat >"$ROUTINES/keys.toml" <<'TOML'
+schema = 1
+name = "Keys"
+area = "test"
+
+[defaults]
+locate = 30
+press = 30
+hold = 30
+stretch = 30
+reps = 1
+
+[[point]]
+id = "first"
+name = "First point"
+muscle = "test muscle"
+side = "right"
+locate = "Find it."
+press = "Press it."
+stretch = "Stretch it."
+
+[[point]]
+id = "second"
+name = "Second point"
+muscle = "test muscle"
+side = "center"
+locate = "Find the other one."
+press = "Press it."
+stretch = "Stretch it."
+TOML
+
+drive() {  # LOG SCRIPT: runs knead in the pty, script on stdin; output to $OUT
+    local log=$1
+    shift
+    LAST_CMD="ptydrive knead run keys --log $log"
+    if ! "$PTYDRIVE" env TERM=xterm LANG=C.UTF-8 "$KNEAD" --routines "$ROUTINES" run keys \
+        --log "$log" --quiet >"$OUT" 2>&1; then
+        fail "the pty script failed" "every step to pass" "a failed step" "$OUT"
+    fi
+    pass
+}
+
+# Pause is not skip: pausing keeps the step going, and both are logged as what they were.
+drive "$TMP/keys.log" <<'SCRIPT'
+expect LOCATE
+expect space pause  s skip step  n next point  q stop  +/- 5 s
+send  
+expect PAUSED
+expect space resume
+send  
+expect space pause
+send -
+send -
+send s
+expect Step skipped.
+expect Pain 0-10
+send 5\r
+expect PRESS
+send n
+expect On to the next point.
+expect Second point
+expect LOCATE
+send q
+exit 3
+cooked
+SCRIPT
+expect_contains "$OUT" "Stopping the session."
+expect_regex "$TMP/keys.log" 'point=first side=right rep=1 step=locate planned=30 actual=[0-9.]+ pain=5 paused=[0-9.]+ adjusted=-10 early=skip$'
+expect_regex "$TMP/keys.log" 'point=first side=right rep=1 step=press planned=30 actual=[0-9.]+ answer=skip early=next$'
+expect_regex "$TMP/keys.log" 'point=second side=center rep=1 step=locate .* answer=quit early=quit$'
+expect_regex "$TMP/keys.log" 'event=end status=stopped points=2'
+expect_no_regex "$TMP/keys.log" 'step=stretch'
+
+# Ctrl-C during a countdown: terminal restored, session logged as interrupted, 130.
+drive "$TMP/int.log" <<'SCRIPT'
+expect LOCATE
+expect space pause
+send \x03
+expect Interrupted (Ctrl-C)
+exit 130
+cooked
+SCRIPT
+expect_regex "$TMP/int.log" 'event=end status=interrupted points=1 .* point=first side=right step=locate$'
+
+# SIGTERM and SIGHUP likewise, with their own exit codes.
+drive "$TMP/term.log" <<'SCRIPT'
+expect LOCATE
+expect space pause
+signal TERM
+exit 143
+cooked
+SCRIPT
+expect_regex "$TMP/term.log" 'event=end status=interrupted'
+
+drive "$TMP/hup.log" <<'SCRIPT'
+expect LOCATE
+expect space pause
+signal HUP
+exit 129
+SCRIPT
+expect_regex "$TMP/hup.log" 'event=end status=interrupted'
+
+# Ctrl-C while knead waits for an answer: the finished step is kept.
+drive "$TMP/prompt.log" <<'SCRIPT'
+expect LOCATE
+expect space pause
+send s
+expect Pain 0-10
+send \x03
+exit 130
+cooked
+SCRIPT
+expect_regex "$TMP/prompt.log" 'step=locate .* answer=none early=skip$'
+expect_regex "$TMP/prompt.log" 'event=end status=interrupted'
+
+# Ctrl-Z: the terminal is handed back and taken again; the session carries on. (With no
+# job-control shell above it the stop itself does not happen, which keeps the test short.)
+drive "$TMP/tstp.log" <<'SCRIPT'
+expect LOCATE
+expect space pause
+send \x1a
+send s
+expect Step skipped.
+expect Pain 0-10
+send q\r
+exit 3
+cooked
+SCRIPT
+expect_regex "$TMP/tstp.log" 'event=end status=stopped'
+
+# Keys are read without Enter and not echoed: the legend never shows a typed letter.
+expect_no_regex "$OUT" '^s$'
