@@ -55,10 +55,7 @@ int show_command(const RoutineOptions& o, const std::string& name) {
         fmt::print("\n");
     }
 
-    fmt::print(
-        "\nPlanned timeline (holds at their starting length; `knead plan {}` shows "
-        "every step):\n",
-        r.id);
+    fmt::print("\nPlanned timeline (holds at their starting length):\n");
     const Timeline t = plan_timeline(session_points(*loaded));
     for (const auto& s : t.sides) {
         const Point& p = r.points[s.point_index];

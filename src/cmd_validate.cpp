@@ -26,9 +26,9 @@ std::vector<fs::path> expand(const std::string& arg, const std::vector<fs::path>
         for (const auto& e : fs::directory_iterator(arg, ec))
             if (e.path().extension() == ".toml") in_dir.push_back(e.path());
         std::sort(in_dir.begin(), in_dir.end());
+        // A mistyped or emptied directory must not pass a script's check.
         if (in_dir.empty())
-            problems.push_back(
-                {arg, 0, 0, Severity::warning, "no .toml routines in this directory"});
+            problems.push_back({arg, 0, 0, Severity::error, "no .toml routines in this directory"});
         return in_dir;
     }
     if (fs::exists(arg, ec) || looks_like_path(arg)) return {arg};
