@@ -1,0 +1,101 @@
+# bash completion for knead: commands, flags, and routine names. The names come from
+# `knead list --names`, run with the --routines directories already on the line, so they
+# follow the same search path as the command will.
+
+_knead_routine_names() {
+    local knead=${COMP_WORDS[0]} i
+    local -a dirs=()
+    [[ $knead == "~/"* ]] && knead=$HOME/${knead#"~/"}
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        if [[ ${COMP_WORDS[i]} == --routines && $((i + 1)) -lt $COMP_CWORD ]]; then
+            dirs+=(--routines "${COMP_WORDS[i + 1]}")
+        elif [[ ${COMP_WORDS[i]} == --routines=* ]]; then
+            dirs+=("${COMP_WORDS[i]}")
+        fi
+    done
+    "$knead" "${dirs[@]}" list --names 2>/dev/null || true
+}
+
+_knead() {
+    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
+    local commands="run list show plan validate new"
+    local cmd="" i
+    COMPREPLY=()
+
+    # The command is the first word that is not a global option or its value.
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case ${COMP_WORDS[i]} in
+            --routines) ((i++)) ;;
+            -*) ;;
+            *)
+                cmd=${COMP_WORDS[i]}
+                break
+                ;;
+        esac
+    done
+
+    case $prev in
+        --routines)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+            return
+            ;;
+        --log)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            return
+            ;;
+        --color)
+            mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur")
+            return
+            ;;
+        --speed | --speech-command | --area)
+            return  # a value of the user's own
+            ;;
+    esac
+
+    local flags="" words=""
+    case $cmd in
+        "")
+            flags="--routines --help --version"
+            words=$commands
+            ;;
+        run)
+            flags="--log --no-wait --speed --voice --speech-command --quiet --big --color --help"
+            words=$(_knead_routine_names)
+            ;;
+        show | plan)
+            flags="--help"
+            words=$(_knead_routine_names)
+            ;;
+        validate)
+            flags="--json --help"
+            words=$(_knead_routine_names)
+            ;;
+        list)
+            flags="--names --help"
+            ;;
+        new)
+            flags="--area --stdout --help"
+            ;;
+    esac
+
+    if [[ $cur == -* ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "$flags" -- "$cur")
+        return
+    fi
+    mapfile -t COMPREPLY < <(compgen -W "$words" -- "$cur")
+    # Routine files: validate takes any file or directory; the others a .toml path.
+    if [[ $cmd == validate || ($cmd =~ ^(run|show|plan)$ && $cur == */*) ]]; then
+        compopt -o filenames 2>/dev/null
+        local -a files
+        if [[ $cmd == validate ]]; then
+            mapfile -t files < <(compgen -f -- "$cur")
+        else
+            mapfile -t files < <(compgen -d -- "$cur"; compgen -f -X '!*.toml' -- "$cur")
+        fi
+        COMPREPLY+=("${files[@]}")
+    fi
+}
+
+complete -F _knead knead
