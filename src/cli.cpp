@@ -17,7 +17,7 @@ constexpr const char* kFooter = R"(Exit status:
   4    session stopped on a red flag (!)
   130  interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP); the session is logged as interrupted
 
-knead is a self-care aid, not medical advice.)";
+knead is a self-care aid, not medical advice. More in knead(1): man knead.)";
 
 }  // namespace
 
@@ -36,7 +36,8 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::ExistingDirectory);
 
     RunOptions run;
-    auto* run_cmd = app.add_subcommand("run", "Start a guided session: knead run neck");
+    auto* run_cmd = app.add_subcommand(
+        "run", "Start a guided session; several routines make one: knead run neck upper-back");
     run_cmd->add_option("routine", run.names, "Routine names or .toml files, worked in order")
         ->required();
     run_cmd

@@ -168,3 +168,13 @@ expect_regex "$OUT" "^$M:9:7: error: routine \`neck\` has no point \`upper-trape
 expect_regex "$OUT" "^$M:13:1: error: unknown key \`press\` .*takes its \`press\` from the point it uses"
 expect_regex "$OUT" "^$M:16:7: error: duplicate point id \`upper-trapezius\` \\(from \`neck\`\\): rename it with \`id = "
 expect_line_count "$OUT" 4 ': error: '
+
+# --- The examples of docs/routine-format.md are valid routines, without warnings ----------
+awk -v dir="$TMP" '/^```toml$/ { n++; on = 1; next } /^```$/ { on = 0; next }
+    on { print > (dir "/format-example-" n ".toml") }' "$KNEAD_SOURCE/docs/routine-format.md"
+EXAMPLES=$(find "$TMP" -maxdepth 1 -name 'format-example-*.toml' | wc -l)
+expect_match "$EXAMPLES" '^[2-9]$' "number of TOML examples in routine-format.md"
+for f in "$TMP"/format-example-*.toml; do
+    expect_exit 0 "$KNEAD" validate "$f"
+    expect_regex "$OUT" '^1 routine checked: 1 valid, 0 invalid \(0 errors, 0 warnings\)$'
+done
