@@ -18,7 +18,7 @@ _knead_routine_names() {
 
 _knead() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="run list show plan validate new"
+    local commands="run list show plan validate new where"
     local cmd="" i
     COMPREPLY=()
 
@@ -77,6 +77,9 @@ _knead() {
             ;;
         new)
             flags="--area --stdout --help"
+            ;;
+        where)
+            flags="--json --help"  # the place is the user's own words
             ;;
     esac
 

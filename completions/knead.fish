@@ -19,7 +19,7 @@ function __knead_path_typed
     string match -q -- '*/*' (commandline -ct)
 end
 
-set -l commands run list show plan validate new
+set -l commands run list show plan validate new where
 set -l no_command "not __fish_seen_subcommand_from $commands"
 
 complete -c knead -f
@@ -33,6 +33,7 @@ complete -c knead -n $no_command -a show -d 'Show the points, cues, cautions and
 complete -c knead -n $no_command -a plan -d 'Print the timeline of a session without running it'
 complete -c knead -n $no_command -a validate -d 'Check routines and report every problem'
 complete -c knead -n $no_command -a new -d 'Write a commented template routine'
+complete -c knead -n $no_command -a where -d 'Find the points that can send pain to a place'
 
 complete -c knead -n "__fish_seen_subcommand_from run show plan validate" -a '(__knead_routine_names)' -d Routine
 complete -c knead -n "__fish_seen_subcommand_from run show plan; and __knead_path_typed" -F
@@ -50,5 +51,6 @@ complete -c knead -n "__fish_seen_subcommand_from run" -l color -x -a 'auto alwa
 
 complete -c knead -n "__fish_seen_subcommand_from list" -l names -d 'Print only the routine names'
 complete -c knead -n "__fish_seen_subcommand_from validate" -l json -d 'Print the problems as a JSON array'
+complete -c knead -n "__fish_seen_subcommand_from where" -l json -d 'Print JSON, for scripts'
 complete -c knead -n "__fish_seen_subcommand_from new" -l area -x -d 'The body area the routine works'
 complete -c knead -n "__fish_seen_subcommand_from new" -l stdout -d 'Print the template instead of writing it'

@@ -1,17 +1,22 @@
 #include "cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/suggest.hpp"
+#include "terminal.hpp"
 
 namespace knead {
 namespace {
 
 constexpr const char* kFooter = R"(Exit status:
   0    done (validate: every routine valid, warnings allowed)
-  1    failure (for example, the log cannot be written; new: the file exists)
+  1    failure (for example, the log cannot be written; new: the file exists), or
+       `where` found nothing
   2    bad usage or an invalid routine (validate: any routine invalid)
   3    session stopped early (q, or the answers ran out)
   4    session stopped on a red flag (!)
@@ -44,7 +49,10 @@ int run_cli(int argc, char** argv) {
         ->add_option("--log", run.log,
                      "Append the session to FILE (default: KNEAD_LOG, "
                      "else $XDG_DATA_HOME/knead/sessions.log)")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(CLI::Validator(
+            [](std::string& s) { return s.empty() ? std::string("needs a file name") : ""; }, "",
+            "non-empty"));
     auto* no_wait = run_cmd->add_flag("--no-wait", run.no_wait,
                                       "Run on a virtual clock: countdowns finish at once (for "
                                       "scripts and tests)");
@@ -77,7 +85,8 @@ int run_cli(int argc, char** argv) {
                    "Print only the routine names, one a line (for scripts and shell completion)");
 
     std::string show_name;
-    auto* show = app.add_subcommand("show", "Show a routine's points, cues, cautions and timeline");
+    auto* show = app.add_subcommand(
+        "show", "Show a routine's points, cues, cautions, pain map and timeline");
     show->add_option("routine", show_name, "Routine name or .toml file")->required();
 
     std::vector<std::string> plan_names;
@@ -109,6 +118,29 @@ int run_cli(int argc, char** argv) {
         ->type_name("AREA");
     new_cmd->add_flag("--stdout", new_opts.to_stdout, "Print the template instead of writing it");
 
+    WhereOptions where;
+    auto* where_cmd = app.add_subcommand(
+        "where", "Find the points that can send pain to a place: knead where temple");
+    where_cmd->add_option("place", where.words,
+                          "Where it hurts, in plain words: temple, \"behind the eye\". Without it, "
+                          "list the places the routines know");
+    where_cmd->add_flag("--json", where.json, "Print JSON, for scripts (see docs/where.md)");
+
+    guard_standard_fds();
+    // CLI11 reports a mistyped command as a missing one; name it, and suggest the nearest.
+    if (argc > 1 && argv[1][0] != '-') {
+        std::vector<std::string> names;
+        for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+        if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+            std::string hint;
+            if (auto m = closest_match(argv[1], names)) hint = " Did you mean `" + *m + "`?";
+            std::fprintf(stderr,
+                         "knead: unknown command `%s`.%s Run `knead --help` for the list.\n",
+                         argv[1], hint.c_str());
+            return exit_code::usage;
+        }
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -124,6 +156,10 @@ int run_cli(int argc, char** argv) {
     if (plan->parsed()) return plan_command(routines, plan_names);
     if (validate->parsed()) return validate_command(validate_opts);
     if (new_cmd->parsed()) return new_command(routines, new_opts);
+    if (where_cmd->parsed()) {
+        where.routines = routines;
+        return where_command(where);
+    }
     return list_command(routines, names_only);
 }
 

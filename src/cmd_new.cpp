@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -50,6 +51,13 @@ int new_command(const RoutineOptions& o, const NewOptions& n) {
     }
     if (n.area && n.area->find_first_not_of(" \t") == std::string::npos) {
         fmt::print(stderr, "knead: --area is empty: name the body area, like \"upper back\"\n");
+        return exit_code::usage;
+    }
+    // The loader refuses control characters in routine texts; so does the template.
+    if (n.area && std::any_of(n.area->begin(), n.area->end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+        })) {
+        fmt::print(stderr, "knead: --area must be plain text on one line\n");
         return exit_code::usage;
     }
     const std::string text = routine_template(n.name, n.area.value_or(""));

@@ -1,10 +1,10 @@
 // `knead run`: wires the session machine to the terminal, the clock and the log.
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <csignal>
-#include <fstream>
 #include <random>
 
 #include "commands.hpp"
@@ -35,7 +35,9 @@ void first_run_notice(SessionView& view) {
     std::error_code ec;
     if (std::filesystem::exists(marker, ec)) return;
     view.notice_first_run();
-    if (create_private_dirs(dir) == 0) std::ofstream(marker) << "1\n";
+    if (create_private_dirs(dir) != 0) return;
+    int fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
 }
 
 std::string spoken_cue(const Session& s) {
@@ -209,7 +211,8 @@ class Runner {
             }
             if (!term_.caps().in_tty) view_.echo_answer(text);
             prompted = false;
-            answer = resolve_same(parse_answer(text), session_.last_pain());
+            answer = reader_.too_long() ? Answer{AnswerKind::invalid}
+                                        : resolve_same(parse_answer(text), session_.last_pain());
             if (answer.kind == AnswerKind::invalid) {
                 view_.invalid_answer();
             } else if (answer.kind == AnswerKind::same) {

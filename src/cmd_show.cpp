@@ -1,7 +1,10 @@
 // `knead show`: everything about one routine, and its planned timeline, without running it.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "commands.hpp"
+#include "knead/body_map.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/timeline.hpp"
 #include "routine_args.hpp"
@@ -53,6 +56,13 @@ int show_command(const RoutineOptions& o, const std::string& name) {
             d.reps, d.locate, d.press, d.hold, d.hold_min, d.hold_max, d.target.lo, d.target.hi);
         if (!p.stretch_cue.empty()) fmt::print(", then stretch {} s", d.stretch);
         fmt::print("\n");
+    }
+
+    // An outline with nothing on it would only take up the screen.
+    if (std::any_of(r.points.begin(), r.points.end(),
+                    [](const Point& p) { return !p.refers_to.empty(); })) {
+        fmt::print("\nWhere these points can send pain (each point's letter marks its areas):\n\n");
+        for (const auto& line : draw_body_map(r)) fmt::print("{}\n", line);
     }
 
     fmt::print("\nPlanned timeline (holds at their starting length):\n");

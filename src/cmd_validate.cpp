@@ -51,11 +51,19 @@ int validate_command(const ValidateOptions& o) {
     const auto dirs = routine_search_path(o.routines.dirs);
     const Resolver resolver = search_path_resolver(dirs);
     std::vector<Diagnostic> all;
-    int checked = 0, invalid = 0;
+    int checked = 0, invalid = 0, empty_dirs = 0;
     for (const auto& arg : o.targets) {
         std::vector<Diagnostic> problems;
         auto files = expand(arg, dirs, problems);
-        if (has_errors(problems)) ++checked, ++invalid;  // a routine that is not there
+        // A name that is not there counts as an invalid routine; an empty directory is
+        // not a routine, but fails the check all the same.
+        std::error_code ec;
+        if (has_errors(problems) && fs::is_directory(arg, ec)) {
+            ++empty_dirs;
+        } else if (has_errors(problems)) {
+            ++checked;
+            ++invalid;
+        }
         all.insert(all.end(), problems.begin(), problems.end());
         for (const auto& f : files) {
             auto result = load_routine_file(f, resolver);
@@ -78,7 +86,7 @@ int validate_command(const ValidateOptions& o) {
         for (const auto& d : all) fmt::print("{}\n", format_diagnostic(d));
         fmt::print("{}\n", count);
     }
-    return invalid == 0 ? exit_code::ok : exit_code::usage;
+    return invalid == 0 && empty_dirs == 0 ? exit_code::ok : exit_code::usage;
 }
 
 }  // namespace knead

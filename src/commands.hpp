@@ -45,4 +45,12 @@ int plan_command(const RoutineOptions& o, const std::vector<std::string>& names)
 int validate_command(const ValidateOptions& o);
 int new_command(const RoutineOptions& o, const NewOptions& n);
 
+struct WhereOptions {
+    RoutineOptions routines;
+    std::vector<std::string> words;  // the place, as typed; none lists the known places
+    bool json = false;
+};
+
+int where_command(const WhereOptions& o);
+
 }  // namespace knead

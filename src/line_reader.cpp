@@ -2,32 +2,35 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 #include "terminal.hpp"
 
 namespace knead {
 
+void LineReader::keep(std::string& out, std::string_view part) {
+    std::size_t room = kMaxLine - out.size();
+    if (part.size() > room) too_long_ = true;
+    out.append(part.substr(0, room));
+}
+
 LineReader::Result LineReader::read_line(std::string& out) {
     out.clear();
-    bool truncated = false;
+    too_long_ = false;
     while (true) {
         auto nl = buffer_.find('\n');
-        if (nl != std::string::npos) {
-            if (!truncated) out.append(buffer_, 0, std::min(nl, kMaxLine - out.size()));
-            buffer_.erase(0, nl + 1);
+        if (nl != std::string::npos || eof_) {
+            // At the end of input, a last line without a newline still counts.
+            if (nl == std::string::npos && buffer_.empty() && out.empty() && !too_long_)
+                return Result::eof;
+            std::size_t end = std::min(nl, buffer_.size());
+            keep(out, std::string_view(buffer_).substr(0, end));
+            buffer_.erase(0, nl == std::string::npos ? end : nl + 1);
             return Result::line;
         }
-        if (eof_) {
-            if (buffer_.empty() && out.empty() && !truncated) return Result::eof;
-            // A last line without a newline still counts as an answer.
-            if (!truncated) out.append(buffer_, 0, kMaxLine - std::min(kMaxLine, out.size()));
-            buffer_.clear();
-            return Result::line;
-        }
-        if (buffer_.size() >= kMaxLine) {
-            if (!truncated) out.append(buffer_, 0, kMaxLine - std::min(kMaxLine, out.size()));
-            truncated = true;
+        if (buffer_.size() > kMaxLine) {
+            keep(out, buffer_);
             buffer_.clear();
         }
         if (wait_for(std::nullopt, fd_) == Wake::signal) return Result::signal;
@@ -38,7 +41,7 @@ LineReader::Result LineReader::read_line(std::string& out) {
             return Result::error;
         }
         if (n == 0) eof_ = true;
-        buffer_.append(chunk, static_cast<std::size_t>(n > 0 ? n : 0));
+        buffer_.append(chunk, static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
     }
 }
 

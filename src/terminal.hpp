@@ -13,6 +13,10 @@ namespace knead {
 
 enum class ColorMode { automatic, always, never };
 
+// Opens /dev/null on any of file descriptors 0-2 that is closed, so that a file knead
+// opens later (the log) can never become standard output or standard error.
+void guard_standard_fds();
+
 struct TerminalCaps {
     bool out_tty = false;  // redraw in place, ring the bell
     bool in_tty = false;   // a person types answers and keys; otherwise a script pipes them

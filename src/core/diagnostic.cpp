@@ -3,44 +3,9 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "knead/utf8.hpp"
+#include "knead/json.hpp"
 
 namespace knead {
-namespace {
-
-void append_json_string(std::string& out, std::string_view s) {
-    out += '"';
-    while (!s.empty()) {
-        std::size_t good = invalid_utf8(s).value_or(s.size());
-        for (char c : s.substr(0, good)) {
-            switch (c) {
-                case '"':
-                    out += "\\\"";
-                    break;
-                case '\\':
-                    out += "\\\\";
-                    break;
-                case '\n':
-                    out += "\\n";
-                    break;
-                case '\t':
-                    out += "\\t";
-                    break;
-                default:
-                    if (static_cast<unsigned char>(c) < 0x20)
-                        out += fmt::format("\\u{:04x}", static_cast<int>(c));
-                    else
-                        out += c;
-            }
-        }
-        if (good == s.size()) break;
-        out += "\\ufffd";
-        s.remove_prefix(good + 1);
-    }
-    out += '"';
-}
-
-}  // namespace
 
 std::string_view to_string(Severity s) {
     return s == Severity::error ? "error" : "warning";
@@ -57,11 +22,10 @@ std::string diagnostics_json(const std::vector<Diagnostic>& ds) {
     std::string out = "[\n";
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const Diagnostic& d = ds[i];
-        out += "  {\"file\": ";
-        append_json_string(out, d.file);
+        out += "  {\"file\": " + json_string(d.file);
         out += fmt::format(", \"line\": {}, \"column\": {}, \"severity\": \"{}\", \"message\": ",
                            d.line, d.line > 0 ? std::max(d.column, 1) : 0, to_string(d.severity));
-        append_json_string(out, d.message);
+        out += json_string(d.message);
         out += i + 1 < ds.size() ? "},\n" : "}\n";
     }
     return out + "]\n";

@@ -30,23 +30,49 @@ void write_all(int fd, std::string_view data, const std::filesystem::path& p) {
     if (static_cast<std::size_t>(n) != data.size()) fail(p, "write to", ENOSPC);
 }
 
+// Creates the log with its header in one step: the header goes into a private file
+// that is then hard-linked into place, which fails if the log appeared meanwhile. So no
+// other session can ever append before the header. Where hard links are not supported,
+// falls back to creating the file exclusively and writing the header after.
+bool create_with_header(const std::filesystem::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) return false;  // the usual case: the log exists
+    const std::string header = std::string(kLogHeader) + "\n";
+    std::string tmp = path.string() + fmt::format(".new-{}", ::getpid());
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        bool written =
+            ::write(fd, header.data(), header.size()) == static_cast<ssize_t>(header.size());
+        ::close(fd);
+        int linked = written ? ::link(tmp.c_str(), path.c_str()) : -1;
+        int err = errno;
+        ::unlink(tmp.c_str());
+        if (linked == 0) return true;
+        if (written && err == EEXIST) return false;
+        if (written && err != EPERM && err != ENOTSUP && err != EXDEV) fail(path, "create", err);
+    }
+    fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST) return false;
+        fail(path, "create", errno);
+    }
+    write_all(fd, header, path);
+    ::close(fd);
+    return true;
+}
+
 }  // namespace
 
 LogFile::LogFile(std::filesystem::path path) : path_(std::move(path)) {
     if (auto err = create_private_dirs(path_.parent_path()))
         throw LogError(fmt::format("cannot create the log directory {}: {}",
                                    path_.parent_path().string(), std::strerror(err)));
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd_ >= 0) {
-        created_ = true;
-        write_all(fd_, std::string(kLogHeader) + "\n", path_);
-        return;
-    }
-    if (errno != EEXIST) fail(path_, "create", errno);
+    created_ = create_with_header(path_);
     fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd_ < 0) fail(path_, "open", errno);
     struct stat st {};
-    if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0077) != 0) too_open_ = true;
+    if (!created_ && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0077) != 0)
+        too_open_ = true;
 }
 
 LogFile::~LogFile() {

@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <regex>
 #include <set>
@@ -118,6 +119,27 @@ std::string type_name(const Value& v) {
     }
 }
 
+// The first control character in `s` (C0, DEL or C1), if any. Routine texts are printed
+// to the terminal, where such characters would move the cursor or retitle the window.
+std::optional<unsigned> control_character(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F) return c;
+        if (c == 0xC2 && i + 1 < s.size()) {
+            auto next = static_cast<unsigned char>(s[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) return next;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string control_message(const std::string& key, unsigned c) {
+    return fmt::format(
+        "`{}` contains a control character (U+{:04X}): routine texts must be "
+        "plain text on one line",
+        key, c);
+}
+
 // Reads the typed keys of one table, reporting every problem it meets.
 class TableReader {
   public:
@@ -146,6 +168,10 @@ class TableReader {
             return std::nullopt;
         }
         std::string s = v->as_string().str;
+        if (auto c = control_character(s)) {
+            c_.error(where_value(*v), control_message(key, *c));
+            return std::nullopt;
+        }
         if (std::all_of(s.begin(), s.end(), [](unsigned char ch) { return std::isspace(ch); })) {
             c_.error(where_value(*v), fmt::format("`{}` is empty", key));
             return std::nullopt;
@@ -168,6 +194,11 @@ class TableReader {
                 c_.error(where_value(item),
                          fmt::format("`{}` must hold non-empty strings, not {}", key,
                                      item.is_string() ? "an empty string" : type_name(item)));
+                ok = false;
+                continue;
+            }
+            if (auto c = control_character(item.as_string().str)) {
+                c_.error(where_value(item), control_message(key, *c));
                 ok = false;
                 continue;
             }
@@ -195,6 +226,13 @@ class TableReader {
             return std::nullopt;
         }
         auto n = v->as_integer();
+        // toml11 clamps numbers beyond 64 bits to the limits; do not echo the clamped value.
+        if (n == std::numeric_limits<std::int64_t>::max() ||
+            n == std::numeric_limits<std::int64_t>::min()) {
+            c_.error(where_value(*v),
+                     fmt::format("`{}` is far out of range: use {} to {}", key, lo, hi));
+            return std::nullopt;
+        }
         if (n < lo || n > hi) {
             std::string why = n < 0 ? "cannot be negative"
                               : n > hi && unit == "seconds"

@@ -45,10 +45,7 @@ usage_error() {  # ARGS...: exit 2, something on stderr, no step shown, no log w
 
 usage_error
 usage_error frobnicate
-# BUG: the message does not name the unknown subcommand: `knead frobnicate` prints only
-# "A subcommand is required" (the same for `knead --bogus`), which reads as if no
-# subcommand had been typed.
-# expect_contains "$ERR" "frobnicate"
+expect_contains "$ERR" "frobnicate"
 usage_error --bogus
 usage_error --bogus list
 expect_contains "$ERR" "--bogus"
@@ -76,6 +73,9 @@ usage_error run neck --speed 2 --no-wait
 expect_contains "$ERR" "--no-wait"
 usage_error run neck --no-wait --speed 2
 usage_error run neck --no-wait --log
+# An empty --log is a mistake, not a request for the default log.
+usage_error run neck --no-wait --log ""
+expect_contains "$ERR" "needs a file name"
 usage_error show
 usage_error validate
 usage_error --routines

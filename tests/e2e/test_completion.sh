@@ -32,7 +32,7 @@ expect_exit 0 bash --norc -c "source '$SCRIPT' && complete -p knead"
 expect_contains "$OUT" "complete -F _knead knead"
 
 # Commands and global flags.
-expect_offers "run list show plan validate new" "$KNEAD" ""
+expect_offers "run list show plan validate new where" "$KNEAD" ""
 expect_offers "plan" "$KNEAD" pl
 expect_offers "--routines --help --version" "$KNEAD" --
 expect_offers "run" "$KNEAD" --routines "$TMP" r
@@ -44,6 +44,8 @@ expect_offers "--names --help" "$KNEAD" list -
 expect_offers "--json --help" "$KNEAD" validate --
 expect_offers "--area --stdout --help" "$KNEAD" new --
 expect_offers "--help" "$KNEAD" plan --
+expect_offers "--json --help" "$KNEAD" where --
+expect_offers "where" "$KNEAD" wh
 expect_offers "auto always" "$KNEAD" run --color a
 expect_offers "" "$KNEAD" run --speed ""
 
@@ -75,3 +77,20 @@ expect_offers "" "$KNEAD" new ""
 mkdir -p "$TMP/bin"
 ln -s "$KNEAD" "$TMP/bin/knead"
 PATH="$TMP/bin:$PATH" expect_offers "neck" knead run ne
+
+# --- Every command and flag of --help is completed, and described in the man page --------
+MAN="$KNEAD_SOURCE/man/knead.1"
+expect_exit 0 "$KNEAD" --help
+COMMANDS=$(sed -n '/^Subcommands:/,/^$/p' "$OUT" | awk 'NF > 1 { print $1 }')
+expect_match "$(echo $COMMANDS)" '^run .*new' "the commands in --help"
+expect_offers "$(echo $COMMANDS)" "$KNEAD" ""
+for cmd in $COMMANDS; do
+    expect_regex "$MAN" "^\\.B[IR]? $cmd( |\$)"
+    expect_exit 0 "$KNEAD" "$cmd" --help
+    FLAGS=$(grep -oE -- '--[a-z][a-z-]+' "$OUT" | sort -u | grep -v -- '^--help$' || true)
+    for flag in $FLAGS; do
+        complete_words "$KNEAD" "$cmd" -- >"$TMP/flags"
+        expect_regex "$TMP/flags" "^$flag\$"
+        expect_contains "$MAN" "$(sed 's/-/\\-/g' <<<"$flag")"
+    done
+done

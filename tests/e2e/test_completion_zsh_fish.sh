@@ -21,13 +21,14 @@ if command -v fish >/dev/null; then
         PATH="$TMP/bin:$PATH" fish --no-config -c 'source $argv[1]; complete -C$argv[2]' "$FISH" "$1" |
             cut -f1 | sort | tr '\n' ' '
     }
-    expect_eq "$(fish_complete 'knead ')" "list new plan run show validate " "fish: commands"
+    expect_eq "$(fish_complete 'knead ')" "list new plan run show validate where " "fish: commands"
     expect_eq "$(fish_complete 'knead run ne')" "neck " "fish: a routine name"
     expect_eq "$(fish_complete "knead --routines $ROUTINES run zz")" "zz-mine " \
         "fish: a name from --routines"
     expect_eq "$(fish_complete 'knead validate --j')" "--json " "fish: a flag of validate"
     expect_eq "$(fish_complete 'knead run --color ')" "always auto never " "fish: --color values"
     expect_eq "$(fish_complete 'knead list --n')" "--names " "fish: list --names"
+    expect_eq "$(fish_complete 'knead where --')" "--help --json " "fish: flags of where"
 fi
 
 # --- zsh: drive an interactive zsh in a pseudo-terminal, press Tab, read the line --------
@@ -54,11 +55,12 @@ zpty -d z
 ZSH
     PATH="$TMP/bin:$PATH" expect_exit 0 timeout 30 zsh -f "$TMP/drive.zsh" "$TMP/fpath" "$TMP/zsh.out" \
         "knead pl" "knead run ne" "knead --routines $ROUTINES plan zz" "knead validate --js" \
-        "knead run --color alw" "knead list --na"
+        "knead run --color alw" "knead list --na" "knead wh"
     expect_eq "$(cat "$TMP/zsh.out")" "knead plan 
 knead run neck 
 knead --routines $ROUTINES plan zz-mine 
 knead validate --json 
 knead run --color always 
-knead list --names " "zsh: the command lines after Tab"
+knead list --names 
+knead where " "zsh: the command lines after Tab"
 fi

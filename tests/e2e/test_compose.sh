@@ -30,6 +30,11 @@ expect_contains "$OUT" "$NECK_CAUTION"
 expect_line_count "$TMP/desk.log" 2 ' point=levator-scapulae side=(left|right) rep=1 step=hold '
 expect_line_count "$TMP/desk.log" 0 ' point=levator-scapulae .* rep=2 '
 
+# `where` names a used point once, under the routine it comes from.
+expect_exit 0 "$KNEAD" where temple
+expect_regex "$OUT" 'Upper trapezius, routine neck '
+expect_not_contains "$OUT" "routine desk-worker"
+
 # --- A routine of your own that uses built-in points, with overrides ---------------------
 mkdir -p "$XDG_CONFIG_HOME/knead/routines"
 MINE="$XDG_CONFIG_HOME/knead/routines/mine.toml"

@@ -71,6 +71,9 @@ expect_exit 2 "$KNEAD" new "$(printf 'a%.0s' {1..65})"
 expect_exit 2 "$KNEAD" new
 expect_exit 2 "$KNEAD" new blank --area ' '
 expect_contains "$ERR" "--area is empty"
+expect_exit 2 "$KNEAD" new tabbed --area "$(printf 'upper\tback')"
+expect_contains "$ERR" "--area must be plain text on one line"
+expect_missing "$XDG_CONFIG_HOME/knead/routines/tabbed.toml"
 
 # A config directory that cannot be made is an I/O failure, not a crash (a file stands in
 # its way: this fails for root too).

@@ -168,3 +168,21 @@ expect_line_count "$OUT" 1
 # Several files: one invalid one makes the whole run fail, and all are counted.
 expect_exit 2 "$KNEAD" validate "$ROUTINES/tiny.toml" "$BAD"
 expect_regex "$OUT" '^2 routines checked: 1 valid, 1 invalid \(9 errors, 4 warnings\)$'
+
+# A number beyond 64 bits is reported as out of range, not as the limit toml clamps it to.
+cat >"$TMP/huge-reps.toml" <<'TOML'
+schema = 1
+name = "Huge"
+area = "test"
+
+[[point]]
+id = "p"
+name = "P"
+muscle = "m"
+locate = "Find it."
+press = "Press it."
+reps = 99999999999999999999
+TOML
+expect_exit 2 "$KNEAD" validate "$TMP/huge-reps.toml"
+expect_regex "$OUT" "^$TMP/huge-reps.toml:11:8: error: \`reps\` is far out of range: use 1 to 20$"
+expect_not_contains "$OUT" "9223372036854775807"

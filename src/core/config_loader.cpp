@@ -1,0 +1,74 @@
+#include <fmt/format.h>
+
+#include <fstream>
+#include <system_error>
+
+#include "knead/config.hpp"
+#include "knead/paths.hpp"
+#include "knead/toml_document.hpp"
+#include "table_reader.hpp"
+
+namespace knead {
+
+std::string_view Config::source_of(const std::string& key) const {
+    auto it = source.find(key);
+    return it == source.end() ? std::string_view("default") : std::string_view(it->second);
+}
+
+std::filesystem::path config_path() {
+    return xdg_config_home() / "knead" / "config.toml";
+}
+
+ConfigResult load_config_text(std::string_view text, const std::string& display) {
+    ConfigResult result;
+    Config config;
+    Checker c(display, result.diagnostics);
+    auto doc = parse_toml(text, display, result.diagnostics);
+    if (!doc) return result;
+
+    TableReader r(c, doc->root(), Where{1, 1}, "the config file");
+    auto take = [&](const std::string& key, auto value, auto& dest) {
+        if (!value) return;
+        dest = *value;
+        config.set_source(key, fmt::format("{}:{}", display, r.at(key).line));
+    };
+    take("voice", r.boolean("voice"), config.voice);
+    take("bell", r.boolean("bell"), config.bell);
+    take("big", r.boolean("big"), config.big);
+    take("color", r.choice("color", {"auto", "always", "never"}), config.color);
+    take("log", r.text("log", false), config.log);
+    take("target_pain", r.band("target_pain"), config.target_pain);
+    if (auto v = r.get("speech_command")) {
+        if (v->is(TomlValue::Kind::array) && v->items().empty())
+            c.error(v->where(),
+                    "`speech_command` is empty: give the command and its arguments, "
+                    "e.g. [\"espeak-ng\", \"{}\"]");
+        else
+            take("speech_command", r.texts("speech_command"), config.speech_command);
+    }
+    r.unknown_keys(kConfigKeys, {{"colour", "did you mean `color`?"},
+                                 {"quiet", "to turn the bell off, write `bell = false`"}});
+    sort_diagnostics(result.diagnostics);
+    if (!c.failed()) result.config = std::move(config);
+    return result;
+}
+
+ConfigResult load_config_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return {Config{}, {}};
+    ConfigResult result;
+    if (std::filesystem::is_directory(path, ec)) {
+        result.diagnostics.push_back(
+            {path.string(), 0, 0, Severity::error, "is a directory, not a config file"});
+        return result;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.eof() && in.fail()) {
+        result.diagnostics.push_back({path.string(), 0, 0, Severity::error, "cannot be read"});
+        return result;
+    }
+    return load_config_text(text, path.string());
+}
+
+}  // namespace knead
