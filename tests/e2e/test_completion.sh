@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The bash completion: commands, flags, values, and routine names from `knead list
-# --names` on the same search path as the command line.
+# --names` on the same search path as the command line. Also that the completions and the
+# man page cover every command and flag that --help lists.
 # shellcheck source=tests/e2e/lib.sh
 source "$(dirname "$0")/lib.sh"
 
@@ -94,3 +95,6 @@ for cmd in $COMMANDS; do
         expect_contains "$MAN" "$(sed 's/-/\\-/g' <<<"$flag")"
     done
 done
+# The man page names the version that --version prints (it is written by hand).
+expect_exit 0 "$KNEAD" --version
+expect_regex "$MAN" "^\\.TH KNEAD 1 [0-9]{4}-[0-9]{2}-[0-9]{2} \"$(cat "$OUT")\" "
