@@ -18,7 +18,7 @@ _knead_routine_names() {
 
 _knead() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="run list show plan validate new where"
+    local commands="run list show plan validate new where config"
     local cmd="" i
     COMPREPLY=()
 
@@ -74,6 +74,9 @@ _knead() {
             ;;
         list)
             flags="--names --help"
+            ;;
+        config)
+            flags="--help"
             ;;
         new)
             flags="--area --stdout --help"

@@ -19,7 +19,7 @@ function __knead_path_typed
     string match -q -- '*/*' (commandline -ct)
 end
 
-set -l commands run list show plan validate new where
+set -l commands run list show plan validate new where config
 set -l no_command "not __fish_seen_subcommand_from $commands"
 
 complete -c knead -f
@@ -34,6 +34,7 @@ complete -c knead -n $no_command -a plan -d 'Print the timeline of a session wit
 complete -c knead -n $no_command -a validate -d 'Check routines and report every problem'
 complete -c knead -n $no_command -a new -d 'Write a commented template routine'
 complete -c knead -n $no_command -a where -d 'Find the points that can send pain to a place'
+complete -c knead -n $no_command -a config -d 'Print the settings in effect and where each comes from'
 
 complete -c knead -n "__fish_seen_subcommand_from run show plan validate" -a '(__knead_routine_names)' -d Routine
 complete -c knead -n "__fish_seen_subcommand_from run show plan; and __knead_path_typed" -F

@@ -126,6 +126,9 @@ int run_cli(int argc, char** argv) {
                           "list the places the routines know");
     where_cmd->add_flag("--json", where.json, "Print JSON, for scripts (see docs/where.md)");
 
+    auto* config =
+        app.add_subcommand("config", "Print the settings in effect and where each comes from");
+
     guard_standard_fds();
     // CLI11 reports a mistyped command as a missing one; name it, and suggest the nearest.
     if (argc > 1 && argv[1][0] != '-') {
@@ -156,6 +159,7 @@ int run_cli(int argc, char** argv) {
     if (plan->parsed()) return plan_command(routines, plan_names);
     if (validate->parsed()) return validate_command(validate_opts);
     if (new_cmd->parsed()) return new_command(routines, new_opts);
+    if (config->parsed()) return config_command(routines);
     if (where_cmd->parsed()) {
         where.routines = routines;
         return where_command(where);

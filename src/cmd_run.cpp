@@ -1,7 +1,6 @@
 // `knead run`: wires the session machine to the terminal, the clock and the log.
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -20,6 +19,7 @@
 #include "session_view.hpp"
 #include "speech.hpp"
 #include "terminal.hpp"
+#include "user_config.hpp"
 
 namespace knead {
 namespace {
@@ -187,8 +187,6 @@ class Runner {
     void log(const Fields& f) { log_.append(format_logfmt(f)); }
 
     Asked ask(Answer& answer) {
-        // Keys pressed during the countdown are not answers to a question not yet asked.
-        if (term_.caps().in_tty) ::tcflush(STDIN_FILENO, TCIFLUSH);
         if (speaker_) speaker_->say("How much does it hurt?");
         std::string text;
         bool prompted = false;
@@ -260,6 +258,9 @@ class Runner {
 }  // namespace
 
 int run_command(const RunOptions& o) {
+    // Flags win over the config file, which wins over the built-in defaults.
+    auto config = load_user_config();
+    if (!config) return exit_code::usage;
     auto routines = load_named_routines(o.routines, o.names);
     if (!routines) return exit_code::usage;
 
@@ -271,7 +272,7 @@ int run_command(const RunOptions& o) {
     // now, not after the user has done the work.
     std::unique_ptr<LogFile> log;
     try {
-        log = std::make_unique<LogFile>(log_path(o.log));
+        log = std::make_unique<LogFile>(log_path(o.log, config->log));
     } catch (const LogError& e) {
         fmt::print(stderr, "knead: {}\n", e.what());
         return exit_code::failure;
@@ -284,13 +285,16 @@ int run_command(const RunOptions& o) {
     // with its log open; writes report the error instead.
     std::signal(SIGPIPE, SIG_IGN);
 
-    Terminal term(o.color);
-    SessionView view(term.caps(), {!o.quiet, o.big}, stdout);
+    Terminal term(o.color.value_or(color_mode(config->color)));
+    SessionView view(term.caps(), {!o.quiet && config->bell, o.big || config->big}, stdout);
     first_run_notice(view);
     std::unique_ptr<Speaker> speaker;
-    if (o.voice)
-        speaker = std::make_unique<Speaker>(o.speech_command.empty() ? default_speech_command()
-                                                                     : o.speech_command);
+    if (o.voice || config->voice) {
+        auto command = !o.speech_command.empty()         ? o.speech_command
+                       : !config->speech_command.empty() ? config->speech_command
+                                                         : default_speech_command();
+        speaker = std::make_unique<Speaker>(command);
+    }
 
     std::unique_ptr<Clock> clock;
     if (o.no_wait)

@@ -19,11 +19,12 @@ struct RunOptions {
     std::optional<std::string> log;
     bool no_wait = false;
     double speed = 1.0;
+    // Flags that the config file fills in when they are not given.
     bool voice = false;
-    std::vector<std::string> speech_command;  // empty: the platform's default
+    std::vector<std::string> speech_command;  // empty: the config's, else the platform's
     bool quiet = false;                       // no bell
     bool big = false;
-    ColorMode color = ColorMode::automatic;
+    std::optional<ColorMode> color;
 };
 
 struct ValidateOptions {
@@ -44,6 +45,7 @@ int show_command(const RoutineOptions& o, const std::string& name);
 int plan_command(const RoutineOptions& o, const std::vector<std::string>& names);
 int validate_command(const ValidateOptions& o);
 int new_command(const RoutineOptions& o, const NewOptions& n);
+int config_command(const RoutineOptions& o);
 
 struct WhereOptions {
     RoutineOptions routines;

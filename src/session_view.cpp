@@ -1,6 +1,7 @@
 #include "session_view.hpp"
 
 #include "knead/big_digits.hpp"
+#include "knead/wrap.hpp"
 
 #include <fmt/format.h>
 
@@ -45,27 +46,6 @@ std::string legend(int width, bool paused) {
     std::string_view pause = paused ? "space resume" : "space pause";
     if (width >= 64) return fmt::format("  {}  s skip step  n next point  q stop  +/- 5 s", pause);
     return fmt::format("  {}  s skip  n next  q stop  +/-", pause.substr(6));
-}
-
-// Breaks `text` into lines of at most `width` columns at spaces, each indented by two.
-std::vector<std::string> wrap(std::string_view text, int width) {
-    const std::size_t room = static_cast<std::size_t>(std::max(20, width - 3));
-    std::vector<std::string> lines;
-    std::string current;
-    while (!text.empty()) {
-        auto space = text.find(' ');
-        std::string_view word = text.substr(0, space);
-        if (!current.empty() && current.size() + 1 + word.size() > room) {
-            lines.push_back("  " + current);
-            current.clear();
-        }
-        if (!current.empty()) current += ' ';
-        current += word;
-        if (space == std::string_view::npos) break;
-        text.remove_prefix(space + 1);
-    }
-    if (!current.empty()) lines.push_back("  " + current);
-    return lines;
 }
 
 std::string_view phase_color(Phase p) {
@@ -115,7 +95,8 @@ void SessionView::panel(const std::vector<std::string>& lines) {
 
 void SessionView::cue(std::string_view text) {
     // Wrapped by words at the window's width (at most 100 columns, for the eye's sake).
-    for (const auto& l : wrap(text, caps_.out_tty ? std::min(caps_.width, 100) : 100)) line(l);
+    const int width = caps_.out_tty ? std::min(caps_.width, 100) : 100;
+    for (const auto& l : wrap_text(text, static_cast<std::size_t>(width - 1), "  ", "  ")) line(l);
 }
 
 void SessionView::notice_first_run() {

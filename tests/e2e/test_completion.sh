@@ -33,7 +33,7 @@ expect_exit 0 bash --norc -c "source '$SCRIPT' && complete -p knead"
 expect_contains "$OUT" "complete -F _knead knead"
 
 # Commands and global flags.
-expect_offers "run list show plan validate new where" "$KNEAD" ""
+expect_offers "run list show plan validate new where config" "$KNEAD" ""
 expect_offers "plan" "$KNEAD" pl
 expect_offers "--routines --help --version" "$KNEAD" --
 expect_offers "run" "$KNEAD" --routines "$TMP" r
