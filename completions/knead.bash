@@ -16,6 +16,12 @@ _knead_routine_names() {
     "$knead" "${dirs[@]}" list --names 2>/dev/null || true
 }
 
+# Adds each line of standard input to COMPREPLY (mapfile is not in bash 3.2, on macOS).
+_knead_reply() {
+    local line
+    while IFS= read -r line; do COMPREPLY+=("$line"); done
+}
+
 _knead() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
     local commands="run list show plan validate new where config"
@@ -37,16 +43,16 @@ _knead() {
     case $prev in
         --routines)
             compopt -o filenames 2>/dev/null
-            mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+            _knead_reply < <(compgen -d -- "$cur")
             return
             ;;
         --log)
             compopt -o filenames 2>/dev/null
-            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            _knead_reply < <(compgen -f -- "$cur")
             return
             ;;
         --color)
-            mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur")
+            _knead_reply < <(compgen -W "auto always never" -- "$cur")
             return
             ;;
         --speed | --speech-command | --area)
@@ -87,20 +93,18 @@ _knead() {
     esac
 
     if [[ $cur == -* ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "$flags" -- "$cur")
+        _knead_reply < <(compgen -W "$flags" -- "$cur")
         return
     fi
-    mapfile -t COMPREPLY < <(compgen -W "$words" -- "$cur")
+    _knead_reply < <(compgen -W "$words" -- "$cur")
     # Routine files: validate takes any file or directory; the others a .toml path.
     if [[ $cmd == validate || ($cmd =~ ^(run|show|plan)$ && $cur == */*) ]]; then
         compopt -o filenames 2>/dev/null
-        local -a files
         if [[ $cmd == validate ]]; then
-            mapfile -t files < <(compgen -f -- "$cur")
+            _knead_reply < <(compgen -f -- "$cur")
         else
-            mapfile -t files < <(compgen -d -- "$cur"; compgen -f -X '!*.toml' -- "$cur")
+            _knead_reply < <(compgen -d -- "$cur"; compgen -f -X '!*.toml' -- "$cur")
         fi
-        COMPREPLY+=("${files[@]}")
     fi
 }
 
