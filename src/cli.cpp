@@ -14,14 +14,15 @@ namespace knead {
 namespace {
 
 constexpr const char* kFooter = R"(Exit status:
-  0    done
-  1    failure (for example, the log cannot be written), or `where` found nothing
-  2    bad usage or an invalid routine
+  0    done (validate: every routine valid, warnings allowed)
+  1    failure (for example, the log cannot be written; new: the file exists), or
+       `where` found nothing
+  2    bad usage or an invalid routine (validate: any routine invalid)
   3    session stopped early (q, or the answers ran out)
   4    session stopped on a red flag (!)
   130  interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP); the session is logged as interrupted
 
-knead is a self-care aid, not medical advice.)";
+knead is a self-care aid, not medical advice. More in knead(1): man knead.)";
 
 }  // namespace
 
@@ -40,7 +41,8 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::ExistingDirectory);
 
     RunOptions run;
-    auto* run_cmd = app.add_subcommand("run", "Start a guided session: knead run neck");
+    auto* run_cmd = app.add_subcommand(
+        "run", "Start a guided session; several routines make one: knead run neck upper-back");
     run_cmd->add_option("routine", run.names, "Routine names or .toml files, worked in order")
         ->required();
     run_cmd
@@ -77,12 +79,44 @@ int run_cli(int argc, char** argv) {
                                                                      {"never", ColorMode::never}},
                                     CLI::ignore_case));
 
-    app.add_subcommand("list", "List the routines on the search path");
+    bool names_only = false;
+    auto* list = app.add_subcommand("list", "List the routines on the search path");
+    list->add_flag("--names", names_only,
+                   "Print only the routine names, one a line (for scripts and shell completion)");
 
     std::string show_name;
     auto* show = app.add_subcommand(
         "show", "Show a routine's points, cues, cautions, pain map and timeline");
     show->add_option("routine", show_name, "Routine name or .toml file")->required();
+
+    std::vector<std::string> plan_names;
+    auto* plan = app.add_subcommand(
+        "plan", "Print the timeline of a session, every step with its seconds, without running it");
+    plan->add_option("routine", plan_names, "Routine names or .toml files, in order")->required();
+
+    ValidateOptions validate_opts;
+    auto* validate = app.add_subcommand(
+        "validate",
+        "Check routines and report every problem as FILE:LINE:COL (exit 2 if any is "
+        "invalid)");
+    validate
+        ->add_option("routine", validate_opts.targets,
+                     "Routine files, directories of them (every .toml inside), or routine names")
+        ->required();
+    validate->add_flag("--json", validate_opts.json,
+                       "Print the problems as a JSON array of {file, line, column, severity, "
+                       "message}; the count goes to stderr");
+
+    NewOptions new_opts;
+    auto* new_cmd = app.add_subcommand(
+        "new", "Write a commented template routine to $XDG_CONFIG_HOME/knead/routines/NAME.toml");
+    new_cmd
+        ->add_option("name", new_opts.name,
+                     "The routine's name: lowercase letters, digits and dashes (like desk-break)")
+        ->required();
+    new_cmd->add_option("--area", new_opts.area, "The body area (default: the name in words)")
+        ->type_name("AREA");
+    new_cmd->add_flag("--stdout", new_opts.to_stdout, "Print the template instead of writing it");
 
     WhereOptions where;
     auto* where_cmd = app.add_subcommand(
@@ -94,10 +128,6 @@ int run_cli(int argc, char** argv) {
 
     auto* config =
         app.add_subcommand("config", "Print the settings in effect and where each comes from");
-
-    std::vector<std::string> files;
-    auto* validate = app.add_subcommand("validate", "Check routine files and report every problem");
-    validate->add_option("file", files, "Routine files or directories of them")->required();
 
     guard_standard_fds();
     // CLI11 reports a mistyped command as a missing one; name it, and suggest the nearest.
@@ -122,16 +152,19 @@ int run_cli(int argc, char** argv) {
     }
 
     run.routines = routines;
+    validate_opts.routines = routines;
     for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
     if (run_cmd->parsed()) return run_command(run);
     if (show->parsed()) return show_command(routines, show_name);
-    if (validate->parsed()) return validate_command(files);
+    if (plan->parsed()) return plan_command(routines, plan_names);
+    if (validate->parsed()) return validate_command(validate_opts);
+    if (new_cmd->parsed()) return new_command(routines, new_opts);
     if (config->parsed()) return config_command(routines);
     if (where_cmd->parsed()) {
         where.routines = routines;
         return where_command(where);
     }
-    return list_command(routines);
+    return list_command(routines, names_only);
 }
 
 }  // namespace knead

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "knead/body_map.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/timeline.hpp"
 #include "routine_args.hpp"
 
 namespace knead {
@@ -41,7 +42,8 @@ int show_command(const RoutineOptions& o, const std::string& name) {
     int index = 0;
     for (const auto& p : r.points) {
         const Dose& d = p.dose;
-        fmt::print("\n{}. {} ({}) [{}], side: {}\n", ++index, p.name, p.muscle, p.id,
+        std::string from = p.from.empty() ? "" : fmt::format(", from {}", p.from);
+        fmt::print("\n{}. {} ({}) [{}{}], side: {}\n", ++index, p.name, p.muscle, p.id, from,
                    to_string(p.side));
         if (!p.refers_to.empty()) fmt::print("   Refers pain to: {}\n", join(p.refers_to));
         if (!p.tool.empty()) fmt::print("   Tool:    {}\n", p.tool);
@@ -64,18 +66,14 @@ int show_command(const RoutineOptions& o, const std::string& name) {
     }
 
     fmt::print("\nPlanned timeline (holds at their starting length):\n");
-    int at = 0;
-    for (const auto& p : r.points) {
-        for (Side side : sides_to_work(p.side)) {
-            int length = p.dose.reps * (p.dose.locate + p.dose.press + p.dose.hold) +
-                         (p.stretch_cue.empty() ? 0 : p.dose.stretch);
-            std::string s = side == Side::center ? "" : fmt::format(" ({})", to_string(side));
-            fmt::print("  {:>6}  {}{}  {}\n", minutes(at), p.name, s, minutes(length));
-            at += length;
-        }
+    const Timeline t = plan_timeline(session_points(*loaded));
+    for (const auto& s : t.sides) {
+        const Point& p = r.points[s.point_index];
+        std::string side = s.side == Side::center ? "" : fmt::format(" ({})", to_string(s.side));
+        fmt::print("  {:>6}  {}{}  {}\n", minutes(s.start), p.name, side, minutes(s.seconds));
     }
-    fmt::print("  {:>6}  end (about {} minutes, plus the time you take to answer)\n", minutes(at),
-               (at + 30) / 60);
+    fmt::print("  {:>6}  end (about {} minutes, plus the time you take to answer)\n",
+               minutes(t.total), (t.total + 30) / 60);
     return exit_code::ok;
 }
 

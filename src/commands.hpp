@@ -27,10 +27,24 @@ struct RunOptions {
     std::optional<ColorMode> color;
 };
 
+struct ValidateOptions {
+    RoutineOptions routines;
+    std::vector<std::string> targets;  // files, directories or routine names
+    bool json = false;
+};
+
+struct NewOptions {
+    std::string name;
+    std::optional<std::string> area;
+    bool to_stdout = false;
+};
+
 int run_command(const RunOptions& o);
-int list_command(const RoutineOptions& o);
+int list_command(const RoutineOptions& o, bool names_only);
 int show_command(const RoutineOptions& o, const std::string& name);
-int validate_command(const std::vector<std::string>& files);
+int plan_command(const RoutineOptions& o, const std::vector<std::string>& names);
+int validate_command(const ValidateOptions& o);
+int new_command(const RoutineOptions& o, const NewOptions& n);
 int config_command(const RoutineOptions& o);
 
 struct WhereOptions {

@@ -43,6 +43,7 @@ struct Point {
     std::string press_cue;
     std::string stretch_cue;  // empty: the point has no stretch step
     Dose dose;
+    std::string from;  // the routine a `use` took this point from; empty for its own points
 };
 
 struct Routine {
@@ -55,6 +56,10 @@ struct Routine {
     Dose defaults;
     std::vector<Point> points;
 };
+
+// Lowercase letters and digits in dash-separated words, like `upper-trapezius`: what
+// point ids and the names of new routines must be.
+bool is_slug(std::string_view s);
 
 // The sides a point is worked on, in order.
 std::vector<Side> sides_to_work(Side s);
