@@ -17,8 +17,10 @@ namespace knead {
 int due_command(const DueOptions& o) {
     std::vector<Routine> scheduled;
     int broken = 0;
-    for (const auto& ref : list_routines(routine_search_path(o.routines.dirs))) {
-        auto loaded = load_routine_file(ref.file);
+    const auto dirs = routine_search_path(o.routines.dirs);
+    const Resolver resolver = search_path_resolver(dirs);
+    for (const auto& ref : list_routines(dirs)) {
+        auto loaded = load_routine_file(ref.file, resolver);
         if (!loaded.routine) {
             ++broken;
             continue;

@@ -365,12 +365,9 @@ int run_command(const RunOptions& o) {
     auto routines = load_named_routines(o.routines, o.names);
     if (!routines) return exit_code::usage;
 
-    std::vector<SessionPoint> points;
+    std::vector<SessionPoint> points = session_points(*routines);
     std::vector<std::string> ids;
-    for (const auto& r : *routines) {
-        ids.push_back(r.id);
-        for (const auto& p : r.points) points.push_back({r.id, p, {}});
-    }
+    for (const auto& r : *routines) ids.push_back(r.id);
 
     // Open the log before the first step: a log that cannot be written is an error
     // now, not after the user has done the work.

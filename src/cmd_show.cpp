@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "knead/body_map.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/timeline.hpp"
 #include "log_input.hpp"
 #include "routine_args.hpp"
 
@@ -34,8 +35,7 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
     const Routine& r = loaded->front();
 
     // The holds a session would start from: learned from the log, as `knead run` does.
-    std::vector<SessionPoint> learned;
-    for (const auto& p : r.points) learned.push_back({r.id, p, {}});
+    std::vector<SessionPoint> learned = session_points(*loaded);
     // A broken config file is for knead run to report; show just goes without.
     auto path = log.fresh ? std::nullopt : session_log_path(log.log, false);
     if (path)
@@ -43,9 +43,6 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
                            std::chrono::duration_cast<std::chrono::seconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count());
-    auto hold_of = [&](std::size_t i) {
-        return learned[i].learned_hold.value_or(r.points[i].dose.hold);
-    };
     bool any_learned = std::any_of(learned.begin(), learned.end(), [](const SessionPoint& p) {
         return p.learned_hold.has_value();
     });
@@ -68,7 +65,8 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
     int index = 0;
     for (const auto& p : r.points) {
         const Dose& d = p.dose;
-        fmt::print("\n{}. {} ({}) [{}], side: {}\n", ++index, p.name, p.muscle, p.id,
+        std::string from = p.from.empty() ? "" : fmt::format(", from {}", p.from);
+        fmt::print("\n{}. {} ({}) [{}{}], side: {}\n", ++index, p.name, p.muscle, p.id, from,
                    to_string(p.side));
         if (!p.refers_to.empty()) fmt::print("   Refers pain to: {}\n", join(p.refers_to));
         if (!p.tool.empty()) fmt::print("   Tool:    {}\n", p.tool);
@@ -94,19 +92,14 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
 
     fmt::print("\nPlanned timeline (holds at their starting length{}):\n",
                any_learned ? ", learned from your last session" : "");
-    int at = 0;
-    for (std::size_t i = 0; i < r.points.size(); ++i) {
-        const Point& p = r.points[i];
-        for (Side side : sides_to_work(p.side)) {
-            int length = p.dose.reps * (p.dose.locate + p.dose.press + hold_of(i)) +
-                         (p.stretch_cue.empty() ? 0 : p.dose.stretch);
-            std::string s = side == Side::center ? "" : fmt::format(" ({})", to_string(side));
-            fmt::print("  {:>6}  {}{}  {}\n", minutes(at), p.name, s, minutes(length));
-            at += length;
-        }
+    const Timeline t = plan_timeline(learned);
+    for (const auto& s : t.sides) {
+        const Point& p = r.points[s.point_index];
+        std::string side = s.side == Side::center ? "" : fmt::format(" ({})", to_string(s.side));
+        fmt::print("  {:>6}  {}{}  {}\n", minutes(s.start), p.name, side, minutes(s.seconds));
     }
-    fmt::print("  {:>6}  end (about {} minutes, plus the time you take to answer)\n", minutes(at),
-               (at + 30) / 60);
+    fmt::print("  {:>6}  end (about {} minutes, plus the time you take to answer)\n",
+               minutes(t.total), (t.total + 30) / 60);
     return exit_code::ok;
 }
 

@@ -20,8 +20,10 @@ constexpr std::size_t kWidth = 80;
 // one broken file of the user's does not hide the rest.
 std::vector<Routine> load_library(const RoutineOptions& o) {
     std::vector<Routine> out;
-    for (const auto& ref : list_routines(routine_search_path(o.dirs))) {
-        auto loaded = load_routine_file(ref.file);
+    const auto dirs = routine_search_path(o.dirs);
+    const Resolver resolver = search_path_resolver(dirs);
+    for (const auto& ref : list_routines(dirs)) {
+        auto loaded = load_routine_file(ref.file, resolver);
         if (!loaded.routine) {
             fmt::print(
                 stderr,
@@ -29,6 +31,9 @@ std::vector<Routine> load_library(const RoutineOptions& o) {
                 ref.file.string(), ref.file.string());
             continue;
         }
+        // A point that a routine uses by reference is the point of the routine it comes
+        // from, which is on the search path too: list it once, there.
+        std::erase_if(loaded.routine->points, [](const Point& p) { return !p.from.empty(); });
         out.push_back(std::move(*loaded.routine));
     }
     return out;

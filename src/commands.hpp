@@ -28,7 +28,8 @@ struct RunOptions {
     bool fresh = false;  // ignore the log: no learned holds, no soreness question
 };
 
-// Where commands that look back read the log: --log, else KNEAD_LOG, else the default.
+// Where commands that look back read the log: --log, else KNEAD_LOG, else the config
+// file's, else the default.
 struct LogOptions {
     std::optional<std::string> log;
     bool fresh = false;  // ignore the log
@@ -50,12 +51,27 @@ struct DueOptions {
     std::optional<std::string> log;
 };
 
+struct ValidateOptions {
+    RoutineOptions routines;
+    std::vector<std::string> targets;  // files, directories or routine names
+    bool json = false;
+};
+
+struct NewOptions {
+    std::string name;
+    std::optional<std::string> area;
+    bool to_stdout = false;
+};
+
 int history_command(const HistoryOptions& o);
 int due_command(const DueOptions& o);
 int run_command(const RunOptions& o);
-int list_command(const RoutineOptions& o);
+int list_command(const RoutineOptions& o, bool names_only);
 int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log = {});
-int validate_command(const std::vector<std::string>& files);
+int plan_command(const RoutineOptions& o, const std::vector<std::string>& names,
+                 const LogOptions& log = {});
+int validate_command(const ValidateOptions& o);
+int new_command(const RoutineOptions& o, const NewOptions& n);
 int config_command(const RoutineOptions& o);
 
 struct WhereOptions {

@@ -25,6 +25,9 @@ struct SessionPoint {
     std::optional<int> learned_hold;  // the starting hold, when history suggests one
 };
 
+// The points of several routines, in order: one session across all of them.
+std::vector<SessionPoint> session_points(const std::vector<Routine>& routines);
+
 struct Step {
     Phase phase = Phase::locate;
     std::size_t point_index = 0;

@@ -34,6 +34,13 @@ std::string_view to_string(Status s) {
     return "running";
 }
 
+std::vector<SessionPoint> session_points(const std::vector<Routine>& routines) {
+    std::vector<SessionPoint> out;
+    for (const auto& r : routines)
+        for (const auto& p : r.points) out.push_back({r.id, p, {}});
+    return out;
+}
+
 Session::Session(std::vector<SessionPoint> points) : points_(std::move(points)) {
     for (const auto& p : points_)
         summary_.push_back({p.routine, p.point.id, p.point.name, {}, {}, false, false, false});

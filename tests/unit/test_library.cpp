@@ -18,8 +18,9 @@ namespace {
 
 std::vector<Routine> load_library() {
     std::vector<Routine> out;
+    const Resolver resolver = search_path_resolver({KNEAD_TEST_ROUTINES});
     for (const auto& ref : list_routines({KNEAD_TEST_ROUTINES})) {
-        auto loaded = load_routine_file(ref.file);
+        auto loaded = load_routine_file(ref.file, resolver);
         std::string problems;
         for (const auto& d : loaded.diagnostics) problems += "\n" + format_diagnostic(d);
         INFO(ref.file.string() << problems);
@@ -95,11 +96,28 @@ TEST_CASE("point ids are unique across the whole library") {
     std::map<std::string, std::string> seen;  // point id -> routine
     for (const auto& r : library()) {
         for (const auto& p : r.points) {
+            if (!p.from.empty()) continue;  // a point used by reference: checked below
             auto [first, fresh] = seen.emplace(p.id, r.id);
             INFO(r.id << ": " << p.id << " is also in " << first->second);
             CHECK(fresh);
         }
     }
+}
+
+TEST_CASE("a composed routine uses points of the library, not copies of them") {
+    int used = 0;
+    for (const auto& r : library()) {
+        for (const auto& p : r.points) {
+            if (p.from.empty()) continue;
+            ++used;
+            INFO(r.id << ": " << p.id << " from " << p.from);
+            const Point& source = point(routine(p.from), p.id);
+            CHECK(source.locate_cue == p.locate_cue);
+            CHECK(source.refers_to == p.refers_to);
+            CHECK(source.dose.target == p.dose.target);
+        }
+    }
+    CHECK(used >= 3);  // desk-worker
 }
 
 TEST_CASE("every point says where, how, what it refers to, and how to stretch") {

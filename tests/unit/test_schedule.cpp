@@ -26,9 +26,11 @@ knead::LoadResult load(const std::string& top) {
     return knead::load_routine_text(std::string(kBase) + top + kPoint, "neck.toml", "neck");
 }
 
+// The errors only: a minimal point also draws warnings (no stretch, no refers_to).
 std::string messages(const knead::LoadResult& r) {
     std::string out;
-    for (const auto& d : r.diagnostics) out += knead::format_diagnostic(d) + "\n";
+    for (const auto& d : r.diagnostics)
+        if (d.severity == knead::Severity::error) out += knead::format_diagnostic(d) + "\n";
     return out;
 }
 
