@@ -53,6 +53,13 @@ KNEAD_LOG="$LOG" expect_exit 0 "$KNEAD" --routines "$ROUTINES" show tiny
 expect_contains "$OUT" "starts at 40 s"
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" show tiny  # the default log: empty
 expect_not_contains "$OUT" "Learned"
+# knead plan: the same first hold, step by step.
+expect_exit 0 "$KNEAD" --routines "$ROUTINES" plan tiny --log "$LOG"
+expect_contains "$OUT" "  The first hold starts at 40 s, from your last session."
+expect_line_count "$OUT" 2 ' hold +right +rep [12]/2 +40 s$'
+expect_exit 0 "$KNEAD" --routines "$ROUTINES" plan tiny --log "$LOG" --fresh
+expect_line_count "$OUT" 2 ' hold +right +rep [12]/2 +30 s$'
+expect_not_contains "$OUT" "from your last session"
 
 # --- --fresh: the routine's own hold, and no soreness question --------------------------
 answers 6 6 6 6 6 6 6
