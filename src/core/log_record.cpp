@@ -28,10 +28,10 @@ std::string iso8601(WallTime t) {
 
 std::string make_session_id(WallTime t, unsigned salt) {
     std::time_t tt = std::chrono::system_clock::to_time_t(t);
-    std::tm local{};
-    localtime_r(&tt, &local);
+    std::tm utc{};
+    gmtime_r(&tt, &utc);  // UTC, so that ids sort by time across clock changes
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%S", &local);
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &utc);
     return fmt::format("{}-{:04x}", buf, salt & 0xFFFF);
 }
 
