@@ -5,12 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "knead/config.hpp"
+#include "knead/routine.hpp"
 #include "terminal.hpp"
 
 namespace knead {
 
 struct RoutineOptions {
     std::vector<std::string> dirs;  // --routines, in order
+    Dose base;                      // where a routine sets none: the config's pain band
 };
 
 struct RunOptions {
@@ -39,13 +42,13 @@ struct NewOptions {
     bool to_stdout = false;
 };
 
-int run_command(const RunOptions& o);
+int run_command(const RunOptions& o, const Config& config);
 int list_command(const RoutineOptions& o, bool names_only);
 int show_command(const RoutineOptions& o, const std::string& name);
 int plan_command(const RoutineOptions& o, const std::vector<std::string>& names);
 int validate_command(const ValidateOptions& o);
 int new_command(const RoutineOptions& o, const NewOptions& n);
-int config_command(const RoutineOptions& o);
+int config_command(const RoutineOptions& o, const Config& config);
 
 struct WhereOptions {
     RoutineOptions routines;

@@ -122,6 +122,7 @@ struct Frame {
 
 struct Loading {
     const Resolver& resolver;
+    const Dose& base;                                  // the doses where a routine sets none
     std::vector<Frame> stack;                          // the routines being read, outermost first
     std::map<std::filesystem::path, LoadResult> done;  // by canonical path
 };
@@ -373,6 +374,7 @@ void read_point(Checker& c, Loading& l, const TomlValue& v, const Dose& defaults
 Routine read_routine(Checker& c, Loading& l, const TomlValue& root, const std::string& id) {
     Routine r;
     r.id = id;
+    r.defaults = l.base;
     TableReader top(c, root, Where{1, 1}, "the routine");
 
     auto schema = top.get("schema");
@@ -403,7 +405,7 @@ Routine read_routine(Checker& c, Loading& l, const TomlValue& root, const std::s
         } else {
             TableReader dr(c, *d, d->where(), "[defaults]");
             const DoseKeys keys = read_dose_keys(dr, false);
-            r.defaults = apply_dose(Dose{}, keys);
+            r.defaults = apply_dose(l.base, keys);
             check_dose(r.defaults, keys, dr, c, "[defaults]");
             dr.unknown_keys(kDoseKeys, {{"locate_seconds", "in [defaults] it is `locate`"},
                                         {"press_seconds", "in [defaults] it is `press`"},
@@ -488,13 +490,14 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
 }  // namespace
 
 LoadResult load_routine_text(std::string_view text, const std::string& display,
-                             const std::string& id, const Resolver& resolver) {
-    Loading l{resolver, {}, {}};
+                             const std::string& id, const Resolver& resolver, const Dose& base) {
+    Loading l{resolver, base, {}, {}};
     return load_text(l, text, display, id, {});
 }
 
-LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver) {
-    Loading l{resolver, {}, {}};
+LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver,
+                             const Dose& base) {
+    Loading l{resolver, base, {}, {}};
     return load_file(l, path);
 }
 
