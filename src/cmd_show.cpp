@@ -1,5 +1,6 @@
 // `knead show`: everything about one routine, and its planned timeline, without running it.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -14,15 +15,6 @@ namespace {
 
 std::string minutes(int seconds) {
     return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
-}
-
-std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += ", ";
-        out += s;
-    }
-    return out;
 }
 
 }  // namespace
@@ -45,7 +37,8 @@ int show_command(const RoutineOptions& o, const std::string& name) {
         std::string from = p.from.empty() ? "" : fmt::format(", from {}", p.from);
         fmt::print("\n{}. {} ({}) [{}{}], side: {}\n", ++index, p.name, p.muscle, p.id, from,
                    to_string(p.side));
-        if (!p.refers_to.empty()) fmt::print("   Refers pain to: {}\n", join(p.refers_to));
+        if (!p.refers_to.empty())
+            fmt::print("   Refers pain to: {}\n", fmt::join(p.refers_to, ", "));
         if (!p.tool.empty()) fmt::print("   Tool:    {}\n", p.tool);
         fmt::print("   Locate:  {}\n", p.locate_cue);
         fmt::print("   Press:   {}\n", p.press_cue);

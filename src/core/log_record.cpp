@@ -1,6 +1,7 @@
 #include "knead/log_record.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <ctime>
 
@@ -35,20 +36,11 @@ std::string make_session_id(WallTime t, unsigned salt) {
     return fmt::format("{}-{:04x}", buf, salt & 0xFFFF);
 }
 
-static std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += ',';
-        out += s;
-    }
-    return out;
-}
-
 Fields start_record(WallTime t, const SessionInfo& s) {
     return {{"time", iso8601(t)},
             {"session", s.id},
             {"event", "start"},
-            {"routines", join(s.routines)},
+            {"routines", fmt::format("{}", fmt::join(s.routines, ","))},
             {"clock", s.virtual_clock ? "virtual" : "real"},
             {"version", std::string(kVersion)}};
 }
