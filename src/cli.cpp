@@ -9,6 +9,7 @@
 #include "knead/exit_codes.hpp"
 #include "knead/suggest.hpp"
 #include "terminal.hpp"
+#include "user_config.hpp"
 
 namespace knead {
 namespace {
@@ -106,7 +107,7 @@ int run_cli(int argc, char** argv) {
         "subject", history.subject,
         "A routine, a point id or ROUTINE.POINT: its trend, session by session");
     history_cmd
-        ->add_option("--log", history.log,
+        ->add_option("--log", history.log.log,
                      "Read FILE (default: where knead run logs: KNEAD_LOG, the config "
                      "file's log, else $XDG_DATA_HOME/knead/sessions.log)")
         ->type_name("FILE");
@@ -204,10 +205,23 @@ int run_cli(int argc, char** argv) {
         return code == 0 ? exit_code::ok : exit_code::usage;
     }
 
+    // The commands that act on the user's settings read the config file first; a broken
+    // one stops them before they do anything.
+    Config settings;
+    if (run_cmd->parsed() || show->parsed() || plan->parsed() || config->parsed() ||
+        history_cmd->parsed() || due_cmd->parsed()) {
+        auto loaded = load_user_config();
+        if (!loaded) return exit_code::usage;
+        settings = *loaded;
+        routines.base.target = settings.target_pain;
+    }
+
     run.routines = routines;
     validate_opts.routines = routines;
     for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
-    if (run_cmd->parsed()) return run_command(run);
+    if (run_cmd->parsed()) return run_command(run, settings);
+    show_log.configured = plan_log.configured = history.log.configured = due.log.configured =
+        settings.log;
     if (show->parsed()) return show_command(routines, show_name, show_log);
     if (history_cmd->parsed()) {
         if (history_json) history.format = HistoryFormat::json;
@@ -220,7 +234,7 @@ int run_cli(int argc, char** argv) {
     if (plan->parsed()) return plan_command(routines, plan_names, plan_log);
     if (validate->parsed()) return validate_command(validate_opts);
     if (new_cmd->parsed()) return new_command(routines, new_opts);
-    if (config->parsed()) return config_command(routines);
+    if (config->parsed()) return config_command(routines, settings);
     if (where_cmd->parsed()) {
         where.routines = routines;
         return where_command(where);

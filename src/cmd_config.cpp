@@ -29,11 +29,7 @@ bool env_set(const char* name) {
 
 }  // namespace
 
-int config_command(const RoutineOptions& o) {
-    auto config = load_user_config();
-    if (!config) return exit_code::usage;
-    const Config& c = *config;
-
+int config_command(const RoutineOptions& o, const Config& c) {
     std::error_code ec;
     auto file = config_path();
     fmt::print("Config file: {}{}\n\n", file.string(),

@@ -39,10 +39,9 @@ int due_command(const DueOptions& o) {
         return exit_code::failure;
     }
 
-    const auto log = session_log_path(o.log, true);
-    if (!log) return exit_code::usage;
     DueCounter counter(local_day(std::chrono::system_clock::now()));
-    if (read_log(*log, [&](LoggedSession&& s) { counter.add(s); }) == LogRead::failed)
+    const auto log = log_path(o.log.log, o.log.configured);
+    if (read_log(log, [&](LoggedSession&& s) { counter.add(s); }) == LogRead::failed)
         return exit_code::failure;
     const auto items = due_items(scheduled, counter);
     if (items.empty()) {

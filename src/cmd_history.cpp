@@ -1,5 +1,6 @@
 // `knead history`: past sessions and per-point trends, as text, TSV or JSON.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -9,6 +10,7 @@
 #include "knead/history.hpp"
 #include "knead/json.hpp"
 #include "knead/log_time.hpp"
+#include "knead/paths.hpp"
 #include "knead/sparkline.hpp"
 #include "knead/suggest.hpp"
 #include "log_input.hpp"
@@ -21,15 +23,6 @@ namespace {
 std::string clean(std::string_view s) {
     std::string out;
     for (char c : s) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
-    return out;
-}
-
-std::string join(const std::vector<std::string>& v, std::string_view sep) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += sep;
-        out += s;
-    }
     return out;
 }
 
@@ -80,7 +73,7 @@ void print_json(const History& h, const std::string& log) {
             "{}\n  {{\"session\": {}, \"start\": {}, \"routines\": [{}], \"clock\": \"{}\", "
             "\"status\": {}, \"points\": {}, \"duration\": {:.1f}, \"pain_first\": {}, "
             "\"pain_last\": {}}}",
-            i ? "," : "", json_string(s.id), json_string(s.time), join(routines, ", "),
+            i ? "," : "", json_string(s.id), json_string(s.time), fmt::join(routines, ", "),
             s.virtual_clock ? "virtual" : "real", json_string(s.status), s.points, s.duration,
             json_number(s.pain_first), json_number(s.pain_last));
     }
@@ -110,9 +103,9 @@ void print_tsv(const History& h) {
         for (const auto& s : h.sessions) {
             auto pain = [](std::optional<double> v) { return v ? fmt::format("{:.1f}", *v) : ""; };
             fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\n", clean(s.time), clean(s.id),
-                       clean(join(s.routines, ",")), s.virtual_clock ? "virtual" : "real",
-                       clean(s.status), s.points, s.duration, pain(s.pain_first),
-                       pain(s.pain_last));
+                       clean(fmt::format("{}", fmt::join(s.routines, ","))),
+                       s.virtual_clock ? "virtual" : "real", clean(s.status), s.points, s.duration,
+                       pain(s.pain_first), pain(s.pain_last));
         }
         return;
     }
@@ -136,8 +129,8 @@ void print_sessions(const History& h) {
         rehearsal = rehearsal || s.virtual_clock;
         std::string status = clean(s.status) + (s.virtual_clock ? "*" : "");
         fmt::print("{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", clean(date_text(s.time)),
-                   fit(clean(join(s.routines, ",")), 16), s.points, duration_text(s.duration),
-                   status, pains(s));
+                   fit(clean(fmt::format("{}", fmt::join(s.routines, ","))), 16), s.points,
+                   duration_text(s.duration), status, pains(s));
     }
     if (rehearsal)
         fmt::print("* run with --no-wait: a rehearsal, left out of trends and learning\n");
@@ -211,9 +204,7 @@ int history_command(const HistoryOptions& o) {
     }
     if (o.last) q.last = static_cast<std::size_t>(*o.last);
 
-    const auto log = session_log_path(o.log, true);
-    if (!log) return exit_code::usage;
-    const std::string path = log->string();
+    const std::string path = log_path(o.log.log, o.log.configured).string();
     HistoryBuilder builder;
     LogRead read = read_log(path, [&](LoggedSession&& s) { builder.add(std::move(s)); });
     if (read == LogRead::failed) return exit_code::failure;

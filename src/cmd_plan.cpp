@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/paths.hpp"
 #include "knead/timeline.hpp"
 #include "log_input.hpp"
 #include "routine_args.hpp"
@@ -28,9 +29,8 @@ int plan_command(const RoutineOptions& o, const std::vector<std::string>& names,
     if (!routines) return exit_code::usage;
     auto points = session_points(*routines);
     // The first holds knead run would start from, learned from the log.
-    auto path = log.fresh ? std::nullopt : session_log_path(log.log, false);
-    if (path)
-        recall_for_session(*path, points,
+    if (!log.fresh)
+        recall_for_session(log_path(log.log, log.configured), points,
                            std::chrono::duration_cast<std::chrono::seconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count());

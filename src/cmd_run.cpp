@@ -358,10 +358,8 @@ class Runner {
 
 }  // namespace
 
-int run_command(const RunOptions& o) {
-    // Flags win over the config file, which wins over the built-in defaults.
-    auto config = load_user_config();
-    if (!config) return exit_code::usage;
+// Flags win over the config file, which wins over the built-in defaults.
+int run_command(const RunOptions& o, const Config& config) {
     auto routines = load_named_routines(o.routines, o.names);
     if (!routines) return exit_code::usage;
 
@@ -373,7 +371,7 @@ int run_command(const RunOptions& o) {
     // now, not after the user has done the work.
     std::unique_ptr<LogFile> log;
     try {
-        log = std::make_unique<LogFile>(log_path(o.log, config->log));
+        log = std::make_unique<LogFile>(log_path(o.log, config.log));
     } catch (const LogError& e) {
         fmt::print(stderr, "knead: {}\n", e.what());
         return exit_code::failure;
@@ -386,14 +384,14 @@ int run_command(const RunOptions& o) {
     // with its log open; writes report the error instead.
     std::signal(SIGPIPE, SIG_IGN);
 
-    Terminal term(o.color.value_or(color_mode(config->color)));
-    SessionView view(term.caps(), {!o.quiet && config->bell, o.big || config->big}, stdout);
+    Terminal term(o.color.value_or(color_mode(config.color)));
+    SessionView view(term.caps(), {!o.quiet && config.bell, o.big || config.big}, stdout);
     first_run_notice(view);
     std::unique_ptr<Speaker> speaker;
-    if (o.voice || config->voice) {
-        auto command = !o.speech_command.empty()         ? o.speech_command
-                       : !config->speech_command.empty() ? config->speech_command
-                                                         : default_speech_command();
+    if (o.voice || config.voice) {
+        auto command = !o.speech_command.empty()        ? o.speech_command
+                       : !config.speech_command.empty() ? config.speech_command
+                                                        : default_speech_command();
         speaker = std::make_unique<Speaker>(command);
     }
 

@@ -1,5 +1,6 @@
 // `knead show`: everything about one routine, and its planned timeline, without running it.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
@@ -7,6 +8,7 @@
 #include "commands.hpp"
 #include "knead/body_map.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/paths.hpp"
 #include "knead/timeline.hpp"
 #include "log_input.hpp"
 #include "routine_args.hpp"
@@ -18,15 +20,6 @@ std::string minutes(int seconds) {
     return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
 }
 
-std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += ", ";
-        out += s;
-    }
-    return out;
-}
-
 }  // namespace
 
 int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log) {
@@ -36,10 +29,8 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
 
     // The holds a session would start from: learned from the log, as `knead run` does.
     std::vector<SessionPoint> learned = session_points(*loaded);
-    // A broken config file is for knead run to report; show just goes without.
-    auto path = log.fresh ? std::nullopt : session_log_path(log.log, false);
-    if (path)
-        recall_for_session(*path, learned,
+    if (!log.fresh)
+        recall_for_session(log_path(log.log, log.configured), learned,
                            std::chrono::duration_cast<std::chrono::seconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count());
@@ -68,7 +59,8 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
         std::string from = p.from.empty() ? "" : fmt::format(", from {}", p.from);
         fmt::print("\n{}. {} ({}) [{}{}], side: {}\n", ++index, p.name, p.muscle, p.id, from,
                    to_string(p.side));
-        if (!p.refers_to.empty()) fmt::print("   Refers pain to: {}\n", join(p.refers_to));
+        if (!p.refers_to.empty())
+            fmt::print("   Refers pain to: {}\n", fmt::join(p.refers_to, ", "));
         if (!p.tool.empty()) fmt::print("   Tool:    {}\n", p.tool);
         fmt::print("   Locate:  {}\n", p.locate_cue);
         fmt::print("   Press:   {}\n", p.press_cue);

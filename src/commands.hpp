@@ -5,12 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "knead/config.hpp"
+#include "knead/routine.hpp"
 #include "terminal.hpp"
 
 namespace knead {
 
 struct RoutineOptions {
     std::vector<std::string> dirs;  // --routines, in order
+    Dose base;                      // where a routine sets none: the config's pain band
 };
 
 struct RunOptions {
@@ -32,13 +35,14 @@ struct RunOptions {
 // file's, else the default.
 struct LogOptions {
     std::optional<std::string> log;
-    bool fresh = false;  // ignore the log
+    std::string configured;  // the config file's `log`, if any
+    bool fresh = false;      // ignore the log
 };
 
 enum class HistoryFormat { text, tsv, json };
 
 struct HistoryOptions {
-    std::optional<std::string> log;
+    LogOptions log;
     std::string subject;  // "", a routine, a point id, or ROUTINE.POINT
     std::optional<std::string> since;
     std::optional<int> last;
@@ -48,7 +52,7 @@ struct HistoryOptions {
 
 struct DueOptions {
     RoutineOptions routines;
-    std::optional<std::string> log;
+    LogOptions log;
 };
 
 struct ValidateOptions {
@@ -65,14 +69,14 @@ struct NewOptions {
 
 int history_command(const HistoryOptions& o);
 int due_command(const DueOptions& o);
-int run_command(const RunOptions& o);
+int run_command(const RunOptions& o, const Config& config);
 int list_command(const RoutineOptions& o, bool names_only);
 int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log = {});
 int plan_command(const RoutineOptions& o, const std::vector<std::string>& names,
                  const LogOptions& log = {});
 int validate_command(const ValidateOptions& o);
 int new_command(const RoutineOptions& o, const NewOptions& n);
-int config_command(const RoutineOptions& o);
+int config_command(const RoutineOptions& o, const Config& config);
 
 struct WhereOptions {
     RoutineOptions routines;

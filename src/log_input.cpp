@@ -2,24 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
-
-#include "knead/config.hpp"
 #include "knead/learning.hpp"
-#include "knead/paths.hpp"
-#include "user_config.hpp"
 
 namespace knead {
-
-std::optional<std::filesystem::path> session_log_path(const std::optional<std::string>& flag,
-                                                      bool report) {
-    // The flag and the variable beat the config file: no need to read it then.
-    const char* env = std::getenv("KNEAD_LOG");
-    if ((flag && !flag->empty()) || (env && *env)) return log_path(flag);
-    auto config = report ? load_user_config() : load_config_file(config_path()).config;
-    if (!config) return std::nullopt;
-    return log_path(flag, config->log);
-}
 
 LogRead read_log(const std::filesystem::path& path, const SessionAssembler::Sink& sink) {
     LogScan scan = scan_sessions(path, sink);

@@ -13,12 +13,6 @@
 
 namespace knead {
 
-// The log knead run writes to: --log, else KNEAD_LOG, else the config file's `log`, else
-// the default. nullopt when the config file is needed and broken; with `report` its
-// problems are printed on stderr first.
-std::optional<std::filesystem::path> session_log_path(const std::optional<std::string>& flag,
-                                                      bool report);
-
 enum class LogRead { ok, missing, failed };
 
 // Hands each session of the log to `sink`. A log that exists but cannot be read is

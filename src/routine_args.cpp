@@ -27,7 +27,7 @@ std::optional<std::vector<Routine>> load_named_routines(const RoutineOptions& o,
             ok = false;
             continue;
         }
-        auto loaded = load_routine_file(*file, resolver);
+        auto loaded = load_routine_file(*file, resolver, o.base);
         for (const auto& d : loaded.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
         if (!loaded.routine) {
             ok = false;

@@ -4,6 +4,7 @@
 #include "knead/wrap.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -14,15 +15,6 @@ namespace {
 std::string upper(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += ", ";
-        out += s;
-    }
     return out;
 }
 
@@ -130,7 +122,8 @@ void SessionView::point_intro(const Session& s) {
     line(paint(fmt::format("Point {}/{}: {}{} - {}", st.point_index + 1, s.point_count(), p.name,
                            side_text(st.side), p.muscle),
                "1"));
-    if (!p.refers_to.empty()) line("  Refers pain to: " + join(p.refers_to));
+    if (!p.refers_to.empty())
+        line("  Refers pain to: " + fmt::format("{}", fmt::join(p.refers_to, ", ")));
     if (!p.tool.empty()) line("  Tool: " + p.tool);
     if (auto learned = s.current_point().learned_hold)
         line(fmt::format("  {}: starting at {} s, from your last session.", p.name, *learned));

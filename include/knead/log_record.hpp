@@ -16,8 +16,8 @@ inline constexpr std::string_view kLogHeader = "# knead log v1";
 // ISO 8601 in local time with its UTC offset, e.g. 2026-11-25T15:40:01+01:00.
 std::string iso8601(WallTime t);
 
-// A session id that sorts by time and does not collide between two runs started in
-// the same second.
+// A session id that sorts by time (UTC, e.g. 20261125T063012Z-9f3a) and does not
+// collide between two runs started in the same second.
 std::string make_session_id(WallTime t, unsigned salt);
 
 struct SessionInfo {

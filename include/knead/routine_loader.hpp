@@ -37,11 +37,14 @@ struct LoadResult {
     std::vector<Diagnostic> diagnostics;
 };
 
-// Without a resolver, a routine that uses another one is an error.
-LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver = {});
+// Without a resolver, a routine that uses another one is an error. `base` is the dose
+// where the routine sets none: the built-in one, or with the user's default pain band.
+LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver = {},
+                             const Dose& base = Dose{});
 
 // `display` names the source in diagnostics; `id` is the routine's id.
 LoadResult load_routine_text(std::string_view text, const std::string& display,
-                             const std::string& id, const Resolver& resolver = {});
+                             const std::string& id, const Resolver& resolver = {},
+                             const Dose& base = Dose{});
 
 }  // namespace knead

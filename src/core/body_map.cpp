@@ -1,5 +1,8 @@
 #include "knead/body_map.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -46,15 +49,6 @@ constexpr std::array<std::string_view, 26> kOutline = {
 
 bool is_spot(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += ", ";
-        out += s;
-    }
-    return out;
 }
 
 }  // namespace
@@ -113,14 +107,16 @@ std::vector<std::string> draw_body_map(const Routine& r, std::size_t width) {
     lines.emplace_back();
     for (std::size_t i = 0; i < r.points.size(); ++i) {
         const Point& p = r.points[i];
-        std::string areas = p.refers_to.empty() ? "(no referral areas given)" : join(p.refers_to);
+        std::string areas = p.refers_to.empty() ? "(no referral areas given)"
+                                                : fmt::format("{}", fmt::join(p.refers_to, ", "));
         for (auto& l :
              wrap_text(p.name + ": " + areas, width, std::string(1, point_mark(i)) + "  ", "   "))
             lines.push_back(std::move(l));
     }
     if (shared) lines.emplace_back("+  more than one of these points");
     if (!undrawn.empty())
-        for (auto& l : wrap_text(join(undrawn), width, "Not on the picture: ", "   "))
+        for (auto& l : wrap_text(fmt::format("{}", fmt::join(undrawn, ", ")), width,
+                                 "Not on the picture: ", "   "))
             lines.push_back(std::move(l));
     return lines;
 }

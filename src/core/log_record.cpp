@@ -1,6 +1,7 @@
 #include "knead/log_record.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <ctime>
 
@@ -28,27 +29,18 @@ std::string iso8601(WallTime t) {
 
 std::string make_session_id(WallTime t, unsigned salt) {
     std::time_t tt = std::chrono::system_clock::to_time_t(t);
-    std::tm local{};
-    localtime_r(&tt, &local);
+    std::tm utc{};
+    gmtime_r(&tt, &utc);  // UTC, so that ids sort by time across clock changes
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%S", &local);
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &utc);
     return fmt::format("{}-{:04x}", buf, salt & 0xFFFF);
-}
-
-static std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += ',';
-        out += s;
-    }
-    return out;
 }
 
 Fields start_record(WallTime t, const SessionInfo& s) {
     return {{"time", iso8601(t)},
             {"session", s.id},
             {"event", "start"},
-            {"routines", join(s.routines)},
+            {"routines", fmt::format("{}", fmt::join(s.routines, ","))},
             {"clock", s.virtual_clock ? "virtual" : "real"},
             {"version", std::string(kVersion)}};
 }

@@ -1,4 +1,3 @@
-// The only translation unit that includes toml11: it is slow to compile.
 #include "knead/routine_loader.hpp"
 
 #include <fmt/format.h>
@@ -10,18 +9,15 @@
 #include <map>
 #include <regex>
 #include <set>
-#include <sstream>
-#include <toml.hpp>
 
 #include "knead/policy.hpp"
 #include "knead/suggest.hpp"
+#include "knead/toml_document.hpp"
 #include "knead/utf8.hpp"
+#include "table_reader.hpp"
 
 namespace knead {
 namespace {
-
-using Value = toml::basic_value<toml::discard_comments, std::map, std::vector>;
-using Table = Value::table_type;
 
 constexpr int kMaxSeconds = 600;
 constexpr int kMaxReps = 20;
@@ -41,239 +37,6 @@ const std::vector<std::string> kPointKeys = {
 const std::vector<std::string> kUseKeys = {
     "use",  "id",          "side",           "hold",          "hold_min",       "hold_max",
     "reps", "target_pain", "locate_seconds", "press_seconds", "stretch_seconds"};
-
-// Where a problem is: a line and column in the file, 1-based.
-struct Where {
-    int line = 1;
-    int column = 1;
-};
-
-class Checker {
-  public:
-    Checker(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
-
-    void error(Where w, std::string msg) { add(w, Severity::error, std::move(msg)); }
-    void warning(Where w, std::string msg) { add(w, Severity::warning, std::move(msg)); }
-    void file_error(std::string msg) {
-        out_.push_back({file_, 0, 0, Severity::error, std::move(msg)});
-    }
-    bool failed() const { return has_errors(out_); }
-    const std::string& file() const { return file_; }
-
-  private:
-    void add(Where w, Severity s, std::string msg) {
-        out_.push_back({file_, w.line, w.column, s, std::move(msg)});
-    }
-    std::string file_;
-    std::vector<Diagnostic>& out_;
-};
-
-// toml11 locates values, not keys; the key is found on the value's line so that the
-// column points at what the user typed.
-Where where_key(const Value& v, const std::string& key) {
-    auto loc = v.location();
-    Where w{static_cast<int>(loc.line()), static_cast<int>(loc.column())};
-    auto line = loc.line_str();
-    auto pos = line.find(key);
-    if (pos != std::string::npos && pos < static_cast<std::size_t>(w.column))
-        w.column = static_cast<int>(pos) + 1;
-    return w;
-}
-
-Where where_value(const Value& v) {
-    auto loc = v.location();
-    return {static_cast<int>(loc.line()), static_cast<int>(loc.column())};
-}
-
-std::string type_name(const Value& v) {
-    switch (v.type()) {
-        case toml::value_t::boolean:
-            return "a boolean";
-        case toml::value_t::integer:
-            return "an integer";
-        case toml::value_t::floating:
-            return "a decimal number";
-        case toml::value_t::string:
-            return "a string";
-        case toml::value_t::array:
-            return "an array";
-        case toml::value_t::table:
-            return "a table";
-        case toml::value_t::empty:
-            return "nothing";
-        default:
-            return "a date or time";
-    }
-}
-
-// The first control character in `s` (C0, DEL or C1), if any. Routine texts are printed
-// to the terminal, where such characters would move the cursor or retitle the window.
-std::optional<unsigned> control_character(std::string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == 0x7F) return c;
-        if (c == 0xC2 && i + 1 < s.size()) {
-            auto next = static_cast<unsigned char>(s[i + 1]);
-            if (next >= 0x80 && next <= 0x9F) return next;
-        }
-    }
-    return std::nullopt;
-}
-
-std::string control_message(const std::string& key, unsigned c) {
-    return fmt::format(
-        "`{}` contains a control character (U+{:04X}): routine texts must be "
-        "plain text on one line",
-        key, c);
-}
-
-// Reads the typed keys of one table, reporting every problem it meets.
-class TableReader {
-  public:
-    TableReader(Checker& c, const Value& table, Where table_at, std::string context)
-        : c_(c), table_(table.as_table()), at_(table_at), context_(std::move(context)) {}
-
-    const Value* get(const std::string& key) const {
-        auto it = table_.find(key);
-        return it == table_.end() ? nullptr : &it->second;
-    }
-    Where at(const std::string& key) const {
-        const Value* v = get(key);
-        return v ? where_key(*v, key) : at_;
-    }
-
-    std::optional<std::string> text(const std::string& key, bool required) {
-        const Value* v = get(key);
-        if (!v) {
-            if (required)
-                c_.error(at_, fmt::format("{} is missing required key `{}`", context_, key));
-            return std::nullopt;
-        }
-        if (!v->is_string()) {
-            c_.error(where_value(*v),
-                     fmt::format("`{}` must be a string, not {}", key, type_name(*v)));
-            return std::nullopt;
-        }
-        std::string s = v->as_string().str;
-        if (auto c = control_character(s)) {
-            c_.error(where_value(*v), control_message(key, *c));
-            return std::nullopt;
-        }
-        if (std::all_of(s.begin(), s.end(), [](unsigned char ch) { return std::isspace(ch); })) {
-            c_.error(where_value(*v), fmt::format("`{}` is empty", key));
-            return std::nullopt;
-        }
-        return s;
-    }
-
-    std::optional<std::vector<std::string>> texts(const std::string& key) {
-        const Value* v = get(key);
-        if (!v) return std::vector<std::string>{};
-        if (!v->is_array()) {
-            c_.error(where_value(*v),
-                     fmt::format("`{}` must be an array of strings, not {}", key, type_name(*v)));
-            return std::nullopt;
-        }
-        std::vector<std::string> out;
-        bool ok = true;
-        for (const auto& item : v->as_array()) {
-            if (!item.is_string() || item.as_string().str.empty()) {
-                c_.error(where_value(item),
-                         fmt::format("`{}` must hold non-empty strings, not {}", key,
-                                     item.is_string() ? "an empty string" : type_name(item)));
-                ok = false;
-                continue;
-            }
-            if (auto c = control_character(item.as_string().str)) {
-                c_.error(where_value(item), control_message(key, *c));
-                ok = false;
-                continue;
-            }
-            out.push_back(item.as_string().str);
-        }
-        if (!ok) return std::nullopt;
-        return out;
-    }
-
-    // An integer within [lo, hi]; `unit` words the message ("seconds").
-    std::optional<int> integer(const std::string& key, int lo, int hi, std::string_view unit) {
-        const Value* v = get(key);
-        if (!v) return std::nullopt;
-        if (v->is_floating()) {
-            double d = v->as_floating();
-            c_.error(where_value(*v),
-                     std::isnan(d)
-                         ? fmt::format("`{}` is not a number (nan)", key)
-                         : fmt::format("`{}` must be a whole number of {}, not {}", key, unit, d));
-            return std::nullopt;
-        }
-        if (!v->is_integer()) {
-            c_.error(where_value(*v), fmt::format("`{}` must be a whole number of {}, not {}", key,
-                                                  unit, type_name(*v)));
-            return std::nullopt;
-        }
-        auto n = v->as_integer();
-        // toml11 clamps numbers beyond 64 bits to the limits; do not echo the clamped value.
-        if (n == std::numeric_limits<std::int64_t>::max() ||
-            n == std::numeric_limits<std::int64_t>::min()) {
-            c_.error(where_value(*v),
-                     fmt::format("`{}` is far out of range: use {} to {}", key, lo, hi));
-            return std::nullopt;
-        }
-        if (n < lo || n > hi) {
-            std::string why = n < 0 ? "cannot be negative"
-                              : n > hi && unit == "seconds"
-                                  ? fmt::format("is over {} seconds ({} minutes)", hi, hi / 60)
-                                  : fmt::format("must be from {} to {}", lo, hi);
-            c_.error(where_value(*v), fmt::format("`{}` = {} {}", key, n, why));
-            return std::nullopt;
-        }
-        return static_cast<int>(n);
-    }
-
-    std::optional<PainBand> band(const std::string& key) {
-        const Value* v = get(key);
-        if (!v) return std::nullopt;
-        auto bad = [&] {
-            c_.error(where_value(*v),
-                     fmt::format("`{}` must be two whole numbers [low, high] from 0 to 10", key));
-            return std::nullopt;
-        };
-        if (!v->is_array() || v->as_array().size() != 2) return bad();
-        const auto& a = v->as_array();
-        if (!a[0].is_integer() || !a[1].is_integer()) return bad();
-        auto lo = a[0].as_integer(), hi = a[1].as_integer();
-        if (lo < 0 || hi > 10 || lo > 10 || hi < 0) return bad();
-        if (lo > hi) {
-            c_.error(where_value(*v), fmt::format("`{}` = [{}, {}] is reversed: write [{}, {}]",
-                                                  key, lo, hi, hi, lo));
-            return std::nullopt;
-        }
-        return PainBand{static_cast<int>(lo), static_cast<int>(hi)};
-    }
-
-    void set_context(std::string context) { context_ = std::move(context); }
-
-    // Reports keys that are not in `allowed`, with the nearest allowed key as a hint.
-    void unknown_keys(const std::vector<std::string>& allowed,
-                      const std::map<std::string, std::string>& hints = {}) {
-        for (const auto& [key, v] : table_) {
-            if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-            std::string msg = fmt::format("unknown key `{}` in {}", key, context_);
-            if (auto h = hints.find(key); h != hints.end())
-                msg += "; " + h->second;
-            else if (auto m = closest_match(key, allowed))
-                msg += fmt::format("; did you mean `{}`?", *m);
-            c_.error(where_key(v, key), msg);
-        }
-    }
-
-  private:
-    Checker& c_;
-    const Table& table_;
-    Where at_;
-    std::string context_;
-};
 
 // The dose keys one table sets; what it leaves out keeps the value it overrides.
 struct DoseKeys {
@@ -361,6 +124,7 @@ struct Frame {
 
 struct Loading {
     const Resolver& resolver;
+    const Dose& base;                                  // the doses where a routine sets none
     std::vector<Frame> stack;                          // the routines being read, outermost first
     std::map<std::filesystem::path, LoadResult> done;  // by canonical path
 };
@@ -451,23 +215,23 @@ bool claim_id(Checker& c, std::set<std::string>& ids, const std::string& id, Whe
 // keys given here on top.
 void read_use_point(Checker& c, Loading& l, TableReader& named, std::set<std::string>& ids,
                     Routine& out, int index) {
-    const Value& use = *named.get("use");
+    const TomlValue use = *named.get("use");
     named.set_context(fmt::format("[[point]] #{} (with `use`)", index));
     const std::string bad_ref =
         "`use` must name a routine and a point, like \"neck.upper-trapezius\", or a whole "
         "routine, like \"neck\"";
     std::string routine_id, point_id;
     bool ok = true;
-    if (!use.is_string()) {
-        c.error(where_value(use), bad_ref + fmt::format(", not {}", type_name(use)));
+    if (!use.is(TomlValue::Kind::string)) {
+        c.error(use.where(), bad_ref + fmt::format(", not {}", use.kind_name()));
         ok = false;
     } else {
-        const std::string ref = use.as_string().str;
+        const std::string ref = use.as_string();
         auto dot = ref.find('.');
         routine_id = ref.substr(0, dot);
         point_id = dot == std::string::npos ? "" : ref.substr(dot + 1);
         if (!is_slug(routine_id) || (dot != std::string::npos && !is_slug(point_id))) {
-            c.error(where_value(use), bad_ref);
+            c.error(use.where(), bad_ref);
             ok = false;
         }
     }
@@ -507,7 +271,7 @@ void read_use_point(Checker& c, Loading& l, TableReader& named, std::set<std::st
     std::string why;
     const Routine* from = used_routine(l, routine_id, why);
     if (!from) {
-        c.error(where_value(use), why);
+        c.error(use.where(), why);
         return;
     }
     std::vector<Point> points;
@@ -525,7 +289,7 @@ void read_use_point(Checker& c, Loading& l, TableReader& named, std::set<std::st
             } else {
                 for (const auto& k : known) hint += (hint.empty() ? "; its points are " : ", ") + k;
             }
-            c.error(where_value(use),
+            c.error(use.where(),
                     fmt::format("routine `{}` has no point `{}`{}", routine_id, point_id, hint));
             return;
         }
@@ -544,7 +308,7 @@ void read_use_point(Checker& c, Loading& l, TableReader& named, std::set<std::st
                       "`stretch_seconds` has no effect: the point has no `stretch` cue");
         first = false;
         claim_id(
-            c, ids, p.id, rename ? named.at("id") : where_value(use),
+            c, ids, p.id, rename ? named.at("id") : use.where(),
             rename ? "" : fmt::format(" (from `{}`): rename it with `id = \"...\"`", routine_id));
         out.points.push_back(std::move(p));
     }
@@ -554,10 +318,10 @@ void read_use_point(Checker& c, Loading& l, TableReader& named, std::set<std::st
             out.cautions.push_back(caution);
 }
 
-void read_point(Checker& c, Loading& l, const Value& v, const Dose& defaults,
+void read_point(Checker& c, Loading& l, const TomlValue& v, const Dose& defaults,
                 std::set<std::string>& ids, Routine& out, int index) {
-    Where at = where_value(v);
-    if (!v.is_table()) {
+    Where at = v.where();
+    if (!v.is(TomlValue::Kind::table)) {
         c.error(at, "each [[point]] must be a table");
         return;
     }
@@ -589,9 +353,9 @@ void read_point(Checker& c, Loading& l, const Value& v, const Dose& defaults,
     }
     for (auto [key, dest] : {std::pair{"locate", &p.locate_cue}, std::pair{"press", &p.press_cue},
                              std::pair{"stretch", &p.stretch_cue}}) {
-        const Value* cue = named.get(key);
-        if (cue && (cue->is_integer() || cue->is_floating())) {
-            c.error(where_value(*cue),
+        auto cue = named.get(key);
+        if (cue && (cue->is(TomlValue::Kind::integer) || cue->is(TomlValue::Kind::floating))) {
+            c.error(cue->where(),
                     fmt::format("in a [[point]], `{0}` is the cue text; set its length in "
                                 "seconds with `{0}_seconds`",
                                 key));
@@ -609,24 +373,24 @@ void read_point(Checker& c, Loading& l, const Value& v, const Dose& defaults,
     out.points.push_back(std::move(p));
 }
 
-Routine read_routine(Checker& c, Loading& l, const Value& root, const std::string& id) {
+Routine read_routine(Checker& c, Loading& l, const TomlValue& root, const std::string& id) {
     Routine r;
     r.id = id;
+    r.defaults = l.base;
     TableReader top(c, root, Where{1, 1}, "the routine");
 
-    const Value* schema = top.get("schema");
+    auto schema = top.get("schema");
     if (!schema) {
         c.error({1, 1}, fmt::format("missing `schema = {}` (the routine format version) at the "
                                     "top of the file",
                                     kSchemaVersion));
-    } else if (!schema->is_integer()) {
-        c.error(where_value(*schema),
-                fmt::format("`schema` must be the integer {}", kSchemaVersion));
-    } else if (schema->as_integer() != kSchemaVersion) {
-        c.error(where_value(*schema),
+    } else if (!schema->is(TomlValue::Kind::integer)) {
+        c.error(schema->where(), fmt::format("`schema` must be the integer {}", kSchemaVersion));
+    } else if (schema->as_int() != kSchemaVersion) {
+        c.error(schema->where(),
                 fmt::format("schema {} is not known to this version of knead, which reads schema "
                             "{}: update knead, or rewrite the routine in schema {}",
-                            schema->as_integer(), kSchemaVersion, kSchemaVersion));
+                            schema->as_int(), kSchemaVersion, kSchemaVersion));
         return r;  // the rest is written in a format we do not know
     }
 
@@ -640,13 +404,13 @@ Routine read_routine(Checker& c, Loading& l, const Value& root, const std::strin
     top.unknown_keys(kTopKeys, {{"points", "did you mean `[[point]]`?"},
                                 {"default", "did you mean `[defaults]`?"}});
 
-    if (const Value* d = top.get("defaults")) {
-        if (!d->is_table()) {
-            c.error(where_key(*d, "defaults"), "`defaults` must be a table: write [defaults]");
+    if (auto d = top.get("defaults")) {
+        if (!d->is(TomlValue::Kind::table)) {
+            c.error(d->where_key("defaults"), "`defaults` must be a table: write [defaults]");
         } else {
-            TableReader dr(c, *d, where_value(*d), "[defaults]");
+            TableReader dr(c, *d, d->where(), "[defaults]");
             const DoseKeys keys = read_dose_keys(dr, false);
-            r.defaults = apply_dose(Dose{}, keys);
+            r.defaults = apply_dose(l.base, keys);
             check_dose(r.defaults, keys, dr, c, "[defaults]");
             dr.unknown_keys(kDoseKeys, {{"locate_seconds", "in [defaults] it is `locate`"},
                                         {"press_seconds", "in [defaults] it is `press`"},
@@ -654,90 +418,21 @@ Routine read_routine(Checker& c, Loading& l, const Value& root, const std::strin
         }
     }
 
-    const Value* points = top.get("point");
+    auto points = top.get("point");
     if (!points) {
         c.error({1, 1}, "the routine has no points: add at least one [[point]] table");
-    } else if (!points->is_array()) {
-        c.error(where_value(*points), "`point` must be an array of tables: write [[point]]");
+    } else if (!points->is(TomlValue::Kind::array)) {
+        c.error(points->where(), "`point` must be an array of tables: write [[point]]");
     } else {
         std::set<std::string> ids;
         int index = 0;
-        for (const auto& p : points->as_array()) read_point(c, l, p, r.defaults, ids, r, ++index);
-        if (points->as_array().empty())
-            c.error(where_value(*points), "the routine has no points: add at least one [[point]]");
+        for (const auto& p : points->items()) read_point(c, l, p, r.defaults, ids, r, ++index);
+        if (points->items().empty())
+            c.error(points->where(), "the routine has no points: add at least one [[point]]");
     }
     return r;
 }
 
-Where where_offset(std::string_view s, std::size_t offset) {
-    Where w;
-    for (std::size_t i = 0; i < offset && i < s.size(); ++i) {
-        if (s[i] == '\n') {
-            ++w.line;
-            w.column = 1;
-        } else {
-            ++w.column;
-        }
-    }
-    return w;
-}
-
-// toml11's parser recurses on nested arrays and inline tables; bound the depth before
-// it runs so a hostile file cannot exhaust the stack. Strings and comments are skipped.
-std::optional<std::size_t> too_deep(std::string_view s) {
-    int depth = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char ch = s[i];
-        if (ch == '#') {
-            while (i < s.size() && s[i] != '\n') ++i;
-        } else if (ch == '"' || ch == '\'') {
-            bool multi = s.substr(i, 3) == std::string(3, ch);
-            std::string_view close = multi ? s.substr(i, 3) : s.substr(i, 1);
-            i += close.size();
-            while (i < s.size() && s.substr(i, close.size()) != close) {
-                if (ch == '"' && s[i] == '\\') ++i;
-                if (!multi && s[i] == '\n') break;
-                ++i;
-            }
-            i += close.size() - 1;
-        } else if (ch == '[' || ch == '{') {
-            if (++depth > kMaxNesting) return i;
-        } else if ((ch == ']' || ch == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
-
-// toml11 explains a syntax error over several lines, with carets under the culprit;
-// keep its first sentence and the last caret's position and note.
-Diagnostic syntax_diagnostic(const std::string& file, const toml::exception& e) {
-    std::istringstream in(e.what());
-    std::string line, headline, note;
-    Where w{static_cast<int>(e.location().line()), static_cast<int>(e.location().column())};
-    std::optional<int> source_line;
-    static const std::regex source(R"(^\s*(\d+) \| .*$)");
-    static const std::regex caret(R"(^(\s*\| )(\s*)[\^~]+-*\s*(.*)$)");
-    std::smatch m;
-    while (std::getline(in, line)) {
-        if (headline.empty()) {
-            headline = line;
-        } else if (std::regex_match(line, m, source)) {
-            source_line = std::stoi(m[1]);
-        } else if (source_line && std::regex_match(line, m, caret)) {
-            w = {*source_line, static_cast<int>(m[2].length()) + 1};
-            note = m[3];
-        }
-    }
-    static const std::regex prefix(R"(^\[error\]\s*(toml::\w+:?\s*)?)");
-    std::string msg = std::regex_replace(headline, prefix, "");
-    if (!note.empty() && note != "here") msg += msg.empty() ? note : ": " + note;
-    if (msg.empty()) msg = "invalid TOML";
-    return {file, w.line, w.column, Severity::error, "syntax error: " + msg};
-}
-
-// Reads one routine from text. `file` is its canonical path, when it has one: the
-// routines it uses are looked up from there, and a use that leads back to it is a cycle.
 LoadResult load_text(Loading& l, std::string_view text, const std::string& display,
                      const std::string& id, const std::filesystem::path& file) {
     LoadResult result;
@@ -748,32 +443,10 @@ LoadResult load_text(Loading& l, std::string_view text, const std::string& displ
             "[[point]] tables");
         return result;
     }
-    if (text.find('\0') != std::string_view::npos) {
-        c.file_error("this is a binary file, not a TOML routine");
-        return result;
-    }
-    if (auto bad = invalid_utf8(text)) {
-        c.error(where_offset(text, *bad), "invalid UTF-8: save the file as UTF-8 text");
-        return result;
-    }
-    if (auto deep = too_deep(text)) {
-        c.error(where_offset(text, *deep),
-                fmt::format("nested more than {} levels deep: not a routine", kMaxNesting));
-        return result;
-    }
-    Value root;
-    try {
-        std::istringstream in{std::string(text)};
-        root = toml::parse<toml::discard_comments, std::map, std::vector>(in, display);
-    } catch (const toml::exception& e) {
-        result.diagnostics.push_back(syntax_diagnostic(display, e));
-        return result;
-    } catch (const std::exception& e) {
-        c.file_error(fmt::format("cannot read the TOML: {}", e.what()));
-        return result;
-    }
+    auto doc = parse_toml(text, display, result.diagnostics, kMaxNesting);
+    if (!doc) return result;
     l.stack.push_back({file, id});
-    Routine r = read_routine(c, l, root, id);
+    Routine r = read_routine(c, l, doc->root(), id);
     l.stack.pop_back();
     sort_diagnostics(result.diagnostics);
     if (!c.failed()) result.routine = std::move(r);
@@ -822,13 +495,14 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
 }  // namespace
 
 LoadResult load_routine_text(std::string_view text, const std::string& display,
-                             const std::string& id, const Resolver& resolver) {
-    Loading l{resolver, {}, {}};
+                             const std::string& id, const Resolver& resolver, const Dose& base) {
+    Loading l{resolver, base, {}, {}};
     return load_text(l, text, display, id, {});
 }
 
-LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver) {
-    Loading l{resolver, {}, {}};
+LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver,
+                             const Dose& base) {
+    Loading l{resolver, base, {}, {}};
     return load_file(l, path);
 }
 

@@ -1,9 +1,11 @@
 // The only translation unit that includes toml11.
 #include "knead/toml_document.hpp"
 
+#include "knead/utf8.hpp"
+
 #include <fmt/format.h>
 
-#include <array>
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -28,28 +30,6 @@ const Value& val(const TomlValue& v) {
     return TomlAccess::value(v);
 }
 
-// The position of the first byte that is not valid UTF-8, if any.
-std::optional<std::size_t> invalid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto b = static_cast<unsigned char>(s[i]);
-        std::size_t len = b < 0x80           ? 1
-                          : (b >> 5) == 0x6  ? 2
-                          : (b >> 4) == 0xE  ? 3
-                          : (b >> 3) == 0x1E ? 4
-                                             : 0;
-        if (len == 0 || i + len > s.size()) return i;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
-        std::uint32_t cp = len == 1 ? b : b & (0xFF >> (len + 1));
-        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-        static constexpr std::array<std::uint32_t, 5> min_cp = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < min_cp[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return std::nullopt;
-}
-
 Where where_offset(std::string_view s, std::size_t offset) {
     Where w;
     for (std::size_t i = 0; i < offset && i < s.size(); ++i) {
@@ -63,14 +43,24 @@ Where where_offset(std::string_view s, std::size_t offset) {
     return w;
 }
 
-// toml11's parser recurses on nested arrays and inline tables; bound the depth before
-// it runs so a hostile file cannot exhaust the stack. Strings and comments are skipped.
+// toml11's parser and its tables recurse on every level of nesting: arrays, inline
+// tables, and the parts of dotted keys and [table.headers]. Bound the depth before it
+// runs so that a hostile file cannot exhaust the stack. Strings and comments are skipped.
 std::optional<std::size_t> too_deep(std::string_view s, int max_nesting) {
-    int depth = 0;
+    std::vector<char> open;  // the brackets of values that are open
+    int table = 0;           // the parts of the last [table] header
+    int key = 0;             // the dots in the key being read
+    bool in_key = true;      // at a key: a line's start, or inside an inline table
+    bool in_header = false;
+    int header = 0;
+    // A key of n parts nests n - 1 tables below the one it is written in.
+    auto deeper = [&](int parts) {
+        return table + std::max(parts - 1, 0) + static_cast<int>(open.size()) > max_nesting;
+    };
     for (std::size_t i = 0; i < s.size(); ++i) {
         char ch = s[i];
         if (ch == '#') {
-            while (i < s.size() && s[i] != '\n') ++i;
+            while (i + 1 < s.size() && s[i + 1] != '\n') ++i;
         } else if (ch == '"' || ch == '\'') {
             bool multi = s.substr(i, 3) == std::string(3, ch);
             std::string_view close = multi ? s.substr(i, 3) : s.substr(i, 1);
@@ -81,10 +71,37 @@ std::optional<std::size_t> too_deep(std::string_view s, int max_nesting) {
                 ++i;
             }
             i += close.size() - 1;
+        } else if (ch == '\n') {
+            if (open.empty()) {
+                in_key = true;
+                key = 0;
+            }
+        } else if (in_header) {
+            if (ch == '.' && ++header > max_nesting) return i;
+            if (ch == ']') {
+                in_header = false;
+                table = header;
+            }
+        } else if (ch == '[' && in_key && open.empty()) {
+            while (i + 1 < s.size() && s[i + 1] == '[') ++i;  // [[array.of.tables]]
+            in_header = true;
+            header = 1;
+        } else if (in_key && ch == '.') {
+            if (deeper(++key + 1)) return i;  // a key of n dots has n + 1 parts
+        } else if (in_key && ch == '=') {
+            in_key = false;
         } else if (ch == '[' || ch == '{') {
-            if (++depth > max_nesting) return i;
-        } else if ((ch == ']' || ch == '}') && depth > 0) {
-            --depth;
+            open.push_back(ch);
+            if (deeper(key + 1)) return i;
+            if (ch == '{') {
+                in_key = true;
+                key = 0;
+            }
+        } else if ((ch == ']' || ch == '}') && !open.empty()) {
+            open.pop_back();
+        } else if (ch == ',' && !open.empty() && open.back() == '{') {
+            in_key = true;
+            key = 0;
         }
     }
     return std::nullopt;

@@ -76,3 +76,16 @@ expect_empty "$OUT"
 printf 'log = \n' >"$CONFIG"
 expect_exit 2 "$KNEAD" config
 expect_regex "$ERR" "^$CONFIG:1:[0-9]+: error: syntax error"
+
+# The default pain band applies where a routine sets none, and only there.
+printf 'target_pain = [3, 4]\n' >"$CONFIG"
+expect_exit 0 "$KNEAD" --routines "$ROUTINES" show tiny
+expect_contains "$OUT" "at pain 3-4"
+expect_exit 0 "$KNEAD" show neck
+expect_contains "$OUT" "at pain 3-5"  # the sternocleidomastoid keeps its own band
+# In a session: 5 after the first hold is above 3-4, so the next hold is shorter.
+write_routine "$ROUTINES/two.toml" right 2
+repeat_answer 20 5
+expect_exit 0 "$KNEAD" --routines "$ROUTINES" run two --no-wait --log "$TMP/band.log" <"$ANSWERS"
+expect_regex "$TMP/band.log" 'rep=2 step=hold planned=20 '
+expect_contains "$OUT" "Aim for 3-4 of 10"

@@ -250,10 +250,11 @@ expect_exit 0 "$KNEAD" history
 expect_line_count "$OUT" 7 '^2026-10-0'
 KNEAD_LOG="$DAMAGED" expect_exit 0 "$KNEAD" history
 expect_line_count "$OUT" 2 '^2026-10-0'
-# A broken config file: history cannot know where the log is, unless told.
+# A broken config file stops history, as it stops run, before anything is read.
 printf 'log = 5\n' >"$XDG_CONFIG_HOME/knead/config.toml"
 expect_exit 2 "$KNEAD" history
 expect_contains "$ERR" "config.toml"
-expect_exit 0 "$KNEAD" history --log "$LOG"
-expect_line_count "$OUT" 7 '^2026-10-0'
+expect_empty "$OUT"
+expect_exit 2 "$KNEAD" history --log "$LOG"
+expect_exit 2 "$KNEAD" due
 rm "$XDG_CONFIG_HOME/knead/config.toml"

@@ -108,3 +108,10 @@ TEST_CASE("resolve_same") {
         CHECK(a.pain == 7);
     }
 }
+
+TEST_CASE("parse_answer: signs are not pain") {
+    CHECK(knead::parse_answer("-0").kind == knead::AnswerKind::invalid);
+    CHECK(knead::parse_answer("+5").kind == knead::AnswerKind::invalid);
+    CHECK(knead::parse_answer("06").kind == knead::AnswerKind::pain);
+    CHECK(knead::parse_answer("06").pain == 6);
+}
