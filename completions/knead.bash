@@ -24,7 +24,7 @@ _knead_reply() {
 
 _knead() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="run list show plan validate new where config"
+    local commands="run list show plan history due validate new where config"
     local cmd="" i
     COMPREPLY=()
 
@@ -55,7 +55,11 @@ _knead() {
             _knead_reply < <(compgen -W "auto always never" -- "$cur")
             return
             ;;
-        --speed | --speech-command | --area)
+        --format)
+            _knead_reply < <(compgen -W "text tsv json" -- "$cur")
+            return
+            ;;
+        --speed | --speech-command | --area | --since | --last)
             return  # a value of the user's own
             ;;
     esac
@@ -67,12 +71,20 @@ _knead() {
             words=$commands
             ;;
         run)
-            flags="--log --no-wait --speed --voice --speech-command --quiet --big --color --help"
+            flags="--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --help"
             words=$(_knead_routine_names)
             ;;
         show | plan)
-            flags="--help"
+            flags="--log --fresh --help"
             words=$(_knead_routine_names)
+            ;;
+        history)
+            # A routine or a point: the routine names are the ones to offer.
+            flags="--log --since --last --json --format --ascii --help"
+            words=$(_knead_routine_names)
+            ;;
+        due)
+            flags="--log --help"
             ;;
         validate)
             flags="--json --help"

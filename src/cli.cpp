@@ -22,6 +22,7 @@ constexpr const char* kFooter = R"(Exit status:
   3    session stopped early (q, or the answers ran out)
   4    session stopped on a red flag (!)
   130  interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP); the session is logged as interrupted
+  due: 0 when a routine is due, 1 when none is (or the log cannot be read)
 
 knead is a self-care aid, not medical advice. More in knead(1): man knead.)";
 
@@ -80,6 +81,10 @@ int run_cli(int argc, char** argv) {
                                                                      {"never", ColorMode::never}},
                                     CLI::ignore_case));
 
+    run_cmd->add_flag("--fresh", run.fresh,
+                      "Ignore earlier sessions: holds start at the routine's own, no soreness "
+                      "question");
+
     bool names_only = false;
     auto* list = app.add_subcommand("list", "List the routines on the search path");
     list->add_flag("--names", names_only,
@@ -89,11 +94,59 @@ int run_cli(int argc, char** argv) {
     auto* show = app.add_subcommand(
         "show", "Show a routine's points, cues, cautions, pain map and timeline");
     show->add_option("routine", show_name, "Routine name or .toml file")->required();
+    LogOptions show_log;
+    show->add_option("--log", show_log.log,
+                     "Learn the starting holds from FILE (default: where knead run logs)")
+        ->type_name("FILE");
+    show->add_flag("--fresh", show_log.fresh, "Show the routine's own holds, not learned ones");
+
+    HistoryOptions history;
+    auto* history_cmd = app.add_subcommand(
+        "history", "Past sessions, and per point the pain at each session's first hold as a trend");
+    history_cmd->add_option(
+        "subject", history.subject,
+        "A routine, a point id or ROUTINE.POINT: its trend, session by session");
+    history_cmd
+        ->add_option("--log", history.log.log,
+                     "Read FILE (default: where knead run logs: KNEAD_LOG, the config "
+                     "file's log, else $XDG_DATA_HOME/knead/sessions.log)")
+        ->type_name("FILE");
+    history_cmd->add_option("--since", history.since, "Only sessions from DATE on (YYYY-MM-DD)")
+        ->type_name("DATE");
+    history_cmd->add_option("--last", history.last, "Only the last N sessions")
+        ->type_name("N")
+        ->check(CLI::Range(1, 1000000000));
+    bool history_json = false;
+    auto* json_flag = history_cmd->add_flag("--json", history_json, "The same as --format json");
+    history_cmd->add_option("--format", history.format, "text (default), tsv or json")
+        ->type_name("FORMAT")
+        ->excludes(json_flag)
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, HistoryFormat>{{"text", HistoryFormat::text},
+                                                 {"tsv", HistoryFormat::tsv},
+                                                 {"json", HistoryFormat::json}},
+            CLI::ignore_case));
+    history_cmd->add_flag("--ascii", history.ascii,
+                          "Draw trends in plain ASCII, whatever the locale says");
+
+    DueOptions due;
+    auto* due_cmd = app.add_subcommand(
+        "due",
+        "List the routines due today by their per_day and per_week (exit 0 when one is, 1 when "
+        "none is)");
+    due_cmd->add_option("--log", due.log, "Count sessions in FILE (default: where knead run logs)")
+        ->type_name("FILE");
 
     std::vector<std::string> plan_names;
     auto* plan = app.add_subcommand(
         "plan", "Print the timeline of a session, every step with its seconds, without running it");
     plan->add_option("routine", plan_names, "Routine names or .toml files, in order")->required();
+    LogOptions plan_log;
+    plan->add_option("--log", plan_log.log,
+                     "Learn the starting holds from FILE (default: where knead run logs)")
+        ->type_name("FILE");
+    plan->add_flag("--fresh", plan_log.fresh,
+                   "Plan with the routines' own holds, not learned ones");
 
     ValidateOptions validate_opts;
     auto* validate = app.add_subcommand(
@@ -155,7 +208,8 @@ int run_cli(int argc, char** argv) {
     // The commands that act on the user's settings read the config file first; a broken
     // one stops them before they do anything.
     Config settings;
-    if (run_cmd->parsed() || show->parsed() || plan->parsed() || config->parsed()) {
+    if (run_cmd->parsed() || show->parsed() || plan->parsed() || config->parsed() ||
+        history_cmd->parsed() || due_cmd->parsed()) {
         auto loaded = load_user_config();
         if (!loaded) return exit_code::usage;
         settings = *loaded;
@@ -166,8 +220,18 @@ int run_cli(int argc, char** argv) {
     validate_opts.routines = routines;
     for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
     if (run_cmd->parsed()) return run_command(run, settings);
-    if (show->parsed()) return show_command(routines, show_name);
-    if (plan->parsed()) return plan_command(routines, plan_names);
+    show_log.configured = plan_log.configured = history.log.configured = due.log.configured =
+        settings.log;
+    if (show->parsed()) return show_command(routines, show_name, show_log);
+    if (history_cmd->parsed()) {
+        if (history_json) history.format = HistoryFormat::json;
+        return history_command(history);
+    }
+    if (due_cmd->parsed()) {
+        due.routines = routines;
+        return due_command(due);
+    }
+    if (plan->parsed()) return plan_command(routines, plan_names, plan_log);
     if (validate->parsed()) return validate_command(validate_opts);
     if (new_cmd->parsed()) return new_command(routines, new_opts);
     if (config->parsed()) return config_command(routines, settings);

@@ -1,9 +1,13 @@
 // `knead plan`: the timeline of a session, step by step, without running it.
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/paths.hpp"
 #include "knead/timeline.hpp"
+#include "log_input.hpp"
 #include "routine_args.hpp"
 
 namespace knead {
@@ -19,10 +23,17 @@ std::string sides_text(Side s) {
 
 }  // namespace
 
-int plan_command(const RoutineOptions& o, const std::vector<std::string>& names) {
+int plan_command(const RoutineOptions& o, const std::vector<std::string>& names,
+                 const LogOptions& log) {
     auto routines = load_named_routines(o, names);
     if (!routines) return exit_code::usage;
-    const auto points = session_points(*routines);
+    auto points = session_points(*routines);
+    // The first holds knead run would start from, learned from the log.
+    if (!log.fresh)
+        recall_for_session(log_path(log.log, log.configured), points,
+                           std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count());
     const Timeline t = plan_timeline(points);
 
     std::string ids;
@@ -45,6 +56,9 @@ int plan_command(const RoutineOptions& o, const std::vector<std::string>& names)
             shown = s.point_index;
             std::string from = p.from.empty() ? "" : fmt::format(" (from {})", p.from);
             fmt::print("\n{}.{}{}: {}, {}\n", sp.routine, p.id, from, p.name, sides_text(p.side));
+            if (sp.learned_hold)
+                fmt::print("  The first hold starts at {} s, from your last session.\n",
+                           *sp.learned_hold);
         }
         std::string rep =
             s.phase == Phase::stretch ? "" : fmt::format("rep {}/{}", s.rep, p.dose.reps);

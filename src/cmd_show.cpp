@@ -3,11 +3,14 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "commands.hpp"
 #include "knead/body_map.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/paths.hpp"
 #include "knead/timeline.hpp"
+#include "log_input.hpp"
 #include "routine_args.hpp"
 
 namespace knead {
@@ -19,14 +22,33 @@ std::string minutes(int seconds) {
 
 }  // namespace
 
-int show_command(const RoutineOptions& o, const std::string& name) {
+int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log) {
     auto loaded = load_named_routines(o, {name});
     if (!loaded) return exit_code::usage;
     const Routine& r = loaded->front();
 
+    // The holds a session would start from: learned from the log, as `knead run` does.
+    std::vector<SessionPoint> learned = session_points(*loaded);
+    if (!log.fresh)
+        recall_for_session(log_path(log.log, log.configured), learned,
+                           std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count());
+    bool any_learned = std::any_of(learned.begin(), learned.end(), [](const SessionPoint& p) {
+        return p.learned_hold.has_value();
+    });
+
     fmt::print("{} - {}\n", r.name, r.area);
     if (!r.summary.empty()) fmt::print("{}\n", r.summary);
     fmt::print("File: {}\n", r.path.empty() ? r.id : r.path.string());
+    if (r.per_day > 0 || r.per_week > 0) {
+        auto times = [](int n, std::string_view per) {
+            return fmt::format("{} time{} a {}", n, n == 1 ? "" : "s", per);
+        };
+        std::string often = r.per_day > 0 ? times(r.per_day, "day") : "";
+        if (r.per_week > 0) often += (often.empty() ? "" : ", ") + times(r.per_week, "week");
+        fmt::print("Meant to be done: {} (`knead due` checks)\n", often);
+    }
     if (!r.cautions.empty()) {
         fmt::print("\nCautions:\n");
         for (const auto& c : r.cautions) fmt::print("  - {}\n", c);
@@ -49,6 +71,8 @@ int show_command(const RoutineOptions& o, const std::string& name) {
             d.reps, d.locate, d.press, d.hold, d.hold_min, d.hold_max, d.target.lo, d.target.hi);
         if (!p.stretch_cue.empty()) fmt::print(", then stretch {} s", d.stretch);
         fmt::print("\n");
+        if (auto h = learned[static_cast<std::size_t>(index - 1)].learned_hold)
+            fmt::print("   Learned: the first hold starts at {} s, from your last session\n", *h);
     }
 
     // An outline with nothing on it would only take up the screen.
@@ -58,8 +82,9 @@ int show_command(const RoutineOptions& o, const std::string& name) {
         for (const auto& line : draw_body_map(r)) fmt::print("{}\n", line);
     }
 
-    fmt::print("\nPlanned timeline (holds at their starting length):\n");
-    const Timeline t = plan_timeline(session_points(*loaded));
+    fmt::print("\nPlanned timeline (holds at their starting length{}):\n",
+               any_learned ? ", learned from your last session" : "");
+    const Timeline t = plan_timeline(learned);
     for (const auto& s : t.sides) {
         const Point& p = r.points[s.point_index];
         std::string side = s.side == Side::center ? "" : fmt::format(" ({})", to_string(s.side));

@@ -28,6 +28,31 @@ struct RunOptions {
     bool quiet = false;                       // no bell
     bool big = false;
     std::optional<ColorMode> color;
+    bool fresh = false;  // ignore the log: no learned holds, no soreness question
+};
+
+// Where commands that look back read the log: --log, else KNEAD_LOG, else the config
+// file's, else the default.
+struct LogOptions {
+    std::optional<std::string> log;
+    std::string configured;  // the config file's `log`, if any
+    bool fresh = false;      // ignore the log
+};
+
+enum class HistoryFormat { text, tsv, json };
+
+struct HistoryOptions {
+    LogOptions log;
+    std::string subject;  // "", a routine, a point id, or ROUTINE.POINT
+    std::optional<std::string> since;
+    std::optional<int> last;
+    HistoryFormat format = HistoryFormat::text;
+    bool ascii = false;
+};
+
+struct DueOptions {
+    RoutineOptions routines;
+    LogOptions log;
 };
 
 struct ValidateOptions {
@@ -42,10 +67,13 @@ struct NewOptions {
     bool to_stdout = false;
 };
 
+int history_command(const HistoryOptions& o);
+int due_command(const DueOptions& o);
 int run_command(const RunOptions& o, const Config& config);
 int list_command(const RoutineOptions& o, bool names_only);
-int show_command(const RoutineOptions& o, const std::string& name);
-int plan_command(const RoutineOptions& o, const std::vector<std::string>& names);
+int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log = {});
+int plan_command(const RoutineOptions& o, const std::vector<std::string>& names,
+                 const LogOptions& log = {});
 int validate_command(const ValidateOptions& o);
 int new_command(const RoutineOptions& o, const NewOptions& n);
 int config_command(const RoutineOptions& o, const Config& config);

@@ -125,6 +125,8 @@ void SessionView::point_intro(const Session& s) {
     if (!p.refers_to.empty())
         line("  Refers pain to: " + fmt::format("{}", fmt::join(p.refers_to, ", ")));
     if (!p.tool.empty()) line("  Tool: " + p.tool);
+    if (auto learned = s.current_point().learned_hold)
+        line(fmt::format("  {}: starting at {} s, from your last session.", p.name, *learned));
 }
 
 void SessionView::step_start(const Session& s, const std::optional<Decision>& last) {
@@ -232,6 +234,41 @@ void SessionView::echo_answer(std::string_view text) {
 void SessionView::invalid_answer() {
     line("  Please type a number from 0 to 10, Enter for the same as last time, s to skip this");
     line("  point, q to stop, or ! for numbness, tingling, sharp or shooting pain, or dizziness.");
+}
+
+void SessionView::soreness_question(const Routine& r, int hours_ago) {
+    std::string when = hours_ago < 1    ? "less than an hour ago"
+                       : hours_ago == 1 ? "an hour ago"
+                                        : fmt::format("{} hours ago", hours_ago);
+    line(fmt::format("You worked {} {}.", r.name, when));
+}
+
+void SessionView::soreness_prompt() {
+    fmt::print(out_, "  How sore is it still, 0 (not at all) to 10 (q stop): ");
+    std::fflush(out_);
+}
+
+void SessionView::soreness_invalid() {
+    line("  Please type how sore the area still is, from 0 (not at all) to 10, or q to stop.");
+}
+
+void SessionView::soreness_ok(int soreness) {
+    line(soreness == 0 ? "  Not sore: the session goes as planned."
+                       : "  A little soreness is normal: the session goes as planned.");
+    line("");
+}
+
+void SessionView::soreness_eased(int soreness, const Dose& before, const Dose& after) {
+    line(fmt::format("  Still sore ({}/10). Soreness after deep pressure should fade within a day",
+                     soreness));
+    line("  or two; when it lingers, go lighter and give the tissue time.");
+    std::string reps = after.reps == before.reps
+                           ? std::string()
+                           : fmt::format(", and {} rep{} instead of {}", after.reps,
+                                         after.reps == 1 ? "" : "s", before.reps);
+    line(fmt::format("  Today: aim for pain {}-{} instead of {}-{}{}.", after.target.lo,
+                     after.target.hi, before.target.lo, before.target.hi, reps));
+    line("");
 }
 
 void SessionView::nothing_to_repeat() {

@@ -37,6 +37,12 @@ class SessionView {
     void prompt();
     void echo_answer(std::string_view line);
     void invalid_answer();
+    // The soreness check at the start of a session (docs/history.md).
+    void soreness_question(const Routine& r, int hours_ago);
+    void soreness_prompt();
+    void soreness_invalid();
+    void soreness_ok(int soreness);
+    void soreness_eased(int soreness, const Dose& before, const Dose& after);
     void nothing_to_repeat();
     void feedback(const Session& s, const Feedback& f, int planned_hold);
     void red_flag();

@@ -34,10 +34,13 @@ struct StepResult {
     double paused = 0;        // seconds the countdown stood paused
     int adjusted = 0;         // seconds added (+) or removed (-) with the + and - keys
     std::string early;        // the key that cut the countdown short: "skip", "next", "quit"
+    std::optional<int> next;  // after a hold that changed the staircase: the next hold
 };
 
 Fields start_record(WallTime t, const SessionInfo& s);
 Fields step_record(WallTime t, const SessionInfo& s, const SessionPoint& p, const StepResult& r);
+// The answer to "how sore is it still?" for an area worked in the last 48 hours.
+Fields soreness_record(WallTime t, const SessionInfo& s, const std::string& routine, int soreness);
 Fields end_record(WallTime t, const SessionInfo& s, Status status, int points_done, double seconds,
                   const Step* under_way = nullptr, const SessionPoint* point = nullptr);
 

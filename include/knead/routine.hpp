@@ -55,6 +55,8 @@ struct Routine {
     std::vector<std::string> cautions;
     Dose defaults;
     std::vector<Point> points;
+    int per_day = 0;   // how many sessions a day it is meant for; 0 when it does not say
+    int per_week = 0;  // the same per week
 };
 
 // Lowercase letters and digits in dash-separated words, like `upper-trapezius`: what

@@ -79,6 +79,9 @@ class Session {
     // Ends the session from outside (end of input, a signal).
     void stop(Status why) { status_ = why; }
 
+    // Changes a point's dose before the session's first answer (a sore area goes lighter).
+    void set_dose(std::size_t i, const Dose& d);
+
     const std::vector<PointSummary>& summary() const { return summary_; }
     int points_started() const;
 

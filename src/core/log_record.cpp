@@ -56,11 +56,20 @@ Fields step_record(WallTime t, const SessionInfo& s, const SessionPoint& p, cons
              {"planned", std::to_string(r.step.planned)},
              {"actual", seconds_text(r.actual)}};
     if (r.pain) f.emplace_back("pain", std::to_string(*r.pain));
+    if (r.next) f.emplace_back("next", std::to_string(*r.next));
     if (!r.answer.empty()) f.emplace_back("answer", r.answer);
     if (r.paused > 0) f.emplace_back("paused", seconds_text(r.paused));
     if (r.adjusted != 0) f.emplace_back("adjusted", fmt::format("{:+d}", r.adjusted));
     if (!r.early.empty()) f.emplace_back("early", r.early);
     return f;
+}
+
+Fields soreness_record(WallTime t, const SessionInfo& s, const std::string& routine, int soreness) {
+    return {{"time", iso8601(t)},
+            {"session", s.id},
+            {"event", "soreness"},
+            {"routine", routine},
+            {"pain", std::to_string(soreness)}};
 }
 
 Fields end_record(WallTime t, const SessionInfo& s, Status status, int points_done, double seconds,

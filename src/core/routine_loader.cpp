@@ -22,9 +22,11 @@ namespace {
 constexpr int kMaxSeconds = 600;
 constexpr int kMaxReps = 20;
 constexpr int kMaxNesting = 32;
+constexpr int kMaxPerDay = 10;
+constexpr int kMaxPerWeek = 70;
 
-const std::vector<std::string> kTopKeys = {"schema",   "name",     "area", "summary",
-                                           "cautions", "defaults", "point"};
+const std::vector<std::string> kTopKeys = {"schema",   "name",  "area",    "summary", "cautions",
+                                           "defaults", "point", "per_day", "per_week"};
 const std::vector<std::string> kDoseKeys = {"locate",   "press",   "hold", "hold_min",
                                             "hold_max", "stretch", "reps", "target_pain"};
 const std::vector<std::string> kPointKeys = {
@@ -396,6 +398,9 @@ Routine read_routine(Checker& c, Loading& l, const TomlValue& root, const std::s
     r.area = top.text("area", true).value_or("");
     r.summary = top.text("summary", false).value_or("");
     r.cautions = top.texts("cautions").value_or(std::vector<std::string>{});
+    // How often it is meant to be done: what `knead due` checks the log against.
+    if (auto v = top.integer("per_day", 1, kMaxPerDay, "sessions")) r.per_day = *v;
+    if (auto v = top.integer("per_week", 1, kMaxPerWeek, "sessions")) r.per_week = *v;
     top.unknown_keys(kTopKeys, {{"points", "did you mean `[[point]]`?"},
                                 {"default", "did you mean `[defaults]`?"}});
 

@@ -67,6 +67,12 @@ void Session::begin_side() {
     summary_[step_.point_index].started = true;
 }
 
+void Session::set_dose(std::size_t i, const Dose& d) {
+    points_[i].point.dose = d;
+    // The first point has already begun: begin it again with its new dose.
+    if (i == step_.point_index && !last_pain_ && !finished()) begin_side();
+}
+
 void Session::go_to_stretch() {
     const Point& p = current_point().point;
     if (p.stretch_cue.empty()) return next_side_or_point();

@@ -33,18 +33,21 @@ expect_exit 0 bash --norc -c "source '$SCRIPT' && complete -p knead"
 expect_contains "$OUT" "complete -F _knead knead"
 
 # Commands and global flags.
-expect_offers "run list show plan validate new where config" "$KNEAD" ""
+expect_offers "run list show plan history due validate new where config" "$KNEAD" ""
 expect_offers "plan" "$KNEAD" pl
 expect_offers "--routines --help --version" "$KNEAD" --
 expect_offers "run" "$KNEAD" --routines "$TMP" r
 
 # Flags of each command.
-expect_offers "--log --no-wait --speed --voice --speech-command --quiet --big --color --help" \
+expect_offers "--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --help" \
     "$KNEAD" run --
 expect_offers "--names --help" "$KNEAD" list -
 expect_offers "--json --help" "$KNEAD" validate --
 expect_offers "--area --stdout --help" "$KNEAD" new --
-expect_offers "--help" "$KNEAD" plan --
+expect_offers "--log --fresh --help" "$KNEAD" plan --
+expect_offers "--log --since --last --json --format --ascii --help" "$KNEAD" history --
+expect_offers "tsv" "$KNEAD" history --format ts
+expect_offers "--log --help" "$KNEAD" due --
 expect_offers "--json --help" "$KNEAD" where --
 expect_offers "where" "$KNEAD" wh
 expect_offers "auto always" "$KNEAD" run --color a

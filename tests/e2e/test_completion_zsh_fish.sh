@@ -21,7 +21,7 @@ if command -v fish >/dev/null; then
         PATH="$TMP/bin:$PATH" fish --no-config -c 'source $argv[1]; complete -C$argv[2]' "$FISH" "$1" |
             cut -f1 | sort | tr '\n' ' '
     }
-    expect_eq "$(fish_complete 'knead ')" "config list new plan run show validate where " "fish: commands"
+    expect_eq "$(fish_complete 'knead ')" "config due history list new plan run show validate where " "fish: commands"
     expect_eq "$(fish_complete 'knead run ne')" "neck " "fish: a routine name"
     expect_eq "$(fish_complete "knead --routines $ROUTINES run zz")" "zz-mine " \
         "fish: a name from --routines"
