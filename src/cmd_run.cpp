@@ -72,6 +72,7 @@ class StepDrawer final : public CountdownView {
         last_left_ = left;
     }
     void note(KeyAction a) override { view_.key_note(a); }
+    void resized() override { view_.resized(); }
 
   private:
     SessionView& view_;

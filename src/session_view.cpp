@@ -85,10 +85,19 @@ void SessionView::panel(const std::vector<std::string>& lines) {
     std::fflush(out_);
 }
 
-void SessionView::cue(std::string_view text) {
+void SessionView::cue(std::string_view text, std::string_view first) {
     // Wrapped by words at the window's width (at most 100 columns, for the eye's sake).
     const int width = caps_.out_tty ? std::min(caps_.width, 100) : 100;
-    for (const auto& l : wrap_text(text, static_cast<std::size_t>(width - 1), "  ", "  ")) line(l);
+    const std::string rest(first.size(), ' ');
+    for (const auto& l : wrap_text(text, static_cast<std::size_t>(width - 1), first, rest)) line(l);
+}
+
+void SessionView::resized() {
+    // The terminal has reflowed what it showed, so the panel cannot be found by counting
+    // lines back up: start it afresh below.
+    if (panel_lines_ == 0) return;
+    std::fputs("\n", out_);
+    panel_lines_ = 0;
 }
 
 void SessionView::notice_first_run() {
@@ -103,7 +112,7 @@ void SessionView::routine_intro(const Routine& r) {
     if (!r.summary.empty()) line(r.summary);
     if (!r.cautions.empty()) {
         line(paint("Cautions:", "1;33"));
-        for (const auto& c : r.cautions) line("  - " + c);
+        for (const auto& c : r.cautions) cue(c, "  - ");
     }
     line("");
 }
@@ -142,10 +151,10 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
     line(fmt::format("{} {}{}{}, {} s", label, p.name, side_text(st.side), reps, st.planned));
     switch (st.phase) {
         case Phase::locate:
-            line("  " + p.locate_cue);
+            cue(p.locate_cue);
             break;
         case Phase::press:
-            line("  " + p.press_cue);
+            cue(p.press_cue);
             line(fmt::format("  Sink in slowly until it hurts good: {}-{} of 10.", d.target.lo,
                              d.target.hi));
             break;
@@ -158,7 +167,7 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
             break;
         }
         case Phase::stretch:
-            line("  " + p.stretch_cue);
+            cue(p.stretch_cue);
             break;
     }
 }

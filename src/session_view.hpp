@@ -33,6 +33,7 @@ class SessionView {
     // Redraws the countdown in place on a terminal; on a pipe it draws nothing.
     void countdown(const Session& s, const Countdown& c, Duration now);
     void key_note(KeyAction a);
+    void resized();
     void countdown_done();
     void prompt();
     void echo_answer(std::string_view line);
@@ -55,7 +56,7 @@ class SessionView {
   private:
     std::string paint(std::string_view text, std::string_view sgr) const;
     void line(std::string_view text);
-    void cue(std::string_view text);
+    void cue(std::string_view text, std::string_view first = "  ");
     void panel(const std::vector<std::string>& lines);
 
     const TerminalCaps& caps_;
