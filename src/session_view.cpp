@@ -86,10 +86,12 @@ void SessionView::panel(const std::vector<std::string>& lines) {
 }
 
 void SessionView::cue(std::string_view text, std::string_view first) {
-    // Wrapped by words at the window's width (at most 100 columns, for the eye's sake).
-    const int width = caps_.out_tty ? std::min(caps_.width, 100) : 100;
+    // On a terminal, wrapped by words at the window's width (at most 100 columns, for the
+    // eye's sake); on a pipe, one line each, for grep.
+    if (!caps_.out_tty) return line(fmt::format("{}{}", first, text));
+    const auto width = static_cast<std::size_t>(std::min(caps_.width, 100) - 1);
     const std::string rest(first.size(), ' ');
-    for (const auto& l : wrap_text(text, static_cast<std::size_t>(width - 1), first, rest)) line(l);
+    for (const auto& l : wrap_text(text, width, first, rest)) line(l);
 }
 
 void SessionView::resized() {
