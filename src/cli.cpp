@@ -9,19 +9,22 @@
 #include "knead/exit_codes.hpp"
 #include "knead/suggest.hpp"
 #include "terminal.hpp"
+#include "user_config.hpp"
 
 namespace knead {
 namespace {
 
 constexpr const char* kFooter = R"(Exit status:
-  0    done
-  1    failure (for example, the log cannot be written)
-  2    bad usage or an invalid routine
+  0    done (validate: every routine valid, warnings allowed)
+  1    failure (for example, the log cannot be written; new: the file exists), or
+       `where` found nothing
+  2    bad usage or an invalid routine (validate: any routine invalid)
   3    session stopped early (q, or the answers ran out)
   4    session stopped on a red flag (!)
   130  interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP); the session is logged as interrupted
+  due: 0 when a routine is due, 1 when none is (or the log cannot be read)
 
-knead is a self-care aid, not medical advice.)";
+knead is a self-care aid, not medical advice. More in knead(1): man knead.)";
 
 }  // namespace
 
@@ -40,7 +43,8 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::ExistingDirectory);
 
     RunOptions run;
-    auto* run_cmd = app.add_subcommand("run", "Start a guided session: knead run neck");
+    auto* run_cmd = app.add_subcommand(
+        "run", "Start a guided session; several routines make one: knead run neck upper-back");
     run_cmd->add_option("routine", run.names, "Routine names or .toml files, worked in order")
         ->required();
     run_cmd
@@ -77,15 +81,107 @@ int run_cli(int argc, char** argv) {
                                                                      {"never", ColorMode::never}},
                                     CLI::ignore_case));
 
-    app.add_subcommand("list", "List the routines on the search path");
+    run_cmd->add_flag("--fresh", run.fresh,
+                      "Ignore earlier sessions: holds start at the routine's own, no soreness "
+                      "question");
+
+    bool names_only = false;
+    auto* list = app.add_subcommand("list", "List the routines on the search path");
+    list->add_flag("--names", names_only,
+                   "Print only the routine names, one a line (for scripts and shell completion)");
 
     std::string show_name;
-    auto* show = app.add_subcommand("show", "Show a routine's points, cues, cautions and timeline");
+    auto* show = app.add_subcommand(
+        "show", "Show a routine's points, cues, cautions, pain map and timeline");
     show->add_option("routine", show_name, "Routine name or .toml file")->required();
+    LogOptions show_log;
+    show->add_option("--log", show_log.log,
+                     "Learn the starting holds from FILE (default: where knead run logs)")
+        ->type_name("FILE");
+    show->add_flag("--fresh", show_log.fresh, "Show the routine's own holds, not learned ones");
 
-    std::vector<std::string> files;
-    auto* validate = app.add_subcommand("validate", "Check routine files and report every problem");
-    validate->add_option("file", files, "Routine files or directories of them")->required();
+    HistoryOptions history;
+    auto* history_cmd = app.add_subcommand(
+        "history", "Past sessions, and per point the pain at each session's first hold as a trend");
+    history_cmd->add_option(
+        "subject", history.subject,
+        "A routine, a point id or ROUTINE.POINT: its trend, session by session");
+    history_cmd
+        ->add_option("--log", history.log.log,
+                     "Read FILE (default: where knead run logs: KNEAD_LOG, the config "
+                     "file's log, else $XDG_DATA_HOME/knead/sessions.log)")
+        ->type_name("FILE");
+    history_cmd->add_option("--since", history.since, "Only sessions from DATE on (YYYY-MM-DD)")
+        ->type_name("DATE");
+    history_cmd->add_option("--last", history.last, "Only the last N sessions")
+        ->type_name("N")
+        ->check(CLI::Range(1, 1000000000));
+    bool history_json = false;
+    auto* json_flag = history_cmd->add_flag("--json", history_json, "The same as --format json");
+    history_cmd->add_option("--format", history.format, "text (default), tsv or json")
+        ->type_name("FORMAT")
+        ->excludes(json_flag)
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, HistoryFormat>{{"text", HistoryFormat::text},
+                                                 {"tsv", HistoryFormat::tsv},
+                                                 {"json", HistoryFormat::json}},
+            CLI::ignore_case));
+    history_cmd->add_flag("--ascii", history.ascii,
+                          "Draw trends in plain ASCII, whatever the locale says");
+
+    DueOptions due;
+    auto* due_cmd = app.add_subcommand(
+        "due",
+        "List the routines due today by their per_day and per_week (exit 0 when one is, 1 when "
+        "none is)");
+    due_cmd->add_option("--log", due.log, "Count sessions in FILE (default: where knead run logs)")
+        ->type_name("FILE");
+
+    std::vector<std::string> plan_names;
+    auto* plan = app.add_subcommand(
+        "plan", "Print the timeline of a session, every step with its seconds, without running it");
+    plan->add_option("routine", plan_names, "Routine names or .toml files, in order")->required();
+    LogOptions plan_log;
+    plan->add_option("--log", plan_log.log,
+                     "Learn the starting holds from FILE (default: where knead run logs)")
+        ->type_name("FILE");
+    plan->add_flag("--fresh", plan_log.fresh,
+                   "Plan with the routines' own holds, not learned ones");
+
+    ValidateOptions validate_opts;
+    auto* validate = app.add_subcommand(
+        "validate",
+        "Check routines and report every problem as FILE:LINE:COL (exit 2 if any is "
+        "invalid)");
+    validate
+        ->add_option("routine", validate_opts.targets,
+                     "Routine files, directories of them (every .toml inside), or routine names")
+        ->required();
+    validate->add_flag("--json", validate_opts.json,
+                       "Print the problems as a JSON array of {file, line, column, severity, "
+                       "message}; the count goes to stderr");
+
+    NewOptions new_opts;
+    auto* new_cmd = app.add_subcommand(
+        "new", "Write a commented template routine to $XDG_CONFIG_HOME/knead/routines/NAME.toml");
+    new_cmd
+        ->add_option("name", new_opts.name,
+                     "The routine's name: lowercase letters, digits and dashes (like desk-break)")
+        ->required();
+    new_cmd->add_option("--area", new_opts.area, "The body area (default: the name in words)")
+        ->type_name("AREA");
+    new_cmd->add_flag("--stdout", new_opts.to_stdout, "Print the template instead of writing it");
+
+    WhereOptions where;
+    auto* where_cmd = app.add_subcommand(
+        "where", "Find the points that can send pain to a place: knead where temple");
+    where_cmd->add_option("place", where.words,
+                          "Where it hurts, in plain words: temple, \"behind the eye\". Without it, "
+                          "list the places the routines know");
+    where_cmd->add_flag("--json", where.json, "Print JSON, for scripts (see docs/where.md)");
+
+    auto* config =
+        app.add_subcommand("config", "Print the settings in effect and where each comes from");
 
     guard_standard_fds();
     // CLI11 reports a mistyped command as a missing one; name it, and suggest the nearest.
@@ -109,12 +205,41 @@ int run_cli(int argc, char** argv) {
         return code == 0 ? exit_code::ok : exit_code::usage;
     }
 
+    // The commands that act on the user's settings read the config file first; a broken
+    // one stops them before they do anything.
+    Config settings;
+    if (run_cmd->parsed() || show->parsed() || plan->parsed() || config->parsed() ||
+        history_cmd->parsed() || due_cmd->parsed()) {
+        auto loaded = load_user_config();
+        if (!loaded) return exit_code::usage;
+        settings = *loaded;
+        routines.base.target = settings.target_pain;
+    }
+
     run.routines = routines;
+    validate_opts.routines = routines;
     for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
-    if (run_cmd->parsed()) return run_command(run);
-    if (show->parsed()) return show_command(routines, show_name);
-    if (validate->parsed()) return validate_command(files);
-    return list_command(routines);
+    if (run_cmd->parsed()) return run_command(run, settings);
+    show_log.configured = plan_log.configured = history.log.configured = due.log.configured =
+        settings.log;
+    if (show->parsed()) return show_command(routines, show_name, show_log);
+    if (history_cmd->parsed()) {
+        if (history_json) history.format = HistoryFormat::json;
+        return history_command(history);
+    }
+    if (due_cmd->parsed()) {
+        due.routines = routines;
+        return due_command(due);
+    }
+    if (plan->parsed()) return plan_command(routines, plan_names, plan_log);
+    if (validate->parsed()) return validate_command(validate_opts);
+    if (new_cmd->parsed()) return new_command(routines, new_opts);
+    if (config->parsed()) return config_command(routines, settings);
+    if (where_cmd->parsed()) {
+        where.routines = routines;
+        return where_command(where);
+    }
+    return list_command(routines, names_only);
 }
 
 }  // namespace knead

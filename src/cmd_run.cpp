@@ -1,14 +1,15 @@
 // `knead run`: wires the session machine to the terminal, the clock and the log.
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <random>
 
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/learning.hpp"
 #include "knead/log_file.hpp"
 #include "knead/log_record.hpp"
 #include "knead/paths.hpp"
@@ -16,10 +17,12 @@
 #include "knead/step_loop.hpp"
 #include "knead/tips.hpp"
 #include "line_reader.hpp"
+#include "log_input.hpp"
 #include "routine_args.hpp"
 #include "session_view.hpp"
 #include "speech.hpp"
 #include "terminal.hpp"
+#include "user_config.hpp"
 
 namespace knead {
 namespace {
@@ -69,6 +72,7 @@ class StepDrawer final : public CountdownView {
         last_left_ = left;
     }
     void note(KeyAction a) override { view_.key_note(a); }
+    void resized() override { view_.resized(); }
 
   private:
     SessionView& view_;
@@ -92,6 +96,7 @@ class Runner {
     int run(const std::vector<Routine>& routines) {
         log(start_record(clock_.wall(), info_));
         for (const auto& r : routines) view_.routine_intro(r);
+        if (auto code = soreness_check(routines)) return *code;
         view_.answer_help();
 
         std::optional<Decision> last;
@@ -163,9 +168,12 @@ class Runner {
             if (answer.kind == AnswerKind::skip) result.answer = "skip";
             if (answer.kind == AnswerKind::quit) result.answer = "quit";
             if (answer.kind == AnswerKind::red_flag) result.answer = "red-flag";
+            Feedback f = session_.answer(answer);
+            // A hold that moved the staircase: where the next session will start from.
+            if (step.phase == Phase::hold && f.decision && f.decision->next_hold != step.planned)
+                result.next = f.decision->next_hold;
             log(step_record(clock_.wall(), info_, point, result));
 
-            Feedback f = session_.answer(answer);
             if (f.outcome == Outcome::red_flag) {
                 if (speaker_) speaker_->say("Stop now.");
                 view_.red_flag();
@@ -181,14 +189,15 @@ class Runner {
         return finish(exit_code::ok);
     }
 
+    // Areas worked in the last 48 hours: the session first asks how sore they still are.
+    void ask_soreness_about(std::vector<RecentArea> areas) { recent_ = std::move(areas); }
+
   private:
     enum class Asked { answer, ended, signal };
 
     void log(const Fields& f) { log_.append(format_logfmt(f)); }
 
     Asked ask(Answer& answer) {
-        // Keys pressed during the countdown are not answers to a question not yet asked.
-        if (term_.caps().in_tty) ::tcflush(STDIN_FILENO, TCIFLUSH);
         if (speaker_) speaker_->say("How much does it hurt?");
         std::string text;
         bool prompted = false;
@@ -223,13 +232,103 @@ class Runner {
         }
     }
 
+    // Asks how sore each recently worked area still is; a sore one goes lighter today:
+    // a lower target band and a rep fewer (docs/history.md says why).
+    std::optional<int> soreness_check(const std::vector<Routine>& routines) {
+        for (const auto& area : recent_) {
+            auto r = std::find_if(routines.begin(), routines.end(),
+                                  [&](const Routine& x) { return x.id == area.routine; });
+            if (r == routines.end()) continue;
+            int soreness = 0;
+            switch (ask_soreness(*r, area.hours_ago, soreness)) {
+                case Asked::answer:
+                    break;
+                case Asked::ended:
+                    session_.stop(Status::stopped);
+                    view_.input_ended();
+                    return finish(exit_code::stopped);
+                case Asked::signal:
+                    return interrupted(signals_.stop_signal().value_or(SIGINT));
+            }
+            if (soreness < 0) {  // q or !
+                if (soreness == kRedFlag) {
+                    session_.stop(Status::red_flag);
+                    view_.red_flag();
+                    return finish(exit_code::red_flag);
+                }
+                session_.stop(Status::stopped);
+                view_.quit();
+                return finish(exit_code::stopped);
+            }
+            log(soreness_record(clock_.wall(), info_, area.routine, soreness));
+            if (!soreness_is_high(soreness)) {
+                view_.soreness_ok(soreness);
+                continue;
+            }
+            std::optional<std::pair<Dose, Dose>> change;
+            for (std::size_t i = 0; i < session_.point_count(); ++i) {
+                if (session_.point(i).routine != area.routine) continue;
+                Dose before = session_.point(i).point.dose;
+                Dose after = ease_for_soreness(before);
+                if (!change) change = {before, after};
+                session_.set_dose(i, after);
+            }
+            if (change) view_.soreness_eased(soreness, change->first, change->second);
+        }
+        return std::nullopt;
+    }
+
+    static constexpr int kQuit = -1;
+    static constexpr int kRedFlag = -2;
+
+    // One line, as the pain answers are read: 0-10, q (kQuit) or ! (kRedFlag); anything
+    // else asks again.
+    Asked ask_soreness(const Routine& r, int hours_ago, int& soreness) {
+        if (speaker_) speaker_->say("How sore is it still?");
+        view_.soreness_question(r, hours_ago);
+        std::string text;
+        bool prompted = false;
+        while (true) {
+            if (!prompted) view_.soreness_prompt();
+            prompted = true;
+            auto got = reader_.read_line(text);
+            if (got == LineReader::Result::signal) {
+                if (signals_.stop_signal()) return Asked::signal;
+                if (signals_.take_suspend()) {
+                    term_.suspend();
+                    prompted = false;
+                }
+                signals_.take_resize();
+                continue;
+            }
+            if (got != LineReader::Result::line) {
+                if (!term_.caps().in_tty) view_.echo_answer("");
+                return Asked::ended;
+            }
+            if (!term_.caps().in_tty) view_.echo_answer(text);
+            prompted = false;
+            Answer a = reader_.too_long() ? Answer{AnswerKind::invalid} : parse_answer(text);
+            if (a.kind == AnswerKind::pain) soreness = a.pain;
+            if (a.kind == AnswerKind::quit) soreness = kQuit;
+            if (a.kind == AnswerKind::red_flag) soreness = kRedFlag;
+            if (a.kind == AnswerKind::pain || a.kind == AnswerKind::quit ||
+                a.kind == AnswerKind::red_flag)
+                return Asked::answer;
+            view_.soreness_invalid();
+        }
+    }
+
     int interrupted(const Step& step, const SessionPoint& point, int sig) {
+        return interrupted(sig, &step, &point);
+    }
+
+    int interrupted(int sig, const Step* step = nullptr, const SessionPoint* point = nullptr) {
         session_.stop(Status::interrupted);
         view_.countdown_done();
         term_.keys_mode(false);
         view_.interrupted(sig);
         log(end_record(clock_.wall(), info_, Status::interrupted, session_.points_started(),
-                       to_seconds(clock_.now()), &step, &point));
+                       to_seconds(clock_.now()), step, point));
         log_.sync();
         return 128 + sig;
     }
@@ -255,26 +354,25 @@ class Runner {
     Speaker* speaker_;
     SignalGuard signals_;
     LineReader reader_{STDIN_FILENO};
+    std::vector<RecentArea> recent_;
 };
 
 }  // namespace
 
-int run_command(const RunOptions& o) {
+// Flags win over the config file, which wins over the built-in defaults.
+int run_command(const RunOptions& o, const Config& config) {
     auto routines = load_named_routines(o.routines, o.names);
     if (!routines) return exit_code::usage;
 
-    std::vector<SessionPoint> points;
+    std::vector<SessionPoint> points = session_points(*routines);
     std::vector<std::string> ids;
-    for (const auto& r : *routines) {
-        ids.push_back(r.id);
-        for (const auto& p : r.points) points.push_back({r.id, p, {}});
-    }
+    for (const auto& r : *routines) ids.push_back(r.id);
 
     // Open the log before the first step: a log that cannot be written is an error
     // now, not after the user has done the work.
     std::unique_ptr<LogFile> log;
     try {
-        log = std::make_unique<LogFile>(log_path(o.log));
+        log = std::make_unique<LogFile>(log_path(o.log, config.log));
     } catch (const LogError& e) {
         fmt::print(stderr, "knead: {}\n", e.what());
         return exit_code::failure;
@@ -287,13 +385,16 @@ int run_command(const RunOptions& o) {
     // with its log open; writes report the error instead.
     std::signal(SIGPIPE, SIG_IGN);
 
-    Terminal term(o.color);
-    SessionView view(term.caps(), {!o.quiet, o.big}, stdout);
+    Terminal term(o.color.value_or(color_mode(config.color)));
+    SessionView view(term.caps(), {!o.quiet && config.bell, o.big || config.big}, stdout);
     first_run_notice(view);
     std::unique_ptr<Speaker> speaker;
-    if (o.voice)
-        speaker = std::make_unique<Speaker>(o.speech_command.empty() ? default_speech_command()
-                                                                     : o.speech_command);
+    if (o.voice || config.voice) {
+        auto command = !o.speech_command.empty()        ? o.speech_command
+                       : !config.speech_command.empty() ? config.speech_command
+                                                        : default_speech_command();
+        speaker = std::make_unique<Speaker>(command);
+    }
 
     std::unique_ptr<Clock> clock;
     if (o.no_wait)
@@ -303,9 +404,18 @@ int run_command(const RunOptions& o) {
     SessionInfo info{make_session_id(clock->wall(), std::random_device{}()), ids,
                      clock->is_virtual()};
 
+    // What earlier sessions teach this one (docs/history.md); --fresh ignores them.
+    std::vector<RecentArea> recent;
+    if (!o.fresh)
+        recent = recall_for_session(
+            log->path(), points,
+            std::chrono::duration_cast<std::chrono::seconds>(clock->wall().time_since_epoch())
+                .count());
+
     Session session(std::move(points));
     try {
         Runner runner(session, view, *clock, *log, info, term, speaker.get());
+        runner.ask_soreness_about(std::move(recent));
         return runner.run(*routines);
     } catch (const LogError& e) {
         std::fflush(stdout);

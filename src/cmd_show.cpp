@@ -1,8 +1,16 @@
 // `knead show`: everything about one routine, and its planned timeline, without running it.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <chrono>
 
 #include "commands.hpp"
+#include "knead/body_map.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/paths.hpp"
+#include "knead/timeline.hpp"
+#include "log_input.hpp"
 #include "routine_args.hpp"
 
 namespace knead {
@@ -12,25 +20,35 @@ std::string minutes(int seconds) {
     return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
 }
 
-std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += ", ";
-        out += s;
-    }
-    return out;
-}
-
 }  // namespace
 
-int show_command(const RoutineOptions& o, const std::string& name) {
+int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log) {
     auto loaded = load_named_routines(o, {name});
     if (!loaded) return exit_code::usage;
     const Routine& r = loaded->front();
 
+    // The holds a session would start from: learned from the log, as `knead run` does.
+    std::vector<SessionPoint> learned = session_points(*loaded);
+    if (!log.fresh)
+        recall_for_session(log_path(log.log, log.configured), learned,
+                           std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count());
+    bool any_learned = std::any_of(learned.begin(), learned.end(), [](const SessionPoint& p) {
+        return p.learned_hold.has_value();
+    });
+
     fmt::print("{} - {}\n", r.name, r.area);
     if (!r.summary.empty()) fmt::print("{}\n", r.summary);
     fmt::print("File: {}\n", r.path.empty() ? r.id : r.path.string());
+    if (r.per_day > 0 || r.per_week > 0) {
+        auto times = [](int n, std::string_view per) {
+            return fmt::format("{} time{} a {}", n, n == 1 ? "" : "s", per);
+        };
+        std::string often = r.per_day > 0 ? times(r.per_day, "day") : "";
+        if (r.per_week > 0) often += (often.empty() ? "" : ", ") + times(r.per_week, "week");
+        fmt::print("Meant to be done: {} (`knead due` checks)\n", often);
+    }
     if (!r.cautions.empty()) {
         fmt::print("\nCautions:\n");
         for (const auto& c : r.cautions) fmt::print("  - {}\n", c);
@@ -38,9 +56,11 @@ int show_command(const RoutineOptions& o, const std::string& name) {
     int index = 0;
     for (const auto& p : r.points) {
         const Dose& d = p.dose;
-        fmt::print("\n{}. {} ({}) [{}], side: {}\n", ++index, p.name, p.muscle, p.id,
+        std::string from = p.from.empty() ? "" : fmt::format(", from {}", p.from);
+        fmt::print("\n{}. {} ({}) [{}{}], side: {}\n", ++index, p.name, p.muscle, p.id, from,
                    to_string(p.side));
-        if (!p.refers_to.empty()) fmt::print("   Refers pain to: {}\n", join(p.refers_to));
+        if (!p.refers_to.empty())
+            fmt::print("   Refers pain to: {}\n", fmt::join(p.refers_to, ", "));
         if (!p.tool.empty()) fmt::print("   Tool:    {}\n", p.tool);
         fmt::print("   Locate:  {}\n", p.locate_cue);
         fmt::print("   Press:   {}\n", p.press_cue);
@@ -51,21 +71,27 @@ int show_command(const RoutineOptions& o, const std::string& name) {
             d.reps, d.locate, d.press, d.hold, d.hold_min, d.hold_max, d.target.lo, d.target.hi);
         if (!p.stretch_cue.empty()) fmt::print(", then stretch {} s", d.stretch);
         fmt::print("\n");
+        if (auto h = learned[static_cast<std::size_t>(index - 1)].learned_hold)
+            fmt::print("   Learned: the first hold starts at {} s, from your last session\n", *h);
     }
 
-    fmt::print("\nPlanned timeline (holds at their starting length):\n");
-    int at = 0;
-    for (const auto& p : r.points) {
-        for (Side side : sides_to_work(p.side)) {
-            int length = p.dose.reps * (p.dose.locate + p.dose.press + p.dose.hold) +
-                         (p.stretch_cue.empty() ? 0 : p.dose.stretch);
-            std::string s = side == Side::center ? "" : fmt::format(" ({})", to_string(side));
-            fmt::print("  {:>6}  {}{}  {}\n", minutes(at), p.name, s, minutes(length));
-            at += length;
-        }
+    // An outline with nothing on it would only take up the screen.
+    if (std::any_of(r.points.begin(), r.points.end(),
+                    [](const Point& p) { return !p.refers_to.empty(); })) {
+        fmt::print("\nWhere these points can send pain (each point's letter marks its areas):\n\n");
+        for (const auto& line : draw_body_map(r)) fmt::print("{}\n", line);
     }
-    fmt::print("  {:>6}  end (about {} minutes, plus the time you take to answer)\n", minutes(at),
-               (at + 30) / 60);
+
+    fmt::print("\nPlanned timeline (holds at their starting length{}):\n",
+               any_learned ? ", learned from your last session" : "");
+    const Timeline t = plan_timeline(learned);
+    for (const auto& s : t.sides) {
+        const Point& p = r.points[s.point_index];
+        std::string side = s.side == Side::center ? "" : fmt::format(" ({})", to_string(s.side));
+        fmt::print("  {:>6}  {}{}  {}\n", minutes(s.start), p.name, side, minutes(s.seconds));
+    }
+    fmt::print("  {:>6}  end (about {} minutes, plus the time you take to answer)\n",
+               minutes(t.total), (t.total + 30) / 60);
     return exit_code::ok;
 }
 

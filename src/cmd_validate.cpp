@@ -1,4 +1,5 @@
-// `knead validate`: checks routine files and reports every problem in compiler style.
+// `knead validate`: checks routines and reports every problem in compiler style, or as
+// JSON for editors and CI.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -6,47 +7,85 @@
 
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/paths.hpp"
+#include "knead/routine_finder.hpp"
 #include "knead/routine_loader.hpp"
+#include "knead/suggest.hpp"
 
 namespace knead {
+namespace fs = std::filesystem;
+namespace {
 
-int validate_command(const std::vector<std::string>& args) {
-    namespace fs = std::filesystem;
-    std::vector<fs::path> files;
-    int empty_dirs = 0;
-    for (const auto& a : args) {
-        std::error_code ec;
-        if (!fs::is_directory(a, ec)) {
-            files.emplace_back(a);
-            continue;
-        }
+// A file or directory that exists is checked as it is; anything else that is not a
+// path is a routine name, looked up like `knead run` does.
+std::vector<fs::path> expand(const std::string& arg, const std::vector<fs::path>& dirs,
+                             std::vector<Diagnostic>& problems) {
+    std::error_code ec;
+    if (fs::is_directory(arg, ec)) {
         std::vector<fs::path> in_dir;
-        for (const auto& e : fs::directory_iterator(a, ec))
+        for (const auto& e : fs::directory_iterator(arg, ec))
             if (e.path().extension() == ".toml") in_dir.push_back(e.path());
         std::sort(in_dir.begin(), in_dir.end());
-        if (in_dir.empty()) {
-            fmt::print("{}: error: no .toml routines in this directory\n", a);
-            ++empty_dirs;
-        }
-        files.insert(files.end(), in_dir.begin(), in_dir.end());
+        // A mistyped or emptied directory must not pass a script's check.
+        if (in_dir.empty())
+            problems.push_back({arg, 0, 0, Severity::error, "no .toml routines in this directory"});
+        return in_dir;
     }
+    if (fs::exists(arg, ec) || looks_like_path(arg)) return {arg};
+    if (auto found = find_routine(arg, dirs)) return {*found};
+    std::vector<std::string> known;
+    for (const auto& r : list_routines(dirs)) known.push_back(r.id);
+    std::string msg = "no such file, and no routine of that name on the search path";
+    if (auto m = closest_match(arg, known)) msg += fmt::format("; did you mean `{}`?", *m);
+    problems.push_back({arg, 0, 0, Severity::error, msg});
+    return {};
+}
 
-    int invalid = 0, errors = 0, warnings = 0;
-    for (const auto& f : files) {
-        auto result = load_routine_file(f);
-        for (const auto& d : result.diagnostics) {
-            fmt::print("{}\n", format_diagnostic(d));
-            (d.severity == Severity::error ? errors : warnings)++;
+std::string plural(int n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+int validate_command(const ValidateOptions& o) {
+    const auto dirs = routine_search_path(o.routines.dirs);
+    const Resolver resolver = search_path_resolver(dirs);
+    std::vector<Diagnostic> all;
+    int checked = 0, invalid = 0, empty_dirs = 0;
+    for (const auto& arg : o.targets) {
+        std::vector<Diagnostic> problems;
+        auto files = expand(arg, dirs, problems);
+        // A name that is not there counts as an invalid routine; an empty directory is
+        // not a routine, but fails the check all the same.
+        std::error_code ec;
+        if (has_errors(problems) && fs::is_directory(arg, ec)) {
+            ++empty_dirs;
+        } else if (has_errors(problems)) {
+            ++checked;
+            ++invalid;
         }
-        if (!result.routine) ++invalid;
+        all.insert(all.end(), problems.begin(), problems.end());
+        for (const auto& f : files) {
+            auto result = load_routine_file(f, resolver);
+            all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
+            ++checked;
+            if (!result.routine) ++invalid;
+        }
     }
-    auto plural = [](int n, std::string_view word) {
-        return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-    };
-    fmt::print("{} checked: {} valid, {} invalid ({}, {})\n",
-               plural(static_cast<int>(files.size()), "routine"),
-               static_cast<int>(files.size()) - invalid, invalid, plural(errors, "error"),
-               plural(warnings, "warning"));
+    const int errors = static_cast<int>(std::count_if(
+        all.begin(), all.end(), [](auto& d) { return d.severity == Severity::error; }));
+    const int warnings = static_cast<int>(all.size()) - errors;
+    std::string count = fmt::format("{} checked: {} valid, {} invalid ({}, {})",
+                                    plural(checked, "routine"), checked - invalid, invalid,
+                                    plural(errors, "error"), plural(warnings, "warning"));
+    if (o.json) {
+        // stdout is the JSON alone, so that it can be parsed; the count goes to stderr.
+        fmt::print("{}", diagnostics_json(all));
+        fmt::print(stderr, "{}\n", count);
+    } else {
+        for (const auto& d : all) fmt::print("{}\n", format_diagnostic(d));
+        fmt::print("{}\n", count);
+    }
     return invalid == 0 && empty_dirs == 0 ? exit_code::ok : exit_code::usage;
 }
 

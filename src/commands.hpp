@@ -5,12 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "knead/config.hpp"
+#include "knead/routine.hpp"
 #include "terminal.hpp"
 
 namespace knead {
 
 struct RoutineOptions {
     std::vector<std::string> dirs;  // --routines, in order
+    Dose base;                      // where a routine sets none: the config's pain band
 };
 
 struct RunOptions {
@@ -19,16 +22,68 @@ struct RunOptions {
     std::optional<std::string> log;
     bool no_wait = false;
     double speed = 1.0;
+    // Flags that the config file fills in when they are not given.
     bool voice = false;
-    std::vector<std::string> speech_command;  // empty: the platform's default
+    std::vector<std::string> speech_command;  // empty: the config's, else the platform's
     bool quiet = false;                       // no bell
     bool big = false;
-    ColorMode color = ColorMode::automatic;
+    std::optional<ColorMode> color;
+    bool fresh = false;  // ignore the log: no learned holds, no soreness question
 };
 
-int run_command(const RunOptions& o);
-int list_command(const RoutineOptions& o);
-int show_command(const RoutineOptions& o, const std::string& name);
-int validate_command(const std::vector<std::string>& files);
+// Where commands that look back read the log: --log, else KNEAD_LOG, else the config
+// file's, else the default.
+struct LogOptions {
+    std::optional<std::string> log;
+    std::string configured;  // the config file's `log`, if any
+    bool fresh = false;      // ignore the log
+};
+
+enum class HistoryFormat { text, tsv, json };
+
+struct HistoryOptions {
+    LogOptions log;
+    std::string subject;  // "", a routine, a point id, or ROUTINE.POINT
+    std::optional<std::string> since;
+    std::optional<int> last;
+    HistoryFormat format = HistoryFormat::text;
+    bool ascii = false;
+};
+
+struct DueOptions {
+    RoutineOptions routines;
+    LogOptions log;
+};
+
+struct ValidateOptions {
+    RoutineOptions routines;
+    std::vector<std::string> targets;  // files, directories or routine names
+    bool json = false;
+};
+
+struct NewOptions {
+    std::string name;
+    std::optional<std::string> area;
+    bool to_stdout = false;
+};
+
+int history_command(const HistoryOptions& o);
+int due_command(const DueOptions& o);
+int run_command(const RunOptions& o, const Config& config);
+int list_command(const RoutineOptions& o, bool names_only);
+int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log = {});
+int plan_command(const RoutineOptions& o, const std::vector<std::string>& names,
+                 const LogOptions& log = {});
+int validate_command(const ValidateOptions& o);
+int new_command(const RoutineOptions& o, const NewOptions& n);
+int config_command(const RoutineOptions& o, const Config& config);
+
+struct WhereOptions {
+    RoutineOptions routines;
+    std::vector<std::string> words;  // the place, as typed; none lists the known places
+    bool json = false;
+};
+
+int where_command(const WhereOptions& o);
 
 }  // namespace knead

@@ -12,6 +12,7 @@ namespace knead {
 std::optional<std::vector<Routine>> load_named_routines(const RoutineOptions& o,
                                                         const std::vector<std::string>& names) {
     auto dirs = routine_search_path(o.dirs);
+    const Resolver resolver = search_path_resolver(dirs);
     std::vector<Routine> out;
     bool ok = true;
     for (const auto& name : names) {
@@ -26,7 +27,7 @@ std::optional<std::vector<Routine>> load_named_routines(const RoutineOptions& o,
             ok = false;
             continue;
         }
-        auto loaded = load_routine_file(*file);
+        auto loaded = load_routine_file(*file, resolver, o.base);
         for (const auto& d : loaded.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
         if (!loaded.routine) {
             ok = false;

@@ -1,8 +1,10 @@
 #include "session_view.hpp"
 
 #include "knead/big_digits.hpp"
+#include "knead/wrap.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -13,15 +15,6 @@ namespace {
 std::string upper(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += ", ";
-        out += s;
-    }
     return out;
 }
 
@@ -45,27 +38,6 @@ std::string legend(int width, bool paused) {
     std::string_view pause = paused ? "space resume" : "space pause";
     if (width >= 64) return fmt::format("  {}  s skip step  n next point  q stop  +/- 5 s", pause);
     return fmt::format("  {}  s skip  n next  q stop  +/-", pause.substr(6));
-}
-
-// Breaks `text` into lines of at most `width` columns at spaces, each indented by two.
-std::vector<std::string> wrap(std::string_view text, int width) {
-    const std::size_t room = static_cast<std::size_t>(std::max(20, width - 3));
-    std::vector<std::string> lines;
-    std::string current;
-    while (!text.empty()) {
-        auto space = text.find(' ');
-        std::string_view word = text.substr(0, space);
-        if (!current.empty() && current.size() + 1 + word.size() > room) {
-            lines.push_back("  " + current);
-            current.clear();
-        }
-        if (!current.empty()) current += ' ';
-        current += word;
-        if (space == std::string_view::npos) break;
-        text.remove_prefix(space + 1);
-    }
-    if (!current.empty()) lines.push_back("  " + current);
-    return lines;
 }
 
 std::string_view phase_color(Phase p) {
@@ -113,9 +85,21 @@ void SessionView::panel(const std::vector<std::string>& lines) {
     std::fflush(out_);
 }
 
-void SessionView::cue(std::string_view text) {
-    // Wrapped by words at the window's width (at most 100 columns, for the eye's sake).
-    for (const auto& l : wrap(text, caps_.out_tty ? std::min(caps_.width, 100) : 100)) line(l);
+void SessionView::cue(std::string_view text, std::string_view first) {
+    // On a terminal, wrapped by words at the window's width (at most 100 columns, for the
+    // eye's sake); on a pipe, one line each, for grep.
+    if (!caps_.out_tty) return line(fmt::format("{}{}", first, text));
+    const auto width = static_cast<std::size_t>(std::min(caps_.width, 100) - 1);
+    const std::string rest(first.size(), ' ');
+    for (const auto& l : wrap_text(text, width, first, rest)) line(l);
+}
+
+void SessionView::resized() {
+    // The terminal has reflowed what it showed, so the panel cannot be found by counting
+    // lines back up: start it afresh below.
+    if (panel_lines_ == 0) return;
+    std::fputs("\n", out_);
+    panel_lines_ = 0;
 }
 
 void SessionView::notice_first_run() {
@@ -130,7 +114,7 @@ void SessionView::routine_intro(const Routine& r) {
     if (!r.summary.empty()) line(r.summary);
     if (!r.cautions.empty()) {
         line(paint("Cautions:", "1;33"));
-        for (const auto& c : r.cautions) line("  - " + c);
+        for (const auto& c : r.cautions) cue(c, "  - ");
     }
     line("");
 }
@@ -149,8 +133,11 @@ void SessionView::point_intro(const Session& s) {
     line(paint(fmt::format("Point {}/{}: {}{} - {}", st.point_index + 1, s.point_count(), p.name,
                            side_text(st.side), p.muscle),
                "1"));
-    if (!p.refers_to.empty()) line("  Refers pain to: " + join(p.refers_to));
+    if (!p.refers_to.empty())
+        line("  Refers pain to: " + fmt::format("{}", fmt::join(p.refers_to, ", ")));
     if (!p.tool.empty()) line("  Tool: " + p.tool);
+    if (auto learned = s.current_point().learned_hold)
+        line(fmt::format("  {}: starting at {} s, from your last session.", p.name, *learned));
 }
 
 void SessionView::step_start(const Session& s, const std::optional<Decision>& last) {
@@ -166,10 +153,10 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
     line(fmt::format("{} {}{}{}, {} s", label, p.name, side_text(st.side), reps, st.planned));
     switch (st.phase) {
         case Phase::locate:
-            line("  " + p.locate_cue);
+            cue(p.locate_cue);
             break;
         case Phase::press:
-            line("  " + p.press_cue);
+            cue(p.press_cue);
             line(fmt::format("  Sink in slowly until it hurts good: {}-{} of 10.", d.target.lo,
                              d.target.hi));
             break;
@@ -182,7 +169,7 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
             break;
         }
         case Phase::stretch:
-            line("  " + p.stretch_cue);
+            cue(p.stretch_cue);
             break;
     }
 }
@@ -258,6 +245,41 @@ void SessionView::echo_answer(std::string_view text) {
 void SessionView::invalid_answer() {
     line("  Please type a number from 0 to 10, Enter for the same as last time, s to skip this");
     line("  point, q to stop, or ! for numbness, tingling, sharp or shooting pain, or dizziness.");
+}
+
+void SessionView::soreness_question(const Routine& r, int hours_ago) {
+    std::string when = hours_ago < 1    ? "less than an hour ago"
+                       : hours_ago == 1 ? "an hour ago"
+                                        : fmt::format("{} hours ago", hours_ago);
+    line(fmt::format("You worked {} {}.", r.name, when));
+}
+
+void SessionView::soreness_prompt() {
+    fmt::print(out_, "  How sore is it still, 0 (not at all) to 10 (q stop): ");
+    std::fflush(out_);
+}
+
+void SessionView::soreness_invalid() {
+    line("  Please type how sore the area still is, from 0 (not at all) to 10, or q to stop.");
+}
+
+void SessionView::soreness_ok(int soreness) {
+    line(soreness == 0 ? "  Not sore: the session goes as planned."
+                       : "  A little soreness is normal: the session goes as planned.");
+    line("");
+}
+
+void SessionView::soreness_eased(int soreness, const Dose& before, const Dose& after) {
+    line(fmt::format("  Still sore ({}/10). Soreness after deep pressure should fade within a day",
+                     soreness));
+    line("  or two; when it lingers, go lighter and give the tissue time.");
+    std::string reps = after.reps == before.reps
+                           ? std::string()
+                           : fmt::format(", and {} rep{} instead of {}", after.reps,
+                                         after.reps == 1 ? "" : "s", before.reps);
+    line(fmt::format("  Today: aim for pain {}-{} instead of {}-{}{}.", after.target.lo,
+                     after.target.hi, before.target.lo, before.target.hi, reps));
+    line("");
 }
 
 void SessionView::nothing_to_repeat() {

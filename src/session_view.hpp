@@ -33,10 +33,17 @@ class SessionView {
     // Redraws the countdown in place on a terminal; on a pipe it draws nothing.
     void countdown(const Session& s, const Countdown& c, Duration now);
     void key_note(KeyAction a);
+    void resized();
     void countdown_done();
     void prompt();
     void echo_answer(std::string_view line);
     void invalid_answer();
+    // The soreness check at the start of a session (docs/history.md).
+    void soreness_question(const Routine& r, int hours_ago);
+    void soreness_prompt();
+    void soreness_invalid();
+    void soreness_ok(int soreness);
+    void soreness_eased(int soreness, const Dose& before, const Dose& after);
     void nothing_to_repeat();
     void feedback(const Session& s, const Feedback& f, int planned_hold);
     void red_flag();
@@ -49,7 +56,7 @@ class SessionView {
   private:
     std::string paint(std::string_view text, std::string_view sgr) const;
     void line(std::string_view text);
-    void cue(std::string_view text);
+    void cue(std::string_view text, std::string_view first = "  ");
     void panel(const std::vector<std::string>& lines);
 
     const TerminalCaps& caps_;

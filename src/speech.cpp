@@ -22,8 +22,10 @@ std::vector<std::string> default_speech_command() {
 #endif
 }
 
+// The last cue is left to finish on its own: cutting off "stop now" would be worse than
+// a speech process that outlives knead by a second.
 Speaker::~Speaker() {
-    reap(true);
+    reap(false);
 }
 
 void Speaker::reap(bool stop) {

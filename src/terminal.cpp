@@ -39,7 +39,7 @@ extern "C" void on_signal(int sig) {
 
 // Async-signal-safe: only tcsetattr() and write().
 void restore_now() {
-    if (g_raw && g_saved_valid) tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_saved);
+    if (g_raw && g_saved_valid) tcsetattr(STDIN_FILENO, TCSANOW, &g_saved);
     g_raw = 0;
     if (g_cursor_hidden) {
         constexpr char show[] = "\033[?25h";
@@ -210,7 +210,8 @@ void Terminal::keys_mode(bool on) {
         raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
         raw.c_cc[VMIN] = 1;
         raw.c_cc[VTIME] = 0;
-        if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0) g_raw = 1;
+        // TCSANOW, not TCSAFLUSH: a key pressed as the step begins must not be lost.
+        if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0) g_raw = 1;
     }
     if (caps_.out_tty && !g_cursor_hidden) {
         write_out("\033[?25l");

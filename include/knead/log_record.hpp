@@ -16,8 +16,8 @@ inline constexpr std::string_view kLogHeader = "# knead log v1";
 // ISO 8601 in local time with its UTC offset, e.g. 2026-11-25T15:40:01+01:00.
 std::string iso8601(WallTime t);
 
-// A session id that sorts by time and does not collide between two runs started in
-// the same second.
+// A session id that sorts by time (UTC, e.g. 20261125T063012Z-9f3a) and does not
+// collide between two runs started in the same second.
 std::string make_session_id(WallTime t, unsigned salt);
 
 struct SessionInfo {
@@ -34,10 +34,13 @@ struct StepResult {
     double paused = 0;        // seconds the countdown stood paused
     int adjusted = 0;         // seconds added (+) or removed (-) with the + and - keys
     std::string early;        // the key that cut the countdown short: "skip", "next", "quit"
+    std::optional<int> next;  // after a hold that changed the staircase: the next hold
 };
 
 Fields start_record(WallTime t, const SessionInfo& s);
 Fields step_record(WallTime t, const SessionInfo& s, const SessionPoint& p, const StepResult& r);
+// The answer to "how sore is it still?" for an area worked in the last 48 hours.
+Fields soreness_record(WallTime t, const SessionInfo& s, const std::string& routine, int soreness);
 Fields end_record(WallTime t, const SessionInfo& s, Status status, int points_done, double seconds,
                   const Step* under_way = nullptr, const SessionPoint* point = nullptr);
 

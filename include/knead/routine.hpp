@@ -43,6 +43,7 @@ struct Point {
     std::string press_cue;
     std::string stretch_cue;  // empty: the point has no stretch step
     Dose dose;
+    std::string from;  // the routine a `use` took this point from; empty for its own points
 };
 
 struct Routine {
@@ -54,7 +55,13 @@ struct Routine {
     std::vector<std::string> cautions;
     Dose defaults;
     std::vector<Point> points;
+    int per_day = 0;   // how many sessions a day it is meant for; 0 when it does not say
+    int per_week = 0;  // the same per week
 };
+
+// Lowercase letters and digits in dash-separated words, like `upper-trapezius`: what
+// point ids and the names of new routines must be.
+bool is_slug(std::string_view s);
 
 // The sides a point is worked on, in order.
 std::vector<Side> sides_to_work(Side s);

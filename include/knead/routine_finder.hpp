@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "knead/routine_loader.hpp"
+
 namespace knead {
 
 struct RoutineRef {
@@ -23,5 +25,9 @@ std::optional<std::filesystem::path> find_routine(std::string_view name_or_path,
                                                   const std::vector<std::filesystem::path>& dirs);
 
 bool looks_like_path(std::string_view arg);
+
+// Finds the routines that a `use` names: on the search path, then beside the file that
+// names them (so that a draft can use another draft in the same directory).
+Resolver search_path_resolver(std::vector<std::filesystem::path> dirs);
 
 }  // namespace knead

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,16 +15,36 @@ namespace knead {
 
 inline constexpr int kSchemaVersion = 1;
 inline constexpr std::size_t kMaxRoutineBytes = 1 << 20;
+inline constexpr int kMaxUseDepth = 16;  // routines using routines using routines...
+
+// Thresholds of the warnings: legal values that are probably not what was meant.
+inline constexpr int kLongHoldSeconds = 90;
+inline constexpr std::size_t kLongCueChars = 120;
+
+// How the loader finds the routines that a `use` names, so that it does no path lookups
+// of its own (routine_finder.hpp makes one from the search path).
+struct Resolver {
+    // The file of routine `id`; `from` is the file that names it.
+    std::function<std::optional<std::filesystem::path>(std::string_view id,
+                                                       const std::filesystem::path& from)>
+        find;
+    // Every routine id it could find, for "did you mean"; may be empty.
+    std::function<std::vector<std::string>(const std::filesystem::path& from)> known;
+};
 
 struct LoadResult {
     std::optional<Routine> routine;  // set only when there are no errors
     std::vector<Diagnostic> diagnostics;
 };
 
-LoadResult load_routine_file(const std::filesystem::path& path);
+// Without a resolver, a routine that uses another one is an error. `base` is the dose
+// where the routine sets none: the built-in one, or with the user's default pain band.
+LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver = {},
+                             const Dose& base = Dose{});
 
 // `display` names the source in diagnostics; `id` is the routine's id.
 LoadResult load_routine_text(std::string_view text, const std::string& display,
-                             const std::string& id);
+                             const std::string& id, const Resolver& resolver = {},
+                             const Dose& base = Dose{});
 
 }  // namespace knead

@@ -25,6 +25,9 @@ struct SessionPoint {
     std::optional<int> learned_hold;  // the starting hold, when history suggests one
 };
 
+// The points of several routines, in order: one session across all of them.
+std::vector<SessionPoint> session_points(const std::vector<Routine>& routines);
+
 struct Step {
     Phase phase = Phase::locate;
     std::size_t point_index = 0;
@@ -75,6 +78,9 @@ class Session {
 
     // Ends the session from outside (end of input, a signal).
     void stop(Status why) { status_ = why; }
+
+    // Changes a point's dose before the session's first answer (a sore area goes lighter).
+    void set_dose(std::size_t i, const Dose& d);
 
     const std::vector<PointSummary>& summary() const { return summary_; }
     int points_started() const;

@@ -1,5 +1,6 @@
 #include "knead/answer.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace knead {
@@ -13,7 +14,10 @@ Answer parse_answer(std::string_view line) {
     if (line == "s" || line == "S") return {AnswerKind::skip};
     if (line == "q" || line == "Q") return {AnswerKind::quit};
     if (line == "!") return {AnswerKind::red_flag};
-    if (line.size() > 2) return {AnswerKind::invalid};
+    // One or two digits: no sign, no blanks inside, nothing after.
+    if (line.size() > 2 ||
+        !std::all_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return {AnswerKind::invalid};
     int n = -1;
     auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), n);
     if (ec != std::errc{} || end != line.data() + line.size() || n < 0 || n > 10)

@@ -3,12 +3,32 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "knead/json.hpp"
+
 namespace knead {
 
+std::string_view to_string(Severity s) {
+    return s == Severity::error ? "error" : "warning";
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
-    auto kind = d.severity == Severity::error ? "error" : "warning";
+    auto kind = to_string(d.severity);
     if (d.line <= 0) return fmt::format("{}: {}: {}", d.file, kind, d.message);
     return fmt::format("{}:{}:{}: {}: {}", d.file, d.line, std::max(d.column, 1), kind, d.message);
+}
+
+std::string diagnostics_json(const std::vector<Diagnostic>& ds) {
+    if (ds.empty()) return "[]\n";
+    std::string out = "[\n";
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        const Diagnostic& d = ds[i];
+        out += "  {\"file\": " + json_string(d.file);
+        out += fmt::format(", \"line\": {}, \"column\": {}, \"severity\": \"{}\", \"message\": ",
+                           d.line, d.line > 0 ? std::max(d.column, 1) : 0, to_string(d.severity));
+        out += json_string(d.message);
+        out += i + 1 < ds.size() ? "},\n" : "}\n";
+    }
+    return out + "]\n";
 }
 
 bool has_errors(const std::vector<Diagnostic>& ds) {

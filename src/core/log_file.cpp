@@ -33,7 +33,8 @@ void write_all(int fd, std::string_view data, const std::filesystem::path& p) {
 }
 
 // True when the log's last line has no newline: a record cut off by a crash or a failed
-// write. The next record must then start on a line of its own, or it would be lost too.
+// write. The next record must then start on a line of its own, or it would be lost too;
+// and what is left of the cut one must not pass for a whole record (pain=1 of pain=10).
 bool ends_mid_line(const std::filesystem::path& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return false;
@@ -86,7 +87,9 @@ LogFile::LogFile(std::filesystem::path path) : path_(std::move(path)) {
     created_ = create_with_header(path_);
     fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd_ < 0) fail(path_, "open", errno);
-    if (!created_ && ends_mid_line(path_)) write_all(fd_, "\n", path_);
+    // " #" cannot follow a value in logfmt, nor end a quoted one: every reader takes the
+    // marked line for damaged.
+    if (!created_ && ends_mid_line(path_)) write_all(fd_, std::string(kCutMark) + "\n", path_);
     struct stat st {};
     if (!created_ && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0077) != 0)
         too_open_ = true;

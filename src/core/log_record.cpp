@@ -1,6 +1,7 @@
 #include "knead/log_record.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <ctime>
 
@@ -28,27 +29,18 @@ std::string iso8601(WallTime t) {
 
 std::string make_session_id(WallTime t, unsigned salt) {
     std::time_t tt = std::chrono::system_clock::to_time_t(t);
-    std::tm local{};
-    localtime_r(&tt, &local);
+    std::tm utc{};
+    gmtime_r(&tt, &utc);  // UTC, so that ids sort by time across clock changes
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%S", &local);
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &utc);
     return fmt::format("{}-{:04x}", buf, salt & 0xFFFF);
-}
-
-static std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += ',';
-        out += s;
-    }
-    return out;
 }
 
 Fields start_record(WallTime t, const SessionInfo& s) {
     return {{"time", iso8601(t)},
             {"session", s.id},
             {"event", "start"},
-            {"routines", join(s.routines)},
+            {"routines", fmt::format("{}", fmt::join(s.routines, ","))},
             {"clock", s.virtual_clock ? "virtual" : "real"},
             {"version", std::string(kVersion)}};
 }
@@ -64,11 +56,20 @@ Fields step_record(WallTime t, const SessionInfo& s, const SessionPoint& p, cons
              {"planned", std::to_string(r.step.planned)},
              {"actual", seconds_text(r.actual)}};
     if (r.pain) f.emplace_back("pain", std::to_string(*r.pain));
+    if (r.next) f.emplace_back("next", std::to_string(*r.next));
     if (!r.answer.empty()) f.emplace_back("answer", r.answer);
     if (r.paused > 0) f.emplace_back("paused", seconds_text(r.paused));
     if (r.adjusted != 0) f.emplace_back("adjusted", fmt::format("{:+d}", r.adjusted));
     if (!r.early.empty()) f.emplace_back("early", r.early);
     return f;
+}
+
+Fields soreness_record(WallTime t, const SessionInfo& s, const std::string& routine, int soreness) {
+    return {{"time", iso8601(t)},
+            {"session", s.id},
+            {"event", "soreness"},
+            {"routine", routine},
+            {"pain", std::to_string(soreness)}};
 }
 
 Fields end_record(WallTime t, const SessionInfo& s, Status status, int points_done, double seconds,

@@ -38,4 +38,23 @@ std::optional<fs::path> find_routine(std::string_view name_or_path,
     return std::nullopt;
 }
 
+Resolver search_path_resolver(std::vector<fs::path> dirs) {
+    auto with_dir = [dirs](const fs::path& from) {
+        auto all = dirs;
+        if (!from.empty()) all.push_back(from.parent_path());
+        return all;
+    };
+    Resolver r;
+    r.find = [with_dir](std::string_view id, const fs::path& from) -> std::optional<fs::path> {
+        if (looks_like_path(id)) return std::nullopt;  // a name, never a path
+        return find_routine(id, with_dir(from));
+    };
+    r.known = [with_dir](const fs::path& from) {
+        std::vector<std::string> ids;
+        for (const auto& ref : list_routines(with_dir(from))) ids.push_back(ref.id);
+        return ids;
+    };
+    return r;
+}
+
 }  // namespace knead

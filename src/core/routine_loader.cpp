@@ -1,4 +1,3 @@
-// The only translation unit that includes toml11: it is slow to compile.
 #include "knead/routine_loader.hpp"
 
 #include <fmt/format.h>
@@ -9,335 +8,324 @@
 #include <limits>
 #include <map>
 #include <set>
-#include <sstream>
-#include <toml.hpp>
 
+#include "knead/policy.hpp"
 #include "knead/suggest.hpp"
-#include "knead/toml_guard.hpp"
+#include "knead/toml_document.hpp"
+#include "knead/utf8.hpp"
+#include "table_reader.hpp"
 
 namespace knead {
 namespace {
 
-using Value = toml::basic_value<toml::discard_comments, std::map, std::vector>;
-using Table = Value::table_type;
-
 constexpr int kMaxSeconds = 600;
 constexpr int kMaxReps = 20;
 constexpr int kMaxNesting = 32;
-constexpr int kMaxErrors = 50;
+constexpr int kMaxPerDay = 10;
+constexpr int kMaxPerWeek = 70;
 
-const std::vector<std::string> kTopKeys = {"schema",   "name",     "area", "summary",
-                                           "cautions", "defaults", "point"};
+const std::vector<std::string> kTopKeys = {"schema",   "name",  "area",    "summary", "cautions",
+                                           "defaults", "point", "per_day", "per_week"};
 const std::vector<std::string> kDoseKeys = {"locate",   "press",   "hold", "hold_min",
                                             "hold_max", "stretch", "reps", "target_pain"};
 const std::vector<std::string> kPointKeys = {
     "id",     "name",        "muscle",         "refers_to",     "tool",           "side",
     "locate", "press",       "stretch",        "hold",          "hold_min",       "hold_max",
     "reps",   "target_pain", "locate_seconds", "press_seconds", "stretch_seconds"};
+// A point that uses another may rename it, choose its sides and change its dose.
+const std::vector<std::string> kUseKeys = {
+    "use",  "id",          "side",           "hold",          "hold_min",       "hold_max",
+    "reps", "target_pain", "locate_seconds", "press_seconds", "stretch_seconds"};
 
-class Checker {
-  public:
-    Checker(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
-
-    // Past kMaxErrors the rest are dropped: a file that is not a routine at all would
-    // bury the first, useful errors under thousands.
-    void error(Where w, std::string msg) {
-        if (errors_ == kMaxErrors) {
-            ++dropped_;
-            return;
-        }
-        ++errors_;
-        add(w, Severity::error, std::move(msg));
-    }
-    int dropped() const { return dropped_; }
-    void file_error(std::string msg) {
-        out_.push_back({file_, 0, 0, Severity::error, std::move(msg)});
-    }
-    bool failed() const { return has_errors(out_); }
-    const std::string& file() const { return file_; }
-
-  private:
-    void add(Where w, Severity s, std::string msg) {
-        out_.push_back({file_, w.line, w.column, s, std::move(msg)});
-    }
-    std::string file_;
-    std::vector<Diagnostic>& out_;
-    int errors_ = 0;
-    int dropped_ = 0;
+// The dose keys one table sets; what it leaves out keeps the value it overrides.
+struct DoseKeys {
+    std::optional<int> locate, press, stretch, hold, hold_min, hold_max, reps;
+    std::optional<PainBand> target;
 };
 
-// The text being loaded and its line index, for positions. toml11's own location()
-// counts the newlines before a value, which made a large file with many values to
-// report take minutes. Set by load_routine_text for the duration of a load.
-struct Source {
-    std::string_view text;
-    LineIndex lines;
-};
-thread_local const Source* g_source = nullptr;
-
-Where where_value(const Value& v) {
-    const auto* r = dynamic_cast<const toml::detail::region*>(toml::detail::get_region(v));
-    if (g_source && r && r->is_ok())
-        return g_source->lines.at(static_cast<std::size_t>(r->first() - r->begin()));
-    auto loc = v.location();  // a table toml11 made up, as for `a.b = 1`: no counting
-    return {static_cast<int>(loc.line()), static_cast<int>(loc.column())};
-}
-
-// toml11 locates values, not keys; the key is found on the value's line so that the
-// column points at what the user typed.
-Where where_key(const Value& v, const std::string& key) {
-    Where w = where_value(v);
-    if (!g_source || w.line < 1 || w.line > g_source->lines.lines()) return w;
-    std::string_view line = g_source->text.substr(g_source->lines.start_of(w.line));
-    auto pos = line.substr(0, line.find('\n')).find(key);
-    if (pos != std::string::npos && pos < static_cast<std::size_t>(w.column))
-        w.column = static_cast<int>(pos) + 1;
-    return w;
-}
-
-std::string type_name(const Value& v) {
-    switch (v.type()) {
-        case toml::value_t::boolean:
-            return "a boolean";
-        case toml::value_t::integer:
-            return "an integer";
-        case toml::value_t::floating:
-            return "a decimal number";
-        case toml::value_t::string:
-            return "a string";
-        case toml::value_t::array:
-            return "an array";
-        case toml::value_t::table:
-            return "a table";
-        case toml::value_t::empty:
-            return "nothing";
-        default:
-            return "a date or time";
-    }
-}
-
-// The first control character in `s` (C0, DEL or C1), if any. Routine texts are printed
-// to the terminal, where such characters would move the cursor or retitle the window.
-std::optional<unsigned> control_character(std::string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == 0x7F) return c;
-        if (c == 0xC2 && i + 1 < s.size()) {
-            auto next = static_cast<unsigned char>(s[i + 1]);
-            if (next >= 0x80 && next <= 0x9F) return next;
-        }
-    }
-    return std::nullopt;
-}
-
-std::string control_message(const std::string& key, unsigned c) {
-    return fmt::format(
-        "`{}` contains a control character (U+{:04X}): routine texts must be "
-        "plain text on one line",
-        key, c);
-}
-
-// Reads the typed keys of one table, reporting every problem it meets.
-class TableReader {
-  public:
-    TableReader(Checker& c, const Value& table, Where table_at, std::string context)
-        : c_(c), table_(table.as_table()), at_(table_at), context_(std::move(context)) {}
-
-    const Value* get(const std::string& key) const {
-        auto it = table_.find(key);
-        return it == table_.end() ? nullptr : &it->second;
-    }
-    Where at(const std::string& key) const {
-        const Value* v = get(key);
-        return v ? where_key(*v, key) : at_;
-    }
-
-    std::optional<std::string> text(const std::string& key, bool required) {
-        const Value* v = get(key);
-        if (!v) {
-            if (required)
-                c_.error(at_, fmt::format("{} is missing required key `{}`", context_, key));
-            return std::nullopt;
-        }
-        if (!v->is_string()) {
-            c_.error(where_value(*v),
-                     fmt::format("`{}` must be a string, not {}", key, type_name(*v)));
-            return std::nullopt;
-        }
-        std::string s = v->as_string().str;
-        if (auto c = control_character(s)) {
-            c_.error(where_value(*v), control_message(key, *c));
-            return std::nullopt;
-        }
-        if (std::all_of(s.begin(), s.end(), [](unsigned char ch) { return std::isspace(ch); })) {
-            c_.error(where_value(*v), fmt::format("`{}` is empty", key));
-            return std::nullopt;
-        }
-        return s;
-    }
-
-    std::optional<std::vector<std::string>> texts(const std::string& key) {
-        const Value* v = get(key);
-        if (!v) return std::vector<std::string>{};
-        if (!v->is_array()) {
-            c_.error(where_value(*v),
-                     fmt::format("`{}` must be an array of strings, not {}", key, type_name(*v)));
-            return std::nullopt;
-        }
-        std::vector<std::string> out;
-        bool ok = true;
-        for (const auto& item : v->as_array()) {
-            if (!item.is_string() || item.as_string().str.empty()) {
-                c_.error(where_value(item),
-                         fmt::format("`{}` must hold non-empty strings, not {}", key,
-                                     item.is_string() ? "an empty string" : type_name(item)));
-                ok = false;
-                continue;
-            }
-            if (auto c = control_character(item.as_string().str)) {
-                c_.error(where_value(item), control_message(key, *c));
-                ok = false;
-                continue;
-            }
-            out.push_back(item.as_string().str);
-        }
-        if (!ok) return std::nullopt;
-        return out;
-    }
-
-    // An integer within [lo, hi]; `unit` words the message ("seconds").
-    std::optional<int> integer(const std::string& key, int lo, int hi, std::string_view unit) {
-        const Value* v = get(key);
-        if (!v) return std::nullopt;
-        if (v->is_floating()) {
-            double d = v->as_floating();
-            c_.error(where_value(*v),
-                     std::isnan(d)
-                         ? fmt::format("`{}` is not a number (nan)", key)
-                         : fmt::format("`{}` must be a whole number of {}, not {}", key, unit, d));
-            return std::nullopt;
-        }
-        if (!v->is_integer()) {
-            c_.error(where_value(*v), fmt::format("`{}` must be a whole number of {}, not {}", key,
-                                                  unit, type_name(*v)));
-            return std::nullopt;
-        }
-        auto n = v->as_integer();
-        // toml11 clamps numbers beyond 64 bits to the limits; do not echo the clamped value.
-        if (n == std::numeric_limits<std::int64_t>::max() ||
-            n == std::numeric_limits<std::int64_t>::min()) {
-            c_.error(where_value(*v),
-                     fmt::format("`{}` is far out of range: use {} to {}", key, lo, hi));
-            return std::nullopt;
-        }
-        if (n < lo || n > hi) {
-            std::string why = n < 0 ? "cannot be negative"
-                              : n > hi && unit == "seconds"
-                                  ? fmt::format("is over {} seconds ({} minutes)", hi, hi / 60)
-                                  : fmt::format("must be from {} to {}", lo, hi);
-            c_.error(where_value(*v), fmt::format("`{}` = {} {}", key, n, why));
-            return std::nullopt;
-        }
-        return static_cast<int>(n);
-    }
-
-    std::optional<PainBand> band(const std::string& key) {
-        const Value* v = get(key);
-        if (!v) return std::nullopt;
-        auto bad = [&] {
-            c_.error(where_value(*v),
-                     fmt::format("`{}` must be two whole numbers [low, high] from 0 to 10", key));
-            return std::nullopt;
-        };
-        if (!v->is_array() || v->as_array().size() != 2) return bad();
-        const auto& a = v->as_array();
-        if (!a[0].is_integer() || !a[1].is_integer()) return bad();
-        auto lo = a[0].as_integer(), hi = a[1].as_integer();
-        if (lo < 0 || hi > 10 || lo > 10 || hi < 0) return bad();
-        if (lo > hi) {
-            c_.error(where_value(*v), fmt::format("`{}` = [{}, {}] is reversed: write [{}, {}]",
-                                                  key, lo, hi, hi, lo));
-            return std::nullopt;
-        }
-        return PainBand{static_cast<int>(lo), static_cast<int>(hi)};
-    }
-
-    void set_context(std::string context) { context_ = std::move(context); }
-
-    // Reports keys that are not in `allowed`, with the nearest allowed key as a hint.
-    void unknown_keys(const std::vector<std::string>& allowed,
-                      const std::map<std::string, std::string>& hints = {}) {
-        for (const auto& [key, v] : table_) {
-            if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-            std::string msg = fmt::format("unknown key `{}` in {}", key, context_);
-            if (auto h = hints.find(key); h != hints.end())
-                msg += "; " + h->second;
-            else if (auto m = closest_match(key, allowed))
-                msg += fmt::format("; did you mean `{}`?", *m);
-            c_.error(where_key(v, key), msg);
-        }
-    }
-
-  private:
-    Checker& c_;
-    const Table& table_;
-    Where at_;
-    std::string context_;
-};
-
-// Reads the dose keys of a table over `base`. `prefix_seconds` selects the names for the
-// locate/press/stretch lengths: plain in [defaults], `_seconds` in a point (where the
-// plain names are cue texts).
-Dose read_dose(TableReader& r, Checker& c, Dose base, bool in_point, std::string_view what) {
-    Dose d = base;
+// Reads the dose keys of a table. `in_point` selects the names of the locate, press and
+// stretch lengths: plain in [defaults], `_seconds` in a point (where the plain names are
+// cue texts).
+DoseKeys read_dose_keys(TableReader& r, bool in_point) {
     const std::string sfx = in_point ? "_seconds" : "";
-    if (auto v = r.integer("locate" + sfx, 1, kMaxSeconds, "seconds")) d.locate = *v;
-    if (auto v = r.integer("press" + sfx, 1, kMaxSeconds, "seconds")) d.press = *v;
-    if (auto v = r.integer("stretch" + sfx, 1, kMaxSeconds, "seconds")) d.stretch = *v;
-    auto hold = r.integer("hold", 1, kMaxSeconds, "seconds");
-    auto lo = r.integer("hold_min", 1, kMaxSeconds, "seconds");
-    auto hi = r.integer("hold_max", 1, kMaxSeconds, "seconds");
-    if (hold) d.hold = *hold;
-    if (lo) d.hold_min = *lo;
-    if (hi) d.hold_max = *hi;
-    if (auto v = r.integer("reps", 1, kMaxReps, "repetitions")) d.reps = *v;
-    if (auto v = r.band("target_pain")) d.target = *v;
+    DoseKeys k;
+    k.locate = r.integer("locate" + sfx, 1, kMaxSeconds, "seconds");
+    k.press = r.integer("press" + sfx, 1, kMaxSeconds, "seconds");
+    k.stretch = r.integer("stretch" + sfx, 1, kMaxSeconds, "seconds");
+    k.hold = r.integer("hold", 1, kMaxSeconds, "seconds");
+    k.hold_min = r.integer("hold_min", 1, kMaxSeconds, "seconds");
+    k.hold_max = r.integer("hold_max", 1, kMaxSeconds, "seconds");
+    k.reps = r.integer("reps", 1, kMaxReps, "repetitions");
+    k.target = r.band("target_pain");
+    return k;
+}
 
-    // Relations are checked where one of their keys is set, so each is reported once.
-    if ((lo || hi) && d.hold_min > d.hold_max) {
-        c.error(r.at(lo ? "hold_min" : "hold_max"),
-                fmt::format("hold_min ({} s) is above hold_max ({} s) in {}", d.hold_min,
-                            d.hold_max, what));
-    } else if ((hold || lo || hi) && (d.hold < d.hold_min || d.hold > d.hold_max)) {
-        c.error(r.at(hold ? "hold"
-                     : lo ? "hold_min"
-                          : "hold_max"),
-                fmt::format("hold ({} s) is outside hold_min..hold_max ({}..{} s) in {}", d.hold,
-                            d.hold_min, d.hold_max, what));
-    }
+Dose apply_dose(Dose d, const DoseKeys& k) {
+    d.locate = k.locate.value_or(d.locate);
+    d.press = k.press.value_or(d.press);
+    d.stretch = k.stretch.value_or(d.stretch);
+    d.hold = k.hold.value_or(d.hold);
+    d.hold_min = k.hold_min.value_or(d.hold_min);
+    d.hold_max = k.hold_max.value_or(d.hold_max);
+    d.reps = k.reps.value_or(d.reps);
+    d.target = k.target.value_or(d.target);
     return d;
 }
 
-// [a-z0-9]+(-[a-z0-9]+)*, by hand: std::regex recurses once per character and would
-// overflow the stack on a long id.
-bool is_slug(std::string_view s) {
-    char prev = '-';
-    for (char ch : s) {
-        bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-        if (!alnum && !(ch == '-' && prev != '-')) return false;
-        prev = ch;
+// Checks a dose where the table `r` sets one of its keys, so that each problem is
+// reported once, at the key that causes it. Errors break the hold's rules; warnings
+// (when `warn`) flag legal values that are probably not what was meant.
+void check_dose(const Dose& d, const DoseKeys& k, TableReader& r, Checker& c, std::string_view what,
+                bool warn = true) {
+    const bool limits = k.hold_min || k.hold_max;
+    if (limits && d.hold_min > d.hold_max) {
+        c.error(r.at(k.hold_min ? "hold_min" : "hold_max"),
+                fmt::format("hold_min ({} s) is above hold_max ({} s) in {}", d.hold_min,
+                            d.hold_max, what));
+        return;
     }
-    return !s.empty() && prev != '-';
+    if ((k.hold || limits) && (d.hold < d.hold_min || d.hold > d.hold_max)) {
+        c.error(r.at(k.hold       ? "hold"
+                     : k.hold_min ? "hold_min"
+                                  : "hold_max"),
+                fmt::format("hold ({} s) is outside hold_min..hold_max ({}..{} s) in {}", d.hold,
+                            d.hold_min, d.hold_max, what));
+        return;
+    }
+    if (!warn) return;
+    // The study behind knead's holds pressed for 30 s and for 90 s ([HOU] in
+    // docs/routines.md); nothing there supports holding longer.
+    if (k.hold && *k.hold > kLongHoldSeconds)
+        c.warning(r.at("hold"), fmt::format("a hold of {} s is long: the sources knead "
+                                            "follows hold pressure for {} s at most",
+                                            *k.hold, kLongHoldSeconds));
+    if (k.hold_max && *k.hold_max > kLongHoldSeconds)
+        c.warning(r.at("hold_max"),
+                  fmt::format("hold_max = {} lets holds grow past {} s, which is rarely useful",
+                              *k.hold_max, kLongHoldSeconds));
+    if (limits && d.hold_min == d.hold_max)
+        c.warning(r.at(k.hold_min ? "hold_min" : "hold_max"),
+                  fmt::format("hold_min equals hold_max ({} s) in {}: the hold cannot adapt to "
+                              "your answers",
+                              d.hold_min, what));
+    if (k.target && k.target->hi >= kTooMuchAtOrAbove)
+        c.warning(r.at("target_pain"),
+                  fmt::format("target_pain reaches {}: at {} or more knead stops pressing the "
+                              "point, so aim lower (the usual band is [5, 7])",
+                              k.target->hi, kTooMuchAtOrAbove));
 }
 
-void read_point(Checker& c, const Value& v, const Dose& defaults, std::set<std::string>& ids,
-                Routine& out, int index) {
-    Where at = where_value(v);
-    if (!v.is_table()) {
+// Loading a routine, and the routines it uses, in one go.
+struct Frame {
+    std::filesystem::path file;  // canonical; empty for text that has no file
+    std::string id;
+};
+
+struct Loading {
+    const Resolver& resolver;
+    const Dose& base;                                  // the doses where a routine sets none
+    std::vector<Frame> stack;                          // the routines being read, outermost first
+    std::map<std::filesystem::path, LoadResult> done;  // by canonical path
+};
+
+LoadResult load_file(Loading& l, const std::filesystem::path& path);
+
+std::filesystem::path canonical_or_same(const std::filesystem::path& p) {
+    std::error_code ec;
+    auto c = std::filesystem::weakly_canonical(p, ec);
+    return ec ? p : c;
+}
+
+// The routine `id` that the routine being read uses; on failure, why not.
+const Routine* used_routine(Loading& l, const std::string& id, std::string& why) {
+    const std::filesystem::path from = l.stack.empty() ? "" : l.stack.back().file;
+    std::optional<std::filesystem::path> file;
+    if (l.resolver.find) file = l.resolver.find(id, from);
+    if (!file) {
+        why = fmt::format("no routine named `{}` on the routine search path", id);
+        if (l.resolver.known) {
+            auto known = l.resolver.known(from);
+            if (auto m = closest_match(id, known)) why += fmt::format("; did you mean `{}`?", *m);
+        }
+        return nullptr;
+    }
+    const auto canon = canonical_or_same(*file);
+    for (std::size_t i = 0; i < l.stack.size(); ++i) {
+        if (l.stack[i].file != canon) continue;
+        std::string chain;
+        for (std::size_t j = i; j < l.stack.size(); ++j) chain += l.stack[j].id + " -> ";
+        why = fmt::format(
+            "`use` makes a cycle: {}{}; a routine cannot use itself, directly or "
+            "through others",
+            chain, id);
+        return nullptr;
+    }
+    if (l.stack.size() >= kMaxUseDepth) {
+        why = fmt::format("routines use each other more than {} levels deep", kMaxUseDepth);
+        return nullptr;
+    }
+    auto it = l.done.find(canon);
+    if (it == l.done.end()) it = l.done.emplace(canon, load_file(l, *file)).first;
+    const LoadResult& used = it->second;
+    if (!used.routine) {
+        why = fmt::format("routine `{}` cannot be used until it is valid", id);
+        for (const auto& d : used.diagnostics) {
+            if (d.severity != Severity::error) continue;
+            why += fmt::format(" (first problem: {})", format_diagnostic(d));
+            break;
+        }
+        return nullptr;
+    }
+    return &*used.routine;
+}
+
+// The own-point warnings: things a routine may leave out but rarely should.
+void warn_point(Checker& c, TableReader& named, Where at, const Point& p, const DoseKeys& k) {
+    if (!named.get("stretch"))
+        c.warning(at, fmt::format("point `{}` has no `stretch`: a gentle stretch after the "
+                                  "pressure helps the muscle keep its length",
+                                  p.id));
+    if (p.refers_to.empty())
+        c.warning(at, fmt::format("point `{}` has no `refers_to`: say where it sends pain, so "
+                                  "users can tell it is the point they need",
+                                  p.id));
+    if (k.stretch && p.stretch_cue.empty())
+        c.warning(named.at("stretch_seconds"),
+                  "`stretch_seconds` has no effect: the point has no `stretch` cue");
+    for (auto [key, cue] : {std::pair{"locate", &p.locate_cue}, std::pair{"press", &p.press_cue},
+                            std::pair{"stretch", &p.stretch_cue}}) {
+        if (utf8_length(*cue) > kLongCueChars)
+            c.warning(named.at(key), fmt::format("the `{}` cue is {} characters long: keep it "
+                                                 "under {} so it can be read at a glance",
+                                                 key, utf8_length(*cue), kLongCueChars));
+    }
+}
+
+// Adds a point's id to the routine's, or reports the clash at `at`.
+bool claim_id(Checker& c, std::set<std::string>& ids, const std::string& id, Where at,
+              std::string_view hint = "") {
+    if (ids.insert(id).second) return true;
+    c.error(at, fmt::format("duplicate point id `{}`{}", id, hint));
+    return false;
+}
+
+// A [[point]] with `use = "ROUTINE.POINT"` (one point) or `use = "ROUTINE"` (all of them):
+// the points of another routine, in place, with their own cues and dose, and any dose
+// keys given here on top.
+void read_use_point(Checker& c, Loading& l, TableReader& named, std::set<std::string>& ids,
+                    Routine& out, int index) {
+    const TomlValue use = *named.get("use");
+    named.set_context(fmt::format("[[point]] #{} (with `use`)", index));
+    const std::string bad_ref =
+        "`use` must name a routine and a point, like \"neck.upper-trapezius\", or a whole "
+        "routine, like \"neck\"";
+    std::string routine_id, point_id;
+    bool ok = true;
+    if (!use.is(TomlValue::Kind::string)) {
+        c.error(use.where(), bad_ref + fmt::format(", not {}", use.kind_name()));
+        ok = false;
+    } else {
+        const std::string ref = use.as_string();
+        auto dot = ref.find('.');
+        routine_id = ref.substr(0, dot);
+        point_id = dot == std::string::npos ? "" : ref.substr(dot + 1);
+        if (!is_slug(routine_id) || (dot != std::string::npos && !is_slug(point_id))) {
+            c.error(use.where(), bad_ref);
+            ok = false;
+        }
+    }
+    std::optional<std::string> rename = named.text("id", false);
+    if (rename && !is_slug(*rename)) {
+        c.error(named.at("id"), fmt::format("point id `{}` must be lowercase letters, digits "
+                                            "and dashes (like `upper-trapezius`)",
+                                            *rename));
+        rename.reset();
+        ok = false;
+    }
+    if (rename && ok && point_id.empty()) {
+        c.error(named.at("id"), fmt::format("`id` renames one point, and \"{}\" uses all of "
+                                            "them: use one, like \"{}.POINT\", to rename it",
+                                            routine_id, routine_id));
+        ok = false;
+    }
+    std::optional<Side> side;
+    if (auto s = named.text("side", false)) {
+        side = parse_side(*s);
+        if (!side)
+            c.error(named.at("side"), fmt::format("side `{}` must be \"both\", \"left\", "
+                                                  "\"right\" or \"center\"",
+                                                  *s));
+    }
+    const DoseKeys keys = read_dose_keys(named, true);
+    std::map<std::string, std::string> hints;
+    for (const auto& key : kPointKeys)
+        if (std::find(kUseKeys.begin(), kUseKeys.end(), key) == kUseKeys.end())
+            hints[key] = fmt::format(
+                "a point with `use` takes its `{}` from the point it uses; to change it, "
+                "copy the point into this file instead",
+                key);
+    named.unknown_keys(kUseKeys, hints);
+    if (!ok) return;
+
+    std::string why;
+    const Routine* from = used_routine(l, routine_id, why);
+    if (!from) {
+        c.error(use.where(), why);
+        return;
+    }
+    std::vector<Point> points;
+    if (point_id.empty()) {
+        points = from->points;
+    } else {
+        auto it = std::find_if(from->points.begin(), from->points.end(),
+                               [&](const Point& p) { return p.id == point_id; });
+        if (it == from->points.end()) {
+            std::vector<std::string> known;
+            for (const auto& p : from->points) known.push_back(p.id);
+            std::string hint;
+            if (auto m = closest_match(point_id, known)) {
+                hint = fmt::format("; did you mean `{}.{}`?", routine_id, *m);
+            } else {
+                for (const auto& k : known) hint += (hint.empty() ? "; its points are " : ", ") + k;
+            }
+            c.error(use.where(),
+                    fmt::format("routine `{}` has no point `{}`{}", routine_id, point_id, hint));
+            return;
+        }
+        points.push_back(*it);
+    }
+    bool first = true;
+    for (Point& p : points) {
+        if (rename) p.id = *rename;
+        if (side) p.side = *side;
+        p.dose = apply_dose(p.dose, keys);
+        p.from = routine_id;
+        const std::string what = fmt::format("point {} (from {})", p.id, routine_id);
+        check_dose(p.dose, keys, named, c, what, first);
+        if (first && keys.stretch && p.stretch_cue.empty())
+            c.warning(named.at("stretch_seconds"),
+                      "`stretch_seconds` has no effect: the point has no `stretch` cue");
+        first = false;
+        claim_id(
+            c, ids, p.id, rename ? named.at("id") : use.where(),
+            rename ? "" : fmt::format(" (from `{}`): rename it with `id = \"...\"`", routine_id));
+        out.points.push_back(std::move(p));
+    }
+    // The cautions of the routines a point comes from come with it.
+    for (const auto& caution : from->cautions)
+        if (std::find(out.cautions.begin(), out.cautions.end(), caution) == out.cautions.end())
+            out.cautions.push_back(caution);
+}
+
+void read_point(Checker& c, Loading& l, const TomlValue& v, const Dose& defaults,
+                std::set<std::string>& ids, Routine& out, int index) {
+    Where at = v.where();
+    if (!v.is(TomlValue::Kind::table)) {
         c.error(at, "each [[point]] must be a table");
         return;
     }
     TableReader named(c, v, at, fmt::format("[[point]] #{}", index));
+    if (named.get("use")) return read_use_point(c, l, named, ids, out, index);
     Point p;
     if (auto id = named.text("id", true)) {
         p.id = *id;
@@ -345,8 +333,8 @@ void read_point(Checker& c, const Value& v, const Dose& defaults, std::set<std::
             c.error(named.at("id"), fmt::format("point id `{}` must be lowercase letters, digits "
                                                 "and dashes (like `upper-trapezius`)",
                                                 p.id));
-        else if (!ids.insert(p.id).second)
-            c.error(named.at("id"), fmt::format("duplicate point id `{}`", p.id));
+        else
+            claim_id(c, ids, p.id, named.at("id"));
         named.set_context(fmt::format("point `{}`", p.id));
     }
     const std::string what = p.id.empty() ? fmt::format("point #{}", index) : "point " + p.id;
@@ -364,9 +352,9 @@ void read_point(Checker& c, const Value& v, const Dose& defaults, std::set<std::
     }
     for (auto [key, dest] : {std::pair{"locate", &p.locate_cue}, std::pair{"press", &p.press_cue},
                              std::pair{"stretch", &p.stretch_cue}}) {
-        const Value* cue = named.get(key);
-        if (cue && (cue->is_integer() || cue->is_floating())) {
-            c.error(where_value(*cue),
+        auto cue = named.get(key);
+        if (cue && (cue->is(TomlValue::Kind::integer) || cue->is(TomlValue::Kind::floating))) {
+            c.error(cue->where(),
                     fmt::format("in a [[point]], `{0}` is the cue text; set its length in "
                                 "seconds with `{0}_seconds`",
                                 key));
@@ -374,31 +362,34 @@ void read_point(Checker& c, const Value& v, const Dose& defaults, std::set<std::
         }
         *dest = named.text(key, std::string_view(key) != "stretch").value_or("");
     }
-    p.dose = read_dose(named, c, defaults, true, what);
+    const DoseKeys keys = read_dose_keys(named, true);
+    p.dose = apply_dose(defaults, keys);
+    check_dose(p.dose, keys, named, c, what);
     named.unknown_keys(kPointKeys, {{"locate_time", "did you mean `locate_seconds`?"},
                                     {"press_time", "did you mean `press_seconds`?"},
                                     {"stretch_time", "did you mean `stretch_seconds`?"}});
+    if (!p.id.empty()) warn_point(c, named, at, p, keys);
     out.points.push_back(std::move(p));
 }
 
-Routine read_routine(Checker& c, const Value& root, const std::string& id) {
+Routine read_routine(Checker& c, Loading& l, const TomlValue& root, const std::string& id) {
     Routine r;
     r.id = id;
+    r.defaults = l.base;
     TableReader top(c, root, Where{1, 1}, "the routine");
 
-    const Value* schema = top.get("schema");
+    auto schema = top.get("schema");
     if (!schema) {
         c.error({1, 1}, fmt::format("missing `schema = {}` (the routine format version) at the "
                                     "top of the file",
                                     kSchemaVersion));
-    } else if (!schema->is_integer()) {
-        c.error(where_value(*schema),
-                fmt::format("`schema` must be the integer {}", kSchemaVersion));
-    } else if (schema->as_integer() != kSchemaVersion) {
-        c.error(where_value(*schema),
+    } else if (!schema->is(TomlValue::Kind::integer)) {
+        c.error(schema->where(), fmt::format("`schema` must be the integer {}", kSchemaVersion));
+    } else if (schema->as_int() != kSchemaVersion) {
+        c.error(schema->where(),
                 fmt::format("schema {} is not known to this version of knead, which reads schema "
                             "{}: update knead, or rewrite the routine in schema {}",
-                            schema->as_integer(), kSchemaVersion, kSchemaVersion));
+                            schema->as_int(), kSchemaVersion, kSchemaVersion));
         return r;  // the rest is written in a format we do not know
     }
 
@@ -406,42 +397,46 @@ Routine read_routine(Checker& c, const Value& root, const std::string& id) {
     r.area = top.text("area", true).value_or("");
     r.summary = top.text("summary", false).value_or("");
     r.cautions = top.texts("cautions").value_or(std::vector<std::string>{});
+    // How often it is meant to be done: what `knead due` checks the log against.
+    if (auto v = top.integer("per_day", 1, kMaxPerDay, "sessions")) r.per_day = *v;
+    if (auto v = top.integer("per_week", 1, kMaxPerWeek, "sessions")) r.per_week = *v;
     top.unknown_keys(kTopKeys, {{"points", "did you mean `[[point]]`?"},
                                 {"default", "did you mean `[defaults]`?"}});
 
-    if (const Value* d = top.get("defaults")) {
-        if (!d->is_table()) {
-            c.error(where_key(*d, "defaults"), "`defaults` must be a table: write [defaults]");
+    if (auto d = top.get("defaults")) {
+        if (!d->is(TomlValue::Kind::table)) {
+            c.error(d->where_key("defaults"), "`defaults` must be a table: write [defaults]");
         } else {
-            TableReader dr(c, *d, where_value(*d), "[defaults]");
-            r.defaults = read_dose(dr, c, Dose{}, false, "[defaults]");
+            TableReader dr(c, *d, d->where(), "[defaults]");
+            const DoseKeys keys = read_dose_keys(dr, false);
+            r.defaults = apply_dose(l.base, keys);
+            check_dose(r.defaults, keys, dr, c, "[defaults]");
             dr.unknown_keys(kDoseKeys, {{"locate_seconds", "in [defaults] it is `locate`"},
                                         {"press_seconds", "in [defaults] it is `press`"},
                                         {"stretch_seconds", "in [defaults] it is `stretch`"}});
         }
     }
 
-    const Value* points = top.get("point");
+    auto points = top.get("point");
     if (!points) {
         c.error({1, 1}, "the routine has no points: add at least one [[point]] table");
-    } else if (!points->is_array()) {
-        c.error(where_value(*points), "`point` must be an array of tables: write [[point]]");
+    } else if (!points->is(TomlValue::Kind::array)) {
+        c.error(points->where(), "`point` must be an array of tables: write [[point]]");
     } else {
         std::set<std::string> ids;
         int index = 0;
-        for (const auto& p : points->as_array()) read_point(c, p, r.defaults, ids, r, ++index);
-        if (points->as_array().empty())
-            c.error(where_value(*points), "the routine has no points: add at least one [[point]]");
+        for (const auto& p : points->items()) read_point(c, l, p, r.defaults, ids, r, ++index);
+        if (points->items().empty())
+            c.error(points->where(), "the routine has no points: add at least one [[point]]");
     }
     return r;
 }
 
-}  // namespace
-
-LoadResult load_routine_text(std::string_view text, const std::string& display,
-                             const std::string& id) {
+LoadResult load_text(Loading& l, std::string_view text, const std::string& display,
+                     const std::string& id, const std::filesystem::path& file) {
     LoadResult result;
     Checker c(display, result.diagnostics);
+    // load_file checks the size before reading; text from elsewhere is checked here.
     if (text.size() > kMaxRoutineBytes) {
         c.file_error(fmt::format("too large for a routine ({} bytes; the limit is {} bytes)",
                                  text.size(), kMaxRoutineBytes));
@@ -453,42 +448,17 @@ LoadResult load_routine_text(std::string_view text, const std::string& display,
             "[[point]] tables");
         return result;
     }
-    if (text.find('\0') != std::string_view::npos) {
-        c.file_error("this is a binary file, not a TOML routine");
-        return result;
-    }
-    if (!check_toml_text(text, display, kMaxNesting, result.diagnostics)) return result;
-
-    const Source source{text, LineIndex(text)};
-    g_source = &source;
-    struct Reset {
-        ~Reset() { g_source = nullptr; }
-    } reset;
-    Value root;
-    try {
-        std::istringstream in{std::string(text)};
-        root = toml::parse<toml::discard_comments, std::map, std::vector>(in, display);
-    } catch (const toml::exception& e) {
-        auto loc = e.location();
-        result.diagnostics.push_back(toml_syntax_diagnostic(
-            display, e.what(), {static_cast<int>(loc.line()), static_cast<int>(loc.column())},
-            source.lines));
-        return result;
-    } catch (const std::exception& e) {
-        c.file_error(one_line(fmt::format("cannot read the TOML: {}", e.what())));
-        return result;
-    }
-    Routine r = read_routine(c, root, id);
+    auto doc = parse_toml(text, display, result.diagnostics, kMaxNesting);
+    if (!doc) return result;
+    l.stack.push_back({file, id});
+    Routine r = read_routine(c, l, doc->root(), id);
+    l.stack.pop_back();
     sort_diagnostics(result.diagnostics);
-    if (c.dropped() > 0)
-        c.file_error(fmt::format("{} more errors not shown: fix these first", c.dropped()));
-    // Messages quote keys and values from the file: keep each one printable line.
-    for (auto& d : result.diagnostics) d.message = one_line(d.message);
     if (!c.failed()) result.routine = std::move(r);
     return result;
 }
 
-LoadResult load_routine_file(const std::filesystem::path& path) {
+LoadResult load_file(Loading& l, const std::filesystem::path& path) {
     namespace fs = std::filesystem;
     LoadResult result;
     Checker c(path.string(), result.diagnostics);
@@ -522,9 +492,23 @@ LoadResult load_routine_file(const std::filesystem::path& path) {
         c.file_error("cannot be read");
         return result;
     }
-    result = load_routine_text(text, path.string(), path.stem().string());
+    result = load_text(l, text, path.string(), path.stem().string(), canonical_or_same(path));
     if (result.routine) result.routine->path = path;
     return result;
+}
+
+}  // namespace
+
+LoadResult load_routine_text(std::string_view text, const std::string& display,
+                             const std::string& id, const Resolver& resolver, const Dose& base) {
+    Loading l{resolver, base, {}, {}};
+    return load_text(l, text, display, id, {});
+}
+
+LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver,
+                             const Dose& base) {
+    Loading l{resolver, base, {}, {}};
+    return load_file(l, path);
 }
 
 }  // namespace knead

@@ -34,6 +34,13 @@ std::string_view to_string(Status s) {
     return "running";
 }
 
+std::vector<SessionPoint> session_points(const std::vector<Routine>& routines) {
+    std::vector<SessionPoint> out;
+    for (const auto& r : routines)
+        for (const auto& p : r.points) out.push_back({r.id, p, {}});
+    return out;
+}
+
 Session::Session(std::vector<SessionPoint> points) : points_(std::move(points)) {
     for (const auto& p : points_)
         summary_.push_back({p.routine, p.point.id, p.point.name, {}, {}, false, false, false});
@@ -58,6 +65,12 @@ void Session::begin_side() {
     step_.phase = Phase::locate;
     step_.planned = sp.point.dose.locate;
     summary_[step_.point_index].started = true;
+}
+
+void Session::set_dose(std::size_t i, const Dose& d) {
+    points_[i].point.dose = d;
+    // The first point has already begun: begin it again with its new dose.
+    if (i == step_.point_index && !last_pain_ && !finished()) begin_side();
 }
 
 void Session::go_to_stretch() {

@@ -44,7 +44,9 @@ StepRun run_countdown(Clock& clock, Countdown& c, EventSource& events, Countdown
         now = clock.now();
         switch (e.kind) {
             case LoopEvent::timeout:
+                break;
             case LoopEvent::resize:
+                view.resized();
                 break;
             case LoopEvent::interrupt:
                 return {StepEnd::interrupted, e.signal};

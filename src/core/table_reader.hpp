@@ -26,7 +26,7 @@ class Checker {
     const std::string& file() const { return file_; }
 
     // A file that is not what it should be at all would bury the first, useful problems
-    // under thousands: past this many, the rest are dropped, and a line says so.
+    // under thousands: past this many, the rest are counted on one line instead.
     static constexpr int kMaxReported = 50;
 
   private:
@@ -34,6 +34,8 @@ class Checker {
     std::string file_;
     std::vector<Diagnostic>& out_;
     int reported_ = 0;
+    int dropped_ = 0;
+    std::size_t note_ = 0;  // where in out_ the line that counts them is
 };
 
 class TableReader {

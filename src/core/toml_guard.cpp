@@ -3,35 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <cstdint>
 #include <optional>
+
+#include "knead/utf8.hpp"
 
 namespace knead {
 namespace {
-
-// The position of the first byte that is not valid UTF-8, if any.
-std::optional<std::size_t> invalid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto b = static_cast<unsigned char>(s[i]);
-        std::size_t len = b < 0x80           ? 1
-                          : (b >> 5) == 0x6  ? 2
-                          : (b >> 4) == 0xE  ? 3
-                          : (b >> 3) == 0x1E ? 4
-                                             : 0;
-        if (len == 0 || i + len > s.size()) return i;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
-        std::uint32_t cp = len == 1 ? b : b & (0xFF >> (len + 1));
-        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-        static constexpr std::array<std::uint32_t, 5> min_cp = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < min_cp[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return std::nullopt;
-}
 
 // The start of the first line longer than kMaxTomlLine, if any.
 std::optional<std::size_t> too_long_line(std::string_view s) {
@@ -44,48 +22,73 @@ std::optional<std::size_t> too_long_line(std::string_view s) {
     return std::nullopt;
 }
 
-// The index of the last character of the string that starts at `i`: its closing quote,
-// or the character before the newline or the end of the text that cuts it off.
-std::size_t string_end(std::string_view s, std::size_t i) {
-    const char quote = s[i];
-    const bool multi = s.substr(i, 3) == std::string(3, quote);
-    const std::string_view close = s.substr(i, multi ? 3 : 1);
-    for (i += close.size(); i < s.size(); ++i) {
-        if (s.substr(i, close.size()) == close) return i + close.size() - 1;
-        if (!multi && s[i] == '\n') return i - 1;
-        if (quote == '"' && s[i] == '\\') ++i;  // an escaped character never closes it
-    }
-    return s.size() - 1;
-}
-
-// Where nesting first goes deeper than `max`, if it does. toml11 recurses on arrays and
-// inline tables, and on dotted keys (`a.b.c` is two tables below `a`), both to parse and
-// to free what it built. A key's dots count until the value it names ends: at a comma,
-// a closing bracket, or the end of a top-level line. A number's decimal point counts as
-// a level too, which at most costs one level. Strings and comments are skipped.
-std::optional<std::size_t> too_deep(std::string_view s, int max) {
-    std::vector<int> dots_outside;  // for each open bracket, the key depth around it
-    int dots = 0;
-    auto deep = [&] { return static_cast<int>(dots_outside.size()) + dots > max; };
+// toml11's parser and its tables recurse on every level of nesting: arrays, inline
+// tables, and the parts of dotted keys and [table.headers]. Bound the depth before it
+// runs so that a hostile file cannot exhaust the stack. Strings and comments are skipped.
+std::optional<std::size_t> too_deep(std::string_view s, int max_nesting) {
+    struct Open {
+        char bracket;
+        int key;  // the dots of the key whose value it opened
+    };
+    std::vector<Open> open;  // the brackets of values that are open
+    int table = 0;           // the parts of the last [table] header
+    int key = 0;             // the dots in the key being read
+    int outer = 0;           // the dots of the keys of the open inline tables
+    bool in_key = true;      // at a key: a line's start, or inside an inline table
+    bool in_header = false;
+    int header = 0;
+    // A key of n parts nests n - 1 tables below the one it is written in.
+    auto deeper = [&](int parts) {
+        return table + outer + std::max(parts - 1, 0) + static_cast<int>(open.size()) > max_nesting;
+    };
     for (std::size_t i = 0; i < s.size(); ++i) {
-        const char ch = s[i];
+        char ch = s[i];
         if (ch == '#') {
             while (i + 1 < s.size() && s[i + 1] != '\n') ++i;
         } else if (ch == '"' || ch == '\'') {
-            i = string_end(s, i);
+            bool multi = s.substr(i, 3) == std::string(3, ch);
+            std::string_view close = multi ? s.substr(i, 3) : s.substr(i, 1);
+            i += close.size();
+            while (i < s.size() && s.substr(i, close.size()) != close) {
+                if (ch == '"' && s[i] == '\\') ++i;
+                if (!multi && i < s.size() && s[i] == '\n') break;
+                ++i;
+            }
+            i += close.size() - 1;
+        } else if (ch == '\n') {
+            if (open.empty()) {
+                in_key = true;
+                key = 0;
+            }
+        } else if (in_header) {
+            if (ch == '.' && ++header > max_nesting) return i;
+            if (ch == ']') {
+                in_header = false;
+                table = header;
+            }
+        } else if (ch == '[' && in_key && open.empty()) {
+            while (i + 1 < s.size() && s[i + 1] == '[') ++i;  // [[array.of.tables]]
+            in_header = true;
+            header = 1;
+        } else if (in_key && ch == '.') {
+            if (deeper(++key + 1)) return i;  // a key of n dots has n + 1 parts
+        } else if (in_key && ch == '=') {
+            in_key = false;
         } else if (ch == '[' || ch == '{') {
-            dots_outside.push_back(dots);
-            if (deep()) return i;
-        } else if ((ch == ']' || ch == '}') && !dots_outside.empty()) {
-            dots = dots_outside.back();
-            dots_outside.pop_back();
-        } else if (ch == ',') {
-            dots = dots_outside.empty() ? 0 : dots_outside.back();
-        } else if (ch == '\n' && dots_outside.empty()) {
-            dots = 0;
-        } else if (ch == '.') {
-            ++dots;
-            if (deep()) return i;
+            open.push_back({ch, key});
+            if (deeper(key + 1)) return i;
+            if (ch == '{') {  // its keys nest below the key that named it: {a = {b.c = 1}}
+                outer += key;
+                in_key = true;
+                key = 0;
+            }
+        } else if ((ch == ']' || ch == '}') && !open.empty()) {
+            if (open.back().bracket == '{') outer -= open.back().key;
+            key = open.back().key;
+            open.pop_back();
+        } else if (ch == ',' && !open.empty() && open.back().bracket == '{') {
+            in_key = true;
+            key = 0;
         }
     }
     return std::nullopt;

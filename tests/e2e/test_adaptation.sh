@@ -25,7 +25,7 @@ expect_contains "$S" "HOLD Tiny point (right side), rep 1/2, 30 s"
 expect_contains "$S" "HOLD Tiny point (right side), rep 2/2, 20 s"
 expect_followed_by "$S" "HOLD Tiny point (right side), rep 2/2" "Ease the pressure a little, then hold."
 expect_line_count "$STEPS" 7
-expect_line_count "$STEPS" 1 '^routine=tiny point=tiny-point side=right rep=1 step=hold planned=30 actual=30\.0 pain=8$'
+expect_line_count "$STEPS" 1 '^routine=tiny point=tiny-point side=right rep=1 step=hold planned=30 actual=30\.0 pain=8 next=20$'
 expect_line_count "$STEPS" 1 '^routine=tiny point=tiny-point side=right rep=2 step=hold planned=20 actual=20\.0 pain=6$'
 expect_contains "$S" "pain 8 -> 6"
 
@@ -35,7 +35,7 @@ expect_contains "$S" "Below your band: press slightly deeper next time. Next hol
 expect_contains "$S" "HOLD Tiny point (right side), rep 2/2, 40 s"
 expect_followed_by "$S" "HOLD Tiny point (right side), rep 2/2" "Press slightly deeper, then hold."
 expect_line_count "$STEPS" 7
-expect_line_count "$STEPS" 1 ' rep=1 step=hold planned=30 .* pain=4$'
+expect_line_count "$STEPS" 1 ' rep=1 step=hold planned=30 .* pain=4 next=40$'
 expect_line_count "$STEPS" 1 ' rep=2 step=hold planned=40 actual=40\.0 pain=6$'
 
 # --- Pain 2 after a hold: released; the remaining rep is skipped, on to the stretch -----
@@ -45,7 +45,7 @@ expect_followed_by "$S" "Released: this point is done" "STRETCH Tiny point (righ
 expect_not_contains "$S" "rep 2/2"
 expect_line_count "$STEPS" 4
 expect_line_count "$STEPS" 0 ' rep=2 '
-expect_line_count "$STEPS" 1 ' rep=1 step=hold planned=30 actual=30\.0 pain=2$'
+expect_line_count "$STEPS" 1 ' rep=1 step=hold planned=30 actual=30\.0 pain=2 next=40$'
 expect_line_count "$STEPS" 1 ' step=stretch planned=30 actual=30\.0 pain=6$'
 expect_regex "$S" '^  Tiny point +pain 2 -> 2, released$'
 expect_line_count "$LOG" 1 ' event=end status=completed points=1 '

@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 expect_exit 0 "$KNEAD" --help
 expect_empty "$ERR"
 expect_contains "$OUT" "Usage:"
-for cmd in run list show validate; do
+for cmd in run list show plan validate new; do
     expect_regex "$OUT" "^  $cmd +[A-Z]"
 done
 expect_contains "$OUT" "Exit status:"
@@ -56,6 +56,15 @@ usage_error run
 expect_contains "$ERR" "routine is required"
 usage_error run neck --no-wait --bogus
 expect_contains "$ERR" "--bogus"
+usage_error plan
+expect_contains "$ERR" "routine is required"
+usage_error plan neck --bogus
+usage_error validate
+usage_error validate --bogus neck
+usage_error new
+usage_error new Bad_Name
+expect_contains "$ERR" "cannot name a routine"
+usage_error list --names extra
 usage_error run neck --speed 0
 expect_contains "$ERR" "--speed"
 usage_error run neck --speed -3

@@ -68,5 +68,5 @@ expect_contains "$OUT" "the routine has no points"
 { printf "$HEAD"; repeat 10000 '[[point]]\n'; } >"$TMP/flood.toml"
 expect_exit 2 "${guard[@]}" "$KNEAD" validate "$TMP/flood.toml"
 expect_line_count "$OUT" 50 "^$TMP/flood.toml:[0-9]+:1: error: \\[\\[point\\]\\] #[0-9]+ is missing"
-expect_line_count "$OUT" 1 "^$TMP/flood.toml: error: 49950 more errors not shown: fix these first$"
+expect_line_count "$OUT" 1 "^$TMP/flood.toml: error: 49950 more problems not shown: fix these first$"
 expect_line_count "$OUT" 52

@@ -109,7 +109,9 @@ expect_contains "$ERR" "no-such-dir"
 printf 'schema = 1\nname = "broken"\n' >"$XDG_CONFIG_HOME/knead/routines/neck.toml"
 expect_exit 0 "$KNEAD" list
 expect_regex "$OUT" '^neck +\(invalid: run `knead validate .*neck\.toml`\)$'
-expect_contains "$ERR" "1 routine could not be loaded"
+# desk-worker uses points of neck, which now means the broken one: it is invalid too.
+expect_regex "$OUT" '^desk-worker +\(invalid: run `knead validate .*desk-worker\.toml`\)$'
+expect_contains "$ERR" "2 routines could not be loaded"
 expect_exit 2 "$KNEAD" run neck --no-wait --log "$TMP/broken.log" <"$ANSWERS"
 expect_contains "$ERR" "$XDG_CONFIG_HOME/knead/routines/neck.toml"
 expect_missing "$TMP/broken.log"

@@ -87,7 +87,7 @@ START_TIME=$(log_field "${REC[0]}" time)
 expect_match "$START_TIME" "$ISO" "time of the start record"
 expect_match "${REC[0]}" '^time=[^ ]+ session=[^ ]+ event=start routines=tiny clock=virtual( |$)' \
     "the start record"
-expect_match "$SESSION" '^[0-9]{8}T[0-9]{6}-[0-9a-f]{4}$' "session id"
+expect_match "$SESSION" '^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{4}$' "session id"
 
 STEPS=("rep=1 step=locate planned=15 actual=15.0"
     "rep=1 step=press planned=10 actual=10.0"

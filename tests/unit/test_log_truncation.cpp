@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "knead/log_file.hpp"
 #include "knead/log_record.hpp"
 #include "knead/logfmt.hpp"
+#include "test_support.hpp"
 
 using namespace knead;
 
@@ -121,4 +123,40 @@ TEST_CASE("log truncation: a cut anywhere in the log never breaks the parser") {
         std::string why;
         if (!parse_logfmt(s.tail, &why)) CHECK_FALSE(why.empty());
     }
+}
+
+TEST_CASE("log truncation: the cut-off mark makes any cut record a damaged line") {
+    for (const auto& record : session_records()) {
+        const std::string line = format_logfmt(record);
+        for (std::size_t cut = 0; cut < line.size(); ++cut) {
+            CAPTURE(line.substr(0, cut));
+            CHECK_FALSE(parse_logfmt(line.substr(0, cut) + std::string(kCutMark)));
+        }
+    }
+}
+
+TEST_CASE("log truncation: opening a log whose last line was cut marks it and starts afresh") {
+    knead_test::TempDir dir;
+    const auto records = session_records();
+    const std::string whole = log_text({records[0]});
+    const std::string cut = format_logfmt(records[1]).substr(0, 60);
+
+    auto path = dir / "cut.log";
+    knead_test::write_file(path, whole + cut);
+    {
+        LogFile log(path);
+        CHECK_FALSE(log.created());
+        log.append(format_logfmt(records[2]));
+    }
+    CHECK(knead_test::read_file(path) ==
+          whole + cut + std::string(kCutMark) + "\n" + format_logfmt(records[2]) + "\n");
+
+    // A log that ends with a whole line is left as it is.
+    path = dir / "whole.log";
+    knead_test::write_file(path, whole);
+    {
+        LogFile log(path);
+        log.append(format_logfmt(records[2]));
+    }
+    CHECK(knead_test::read_file(path) == whole + format_logfmt(records[2]) + "\n");
 }

@@ -71,7 +71,7 @@ TEST_CASE("toml guard: deep nesting of every kind is refused before the parser r
     // Dotted keys nest too, in a key, a table header and an array-of-tables header.
     expect_deep(times("a.", 100000) + "b = 1\n", 1, 2 * 33);
     expect_deep("[" + times("a.", 40) + "b]\n", 1, 1 + 2 * 32);
-    expect_deep("[[" + times("a.", 40) + "b]]\n", 1, 2 + 2 * 31);
+    expect_deep("[[" + times("a.", 40) + "b]]\n", 1, 2 + 2 * 32);
     // ...and they add up with brackets around them.
     expect_deep("x = {" + times("a.", 20) + "b = {" + times("c.", 20) + "d = 1}}\n", 1,
                 50 + 2 * 11);

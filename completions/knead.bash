@@ -1,0 +1,123 @@
+# bash completion for knead: commands, flags, and routine names. The names come from
+# `knead list --names`, run with the --routines directories already on the line, so they
+# follow the same search path as the command will.
+
+_knead_routine_names() {
+    local knead=${COMP_WORDS[0]} i
+    local -a dirs=()
+    [[ $knead == "~/"* ]] && knead=$HOME/${knead#"~/"}
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        if [[ ${COMP_WORDS[i]} == --routines && $((i + 1)) -lt $COMP_CWORD ]]; then
+            dirs+=(--routines "${COMP_WORDS[i + 1]}")
+        elif [[ ${COMP_WORDS[i]} == --routines=* ]]; then
+            dirs+=("${COMP_WORDS[i]}")
+        fi
+    done
+    "$knead" "${dirs[@]}" list --names 2>/dev/null || true
+}
+
+# Adds each line of standard input to COMPREPLY (mapfile is not in bash 3.2, on macOS).
+_knead_reply() {
+    local line
+    while IFS= read -r line; do COMPREPLY+=("$line"); done
+}
+
+_knead() {
+    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
+    local commands="run list show plan history due validate new where config"
+    local cmd="" i
+    COMPREPLY=()
+
+    # The command is the first word that is not a global option or its value.
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case ${COMP_WORDS[i]} in
+            --routines) ((i++)) ;;
+            -*) ;;
+            *)
+                cmd=${COMP_WORDS[i]}
+                break
+                ;;
+        esac
+    done
+
+    case $prev in
+        --routines)
+            compopt -o filenames 2>/dev/null
+            _knead_reply < <(compgen -d -- "$cur")
+            return
+            ;;
+        --log)
+            compopt -o filenames 2>/dev/null
+            _knead_reply < <(compgen -f -- "$cur")
+            return
+            ;;
+        --color)
+            _knead_reply < <(compgen -W "auto always never" -- "$cur")
+            return
+            ;;
+        --format)
+            _knead_reply < <(compgen -W "text tsv json" -- "$cur")
+            return
+            ;;
+        --speed | --speech-command | --area | --since | --last)
+            return  # a value of the user's own
+            ;;
+    esac
+
+    local flags="" words=""
+    case $cmd in
+        "")
+            flags="--routines --help --version"
+            words=$commands
+            ;;
+        run)
+            flags="--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --help"
+            words=$(_knead_routine_names)
+            ;;
+        show | plan)
+            flags="--log --fresh --help"
+            words=$(_knead_routine_names)
+            ;;
+        history)
+            # A routine or a point: the routine names are the ones to offer.
+            flags="--log --since --last --json --format --ascii --help"
+            words=$(_knead_routine_names)
+            ;;
+        due)
+            flags="--log --help"
+            ;;
+        validate)
+            flags="--json --help"
+            words=$(_knead_routine_names)
+            ;;
+        list)
+            flags="--names --help"
+            ;;
+        config)
+            flags="--help"
+            ;;
+        new)
+            flags="--area --stdout --help"
+            ;;
+        where)
+            flags="--json --help"  # the place is the user's own words
+            ;;
+    esac
+
+    if [[ $cur == -* ]]; then
+        _knead_reply < <(compgen -W "$flags" -- "$cur")
+        return
+    fi
+    _knead_reply < <(compgen -W "$words" -- "$cur")
+    # Routine files: validate takes any file or directory; the others a .toml path.
+    if [[ $cmd == validate || ($cmd =~ ^(run|show|plan)$ && $cur == */*) ]]; then
+        compopt -o filenames 2>/dev/null
+        if [[ $cmd == validate ]]; then
+            _knead_reply < <(compgen -f -- "$cur")
+        else
+            _knead_reply < <(compgen -d -- "$cur"; compgen -f -X '!*.toml' -- "$cur")
+        fi
+    fi
+}
+
+complete -F _knead knead

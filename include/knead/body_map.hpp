@@ -1,0 +1,25 @@
+// A picture of where a routine's points send pain: a plain-text body outline, front and
+// back side by side, with each point's referral areas marked by the point's letter.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "knead/routine.hpp"
+
+namespace knead {
+
+// The mark of the point at `index`: A-Z, then a-z, then '*' for any further point.
+char point_mark(std::size_t index);
+
+// How many cells of the outline the spot `code` of body_words.cpp covers; 0 for a code the
+// outline does not have.
+std::size_t spot_cells(char code);
+
+// The picture's lines (ASCII only, no colour, at most 72 columns), a blank line, then the
+// legend wrapped to `width` columns: each point's mark, name and referral areas. A spot
+// that more than one point refers to shows '+'; areas with no spot on the outline are
+// named in the legend only.
+std::vector<std::string> draw_body_map(const Routine& r, std::size_t width = 80);
+
+}  // namespace knead

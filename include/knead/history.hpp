@@ -1,0 +1,85 @@
+// `knead history`: the sessions of the log and, per point, the pain at the first hold of
+// each session, selected by routine or point and by date.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "knead/log_sessions.hpp"
+
+namespace knead {
+
+struct HistorySession {
+    std::string id;
+    std::string time;  // as written: local time with its offset
+    std::int64_t start = 0;
+    std::int64_t day = 0;
+    std::vector<std::string> routines;
+    bool virtual_clock = false;
+    std::string status;
+    int points = 0;
+    double duration = 0;
+    // Means over the points held: pain at their first holds, and at their last.
+    std::optional<double> pain_first;
+    std::optional<double> pain_last;
+};
+
+// One session of one point, in a trend.
+struct TrendEntry {
+    std::size_t session = 0;  // index into History::sessions
+    int first_pain = 0;
+    int last_pain = 0;
+    int holds = 0;
+    int first_hold = 0;
+    std::optional<int> next_hold;
+};
+
+struct PointTrend {
+    std::string routine;
+    std::string point;
+    std::vector<TrendEntry> entries;  // oldest first
+};
+
+enum class Subject { all, routine, point, unknown };
+
+struct HistoryQuery {
+    std::string subject;                    // "", a routine id, a point id, or routine.point
+    std::optional<std::int64_t> since_day;  // sessions started on or after this day
+    std::optional<std::size_t> last;        // only the last N sessions
+};
+
+struct History {
+    Subject subject = Subject::all;
+    std::vector<HistorySession> sessions;  // oldest first
+    // The points asked about, in the order sessions first worked them. Their entries
+    // come from real-clock sessions only: a --no-wait run is a rehearsal.
+    std::vector<PointTrend> points;
+    std::vector<std::string> known_names;  // routine and point ids, for "did you mean"
+};
+
+class HistoryBuilder {
+  public:
+    void add(LoggedSession&& s);
+    History build(const HistoryQuery& q) const;
+
+  private:
+    struct Worked {
+        std::uint32_t point;  // index into points_
+        std::optional<TrendEntry> entry;
+    };
+    struct Stored {
+        HistorySession session;
+        std::vector<Worked> worked;
+    };
+    std::uint32_t intern(const std::string& routine, const std::string& point);
+
+    std::vector<Stored> sessions_;
+    std::vector<std::pair<std::string, std::string>> points_;  // routine, point
+    std::map<std::pair<std::string, std::string>, std::uint32_t> index_;
+};
+
+}  // namespace knead

@@ -1,0 +1,98 @@
+// Assembles the log's records into sessions by their id: a start record, the steps, an
+// end record. Only sessions still open are held, so memory follows what is aggregated,
+// not the size of the log.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "knead/log_reader.hpp"
+
+namespace knead {
+
+// One point (both sides together) as one session worked it.
+struct LoggedPoint {
+    std::string routine;
+    std::string point;
+    int holds = 0;  // holds answered with a number
+    std::optional<int> first_hold_pain;
+    std::optional<int> last_hold_pain;
+    int first_hold = 0;  // planned seconds of its first hold
+    // Where the next session starts: the last hold's `next`, or in logs written before
+    // knead recorded it, that hold's `planned`.
+    std::optional<int> next_hold;
+};
+
+struct LoggedSoreness {
+    std::string routine;
+    int pain = 0;
+};
+
+struct LoggedSession {
+    std::string id;
+    std::string time;        // the first record's time, as written
+    std::int64_t start = 0;  // seconds since the epoch
+    std::int64_t day = 0;    // the local date it started on, as a day number
+    std::int64_t last = 0;   // the time of its last record
+    std::vector<std::string> routines;
+    bool virtual_clock = false;  // run with --no-wait: no real time passed
+    std::string status;          // from the end record, else "unfinished"
+    int points = 0;              // points started
+    double duration = 0;         // seconds
+    std::vector<LoggedPoint> worked;
+    std::vector<LoggedSoreness> soreness;
+};
+
+inline constexpr std::string_view kUnfinished = "unfinished";
+
+class SessionAssembler {
+  public:
+    using Sink = std::function<void(LoggedSession&&)>;
+    explicit SessionAssembler(Sink sink) : sink_(std::move(sink)) {}
+
+    // Takes one record. A record whose values make no sense is reported to `problems`
+    // and ignored; records of kinds this version does not know are ignored quietly.
+    void add(const LogRecord& r, LogProblems& problems);
+
+    // Hands over the sessions that never ended (killed, or still running), oldest first.
+    void finish();
+
+  private:
+    LoggedSession* session_for(std::string_view id, std::int64_t epoch, std::int64_t day,
+                               std::string_view time);
+    void close(std::string_view id);
+
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    Sink sink_;
+    std::unordered_map<std::string, std::unique_ptr<LoggedSession>, Hash, std::equal_to<>> open_;
+    LoggedSession* last_ = nullptr;  // records of one session mostly come together
+};
+
+// What reading a whole log found, besides its sessions.
+struct LogScan {
+    bool missing = false;  // no log yet: not an error
+    bool special = false;  // a directory, a device or a pipe: not read
+    std::string error;     // the log exists but cannot be read
+    LogProblems problems;
+};
+
+// Reads the log at `path` and hands each session to `sink`: ended ones as their end
+// record is read, unfinished ones at the end.
+LogScan scan_sessions(const std::filesystem::path& path, const SessionAssembler::Sink& sink);
+
+// The same over in-memory text (for tests).
+LogScan scan_sessions_text(std::string_view text, const SessionAssembler::Sink& sink);
+
+}  // namespace knead

@@ -1,0 +1,32 @@
+// The log's times and dates as numbers: seconds since the epoch, and calendar days.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "knead/clock.hpp"
+
+namespace knead {
+
+// Days since 1970-01-01 of a date in the proleptic Gregorian calendar.
+std::int64_t days_from_civil(int year, int month, int day);
+
+struct LogTime {
+    std::int64_t epoch = 0;  // seconds since the epoch, UTC
+    std::int64_t day = 0;    // the calendar day where it was written (its local date)
+};
+
+// "2026-11-25T07:30:12+01:00" (or with Z); nullopt when it is not such a time.
+std::optional<LogTime> parse_log_time(std::string_view s);
+
+// "YYYY-MM-DD" as a day number; nullopt for anything else, or a date that does not exist.
+std::optional<std::int64_t> parse_date(std::string_view s);
+
+// Today's (or `t`'s) day number in local time, as the log's dates are written.
+std::int64_t local_day(WallTime t);
+
+// The Monday on or before `day`: weeks run Monday to Sunday, as in ISO 8601.
+std::int64_t week_start(std::int64_t day);
+
+}  // namespace knead

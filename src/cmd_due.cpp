@@ -1,0 +1,57 @@
+// `knead due`: the routines still to do today or this week, by their per_day and
+// per_week and the sessions in the log. Exits 0 when one is due and 1 when none is, so
+// that `knead due && ...` reads naturally in a shell prompt or a cron job.
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "knead/due.hpp"
+#include "knead/exit_codes.hpp"
+#include "knead/log_time.hpp"
+#include "knead/paths.hpp"
+#include "knead/routine_finder.hpp"
+#include "knead/routine_loader.hpp"
+#include "log_input.hpp"
+
+namespace knead {
+
+int due_command(const DueOptions& o) {
+    std::vector<Routine> scheduled;
+    int broken = 0;
+    const auto dirs = routine_search_path(o.routines.dirs);
+    const Resolver resolver = search_path_resolver(dirs);
+    for (const auto& ref : list_routines(dirs)) {
+        auto loaded = load_routine_file(ref.file, resolver);
+        if (!loaded.routine) {
+            ++broken;
+            continue;
+        }
+        if (loaded.routine->per_day > 0 || loaded.routine->per_week > 0)
+            scheduled.push_back(std::move(*loaded.routine));
+    }
+    if (broken > 0)
+        fmt::print(stderr,
+                   "knead: warning: {} routine{} could not be loaded: `knead list` names them\n",
+                   broken, broken == 1 ? "" : "s");
+    if (scheduled.empty()) {
+        fmt::print(
+            "No routine says how often it is meant to be done: add per_day or per_week to "
+            "one (see docs/routine-format.md).\n");
+        return exit_code::failure;
+    }
+
+    DueCounter counter(local_day(std::chrono::system_clock::now()));
+    const auto log = log_path(o.log.log, o.log.configured);
+    if (read_log(log, [&](LoggedSession&& s) { counter.add(s); }) == LogRead::failed)
+        return exit_code::failure;
+    const auto items = due_items(scheduled, counter);
+    if (items.empty()) {
+        fmt::print("Nothing is due.\n");
+        return exit_code::failure;
+    }
+    for (const auto& d : items)
+        fmt::print("{:<16} {} of {} {}\n", d.routine, d.done, d.wanted,
+                   d.weekly ? "this week" : "today");
+    return exit_code::ok;
+}
+
+}  // namespace knead

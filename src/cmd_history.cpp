@@ -1,0 +1,249 @@
+// `knead history`: past sessions and per-point trends, as text, TSV or JSON.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "commands.hpp"
+#include "knead/exit_codes.hpp"
+#include "knead/history.hpp"
+#include "knead/json.hpp"
+#include "knead/log_time.hpp"
+#include "knead/paths.hpp"
+#include "knead/sparkline.hpp"
+#include "knead/suggest.hpp"
+#include "log_input.hpp"
+#include "terminal.hpp"
+
+namespace knead {
+namespace {
+
+// Text from the log goes to a terminal or a TSV cell: no control characters, no tabs.
+std::string clean(std::string_view s) {
+    std::string out;
+    for (char c : s) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
+    return out;
+}
+
+// At most `n` bytes, marking a cut with "..." (ids are ASCII in practice).
+std::string fit(std::string s, std::size_t n) {
+    if (s.size() <= n) return s;
+    std::size_t cut = n - 3;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return s.substr(0, cut) + "...";
+}
+
+std::string date_text(const std::string& time) {
+    return time.size() >= 16 ? time.substr(0, 10) + " " + time.substr(11, 5) : time;
+}
+
+std::string duration_text(double seconds) {
+    long s = std::lround(seconds);
+    if (s >= 3600) return fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+    return fmt::format("{}:{:02}", s / 60, s % 60);
+}
+
+// A mean pain: whole when it is whole, else one decimal.
+std::string pain_text(double p) {
+    if (std::abs(p - std::round(p)) < 0.05) return fmt::format("{}", std::lround(p));
+    return fmt::format("{:.1f}", p);
+}
+
+std::string pains(const HistorySession& s) {
+    if (!s.pain_first) return "-";
+    return pain_text(*s.pain_first) + " -> " + pain_text(*s.pain_last);
+}
+
+std::string json_number(std::optional<double> v) {
+    return v ? fmt::format("{:.1f}", *v) : "null";
+}
+
+std::string json_number(std::optional<int> v) {
+    return v ? std::to_string(*v) : "null";
+}
+
+void print_json(const History& h, const std::string& log) {
+    fmt::print("{{\"log\": {},\n \"sessions\": [", json_string(log));
+    for (std::size_t i = 0; i < h.sessions.size(); ++i) {
+        const auto& s = h.sessions[i];
+        std::vector<std::string> routines;
+        for (const auto& r : s.routines) routines.push_back(json_string(r));
+        fmt::print(
+            "{}\n  {{\"session\": {}, \"start\": {}, \"routines\": [{}], \"clock\": \"{}\", "
+            "\"status\": {}, \"points\": {}, \"duration\": {:.1f}, \"pain_first\": {}, "
+            "\"pain_last\": {}}}",
+            i ? "," : "", json_string(s.id), json_string(s.time), fmt::join(routines, ", "),
+            s.virtual_clock ? "virtual" : "real", json_string(s.status), s.points, s.duration,
+            json_number(s.pain_first), json_number(s.pain_last));
+    }
+    fmt::print("],\n \"points\": [");
+    for (std::size_t i = 0; i < h.points.size(); ++i) {
+        const auto& p = h.points[i];
+        fmt::print("{}\n  {{\"routine\": {}, \"point\": {}, \"sessions\": [", i ? "," : "",
+                   json_string(p.routine), json_string(p.point));
+        for (std::size_t k = 0; k < p.entries.size(); ++k) {
+            const auto& e = p.entries[k];
+            fmt::print(
+                "{}\n    {{\"session\": {}, \"start\": {}, \"first_hold_pain\": {}, "
+                "\"last_hold_pain\": {}, \"holds\": {}, \"first_hold\": {}, \"next_hold\": {}}}",
+                k ? "," : "", json_string(h.sessions[e.session].id),
+                json_string(h.sessions[e.session].time), e.first_pain, e.last_pain, e.holds,
+                e.first_hold, json_number(e.next_hold));
+        }
+        fmt::print("]}}");
+    }
+    fmt::print("]}}\n");
+}
+
+void print_tsv(const History& h) {
+    if (h.subject == Subject::all) {
+        fmt::print(
+            "start\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
+        for (const auto& s : h.sessions) {
+            auto pain = [](std::optional<double> v) { return v ? fmt::format("{:.1f}", *v) : ""; };
+            fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\n", clean(s.time), clean(s.id),
+                       clean(fmt::format("{}", fmt::join(s.routines, ","))),
+                       s.virtual_clock ? "virtual" : "real", clean(s.status), s.points, s.duration,
+                       pain(s.pain_first), pain(s.pain_last));
+        }
+        return;
+    }
+    fmt::print(
+        "start\tsession\troutine\tpoint\tfirst_hold_pain\tlast_hold_pain\tholds\tfirst_hold\t"
+        "next_hold\n");
+    for (const auto& p : h.points)
+        for (const auto& e : p.entries) {
+            const auto& s = h.sessions[e.session];
+            fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", clean(s.time), clean(s.id),
+                       clean(p.routine), clean(p.point), e.first_pain, e.last_pain, e.holds,
+                       e.first_hold, e.next_hold ? std::to_string(*e.next_hold) : "");
+        }
+}
+
+void print_sessions(const History& h) {
+    fmt::print("{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", "DATE", "ROUTINES", "POINTS", "TIME",
+               "STATUS", "PAIN");
+    bool rehearsal = false;
+    for (const auto& s : h.sessions) {
+        rehearsal = rehearsal || s.virtual_clock;
+        std::string status = clean(s.status) + (s.virtual_clock ? "*" : "");
+        fmt::print("{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", clean(date_text(s.time)),
+                   fit(clean(fmt::format("{}", fmt::join(s.routines, ","))), 16), s.points,
+                   duration_text(s.duration), status, pains(s));
+    }
+    if (rehearsal)
+        fmt::print("* run with --no-wait: a rehearsal, left out of trends and learning\n");
+}
+
+// One line per point: a bar per session, oldest to newest, as many as fit the width.
+void print_trends(const History& h, int width, bool ascii) {
+    constexpr std::size_t kName = 22;
+    const std::size_t room = static_cast<std::size_t>(std::max(10, width - 1 - 36));
+    std::size_t longest = 0;
+    bool cut = false;
+    for (const auto& p : h.points) {
+        longest = std::max(longest, std::min(room, p.entries.size()));
+        cut = cut || p.entries.size() > room;
+    }
+    if (longest == 0) return;
+    fmt::print("\nPain at the first hold, a bar per session, oldest to newest{}:\n",
+               cut ? fmt::format(" (the last {})", room) : "");
+    std::string routine;
+    for (const auto& p : h.points) {
+        if (p.routine != routine && h.subject != Subject::point) {
+            routine = p.routine;
+            fmt::print("{}\n", clean(routine));
+        }
+        std::string name = h.subject == Subject::point ? p.routine + "." + p.point : p.point;
+        if (p.entries.empty()) {
+            fmt::print("  {:<{}}  (no holds)\n", fit(clean(name), kName), kName);
+            continue;
+        }
+        std::vector<int> values;
+        std::size_t from = p.entries.size() > room ? p.entries.size() - room : 0;
+        for (std::size_t i = from; i < p.entries.size(); ++i)
+            values.push_back(p.entries[i].first_pain);
+        std::string bars = sparkline(values, ascii);
+        std::string pad(longest - values.size(), ' ');
+        fmt::print("  {:<{}}  {}{}  {} -> {}\n", fit(clean(name), kName), kName, bars, pad,
+                   values.front(), values.back());
+    }
+}
+
+// For one point: a row per session.
+void print_point_table(const History& h) {
+    for (const auto& p : h.points) {
+        fmt::print("\n{}.{}: {} session{} with holds\n", clean(p.routine), clean(p.point),
+                   p.entries.size(), p.entries.size() == 1 ? "" : "s");
+        if (p.entries.empty()) continue;
+        fmt::print("{:<16}  {:>10}  {:<9} {:>5}  {}\n", "DATE", "FIRST HOLD", "PAIN", "HOLDS",
+                   "NEXT START");
+        for (const auto& e : p.entries) {
+            fmt::print("{:<16}  {:>8} s  {:<9} {:>5}  {}\n",
+                       clean(date_text(h.sessions[e.session].time)), e.first_hold,
+                       fmt::format("{} -> {}", e.first_pain, e.last_pain), e.holds,
+                       e.next_hold ? fmt::format("{} s", *e.next_hold) : "-");
+        }
+    }
+}
+
+}  // namespace
+
+int history_command(const HistoryOptions& o) {
+    HistoryQuery q;
+    q.subject = o.subject;
+    if (o.since) {
+        q.since_day = parse_date(*o.since);
+        if (!q.since_day) {
+            fmt::print(stderr,
+                       "knead: --since wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`\n",
+                       clean(*o.since));
+            return exit_code::usage;
+        }
+    }
+    if (o.last) q.last = static_cast<std::size_t>(*o.last);
+
+    const std::string path = log_path(o.log.log, o.log.configured).string();
+    HistoryBuilder builder;
+    LogRead read = read_log(path, [&](LoggedSession&& s) { builder.add(std::move(s)); });
+    if (read == LogRead::failed) return exit_code::failure;
+    const History h = builder.build(q);
+
+    if (o.format == HistoryFormat::json) {
+        print_json(h, path);
+    } else if (o.format == HistoryFormat::tsv) {
+        print_tsv(h);
+    }
+    if (h.subject == Subject::unknown) {
+        std::string hint;
+        if (auto m = closest_match(o.subject, h.known_names))
+            hint = fmt::format(" Did you mean `{}`?", *m);
+        fmt::print(o.format == HistoryFormat::text ? stdout : stderr,
+                   "No sessions of `{}` in {}.{}\n", clean(o.subject), path, hint);
+        return exit_code::ok;
+    }
+    if (o.format != HistoryFormat::text) return exit_code::ok;
+
+    if (h.sessions.empty()) {
+        if (read == LogRead::missing)
+            fmt::print("No sessions yet: there is no log at {}. Start one with `knead run neck`.\n",
+                       path);
+        else if (q.since_day)
+            fmt::print("No sessions in {} since {}.\n", path, *o.since);
+        else
+            fmt::print("No sessions in {} yet. Start one with `knead run neck`.\n", path);
+        return exit_code::ok;
+    }
+    const TerminalCaps caps = detect_terminal(ColorMode::never);
+    const bool ascii = o.ascii || !caps.unicode;
+    if (h.subject == Subject::point) {
+        print_point_table(h);
+    } else {
+        print_sessions(h);
+    }
+    print_trends(h, caps.out_tty ? caps.width : 80, ascii);
+    return exit_code::ok;
+}
+
+}  // namespace knead

@@ -1,0 +1,101 @@
+// `knead new`: starts a routine of your own from a commented template.
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "commands.hpp"
+#include "knead/exit_codes.hpp"
+#include "knead/paths.hpp"
+#include "knead/routine.hpp"
+#include "knead/routine_finder.hpp"
+#include "knead/routine_template.hpp"
+
+namespace knead {
+namespace {
+
+constexpr std::size_t kMaxNameLength = 64;
+
+// Creates `path` only if it does not exist yet (O_EXCL: no race with another writer)
+// and writes all of `text`. Returns 0 or an errno.
+int write_new_file(const std::filesystem::path& path, std::string_view text) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return errno;
+    int err = 0;
+    while (!text.empty()) {
+        ssize_t n = ::write(fd, text.data(), text.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            err = n < 0 ? errno : EIO;
+            break;
+        }
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+    if (::close(fd) != 0 && err == 0) err = errno;
+    if (err != 0) ::unlink(path.c_str());  // no half-written routine left behind
+    return err;
+}
+
+}  // namespace
+
+int new_command(const RoutineOptions& o, const NewOptions& n) {
+    if (!is_slug(n.name) || n.name.size() > kMaxNameLength) {
+        fmt::print(stderr,
+                   "knead: `{}` cannot name a routine: use lowercase letters, digits and dashes, "
+                   "at most {} characters (like `desk-break`)\n",
+                   n.name, kMaxNameLength);
+        return exit_code::usage;
+    }
+    if (n.area && n.area->find_first_not_of(" \t") == std::string::npos) {
+        fmt::print(stderr, "knead: --area is empty: name the body area, like \"upper back\"\n");
+        return exit_code::usage;
+    }
+    // The loader refuses control characters in routine texts; so does the template.
+    if (n.area && std::any_of(n.area->begin(), n.area->end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+        })) {
+        fmt::print(stderr, "knead: --area must be plain text on one line\n");
+        return exit_code::usage;
+    }
+    const std::string text = routine_template(n.name, n.area.value_or(""));
+    if (n.to_stdout) {
+        fmt::print("{}", text);
+        return exit_code::ok;
+    }
+
+    const auto dir = xdg_config_home() / "knead" / "routines";
+    const auto path = dir / (n.name + ".toml");
+    if (int err = create_private_dirs(dir)) {
+        fmt::print(stderr, "knead: cannot create {}: {}\n", dir.string(), std::strerror(err));
+        return exit_code::failure;
+    }
+    // Which routine `knead run NAME` runs today: if it is elsewhere on the search path,
+    // the new file will hide it (or, from --routines, be hidden by it).
+    auto before = find_routine(n.name, routine_search_path(o.dirs));
+    if (int err = write_new_file(path, text)) {
+        if (err == EEXIST)
+            fmt::print(stderr,
+                       "knead: {} already exists; knead does not overwrite it. Edit it, or "
+                       "remove it first.\n",
+                       path.string());
+        else
+            fmt::print(stderr, "knead: cannot write {}: {}\n", path.string(), std::strerror(err));
+        return exit_code::failure;
+    }
+    fmt::print("{}\n", path.string());
+    auto after = find_routine(n.name, routine_search_path(o.dirs));
+    if (before && after && *after == path)
+        fmt::print(stderr, "knead: note: this hides the routine `{}` in {}\n", n.name,
+                   before->parent_path().string());
+    else if (after && *after != path)
+        fmt::print(stderr,
+                   "knead: note: `knead run {}` still runs {}, found first on the search path\n",
+                   n.name, after->string());
+    fmt::print(stderr, "knead: edit it, then check it with: knead validate {}\n", n.name);
+    return exit_code::ok;
+}
+
+}  // namespace knead

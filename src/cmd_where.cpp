@@ -1,0 +1,165 @@
+// `knead where`: which points can send pain to a place, across every routine on the path.
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "knead/body_words.hpp"
+#include "knead/exit_codes.hpp"
+#include "knead/json.hpp"
+#include "knead/paths.hpp"
+#include "knead/refer_match.hpp"
+#include "knead/routine_finder.hpp"
+#include "knead/routine_loader.hpp"
+#include "knead/wrap.hpp"
+
+namespace knead {
+namespace {
+
+constexpr std::size_t kWidth = 80;
+
+// Every valid routine on the search path. An invalid one is skipped with a warning, so
+// one broken file of the user's does not hide the rest.
+std::vector<Routine> load_library(const RoutineOptions& o) {
+    std::vector<Routine> out;
+    const auto dirs = routine_search_path(o.dirs);
+    const Resolver resolver = search_path_resolver(dirs);
+    for (const auto& ref : list_routines(dirs)) {
+        auto loaded = load_routine_file(ref.file, resolver);
+        if (!loaded.routine) {
+            fmt::print(
+                stderr,
+                "knead: warning: skipping the invalid routine {} (run `knead validate {}`)\n",
+                ref.file.string(), ref.file.string());
+            continue;
+        }
+        // A point that a routine uses by reference is the point of the routine it comes
+        // from, which is on the search path too: list it once, there.
+        std::erase_if(loaded.routine->points, [](const Point& p) { return !p.from.empty(); });
+        out.push_back(std::move(*loaded.routine));
+    }
+    return out;
+}
+
+// The query as typed, with control characters made harmless for the terminal.
+std::string printable(std::string_view s) {
+    std::string out;
+    for (char c : s) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+    return out;
+}
+
+std::string json_array(const std::vector<std::string>& v) {
+    std::string out = "[";
+    for (const auto& s : v) {
+        if (out.size() > 1) out += ',';
+        out += json_string(s);
+    }
+    return out + "]";
+}
+
+void print_lines(const std::vector<std::string>& lines) {
+    for (const auto& l : lines) fmt::print("{}\n", l);
+}
+
+void print_areas(const std::vector<Routine>& routines) {
+    auto areas = referral_areas(routines);
+    fmt::print("Places the routines can send pain to, by region:\n");
+    for (const auto& [region, words] : group_by_region(areas)) {
+        fmt::print("\n{}\n", to_string(region));
+        std::string list;
+        for (const auto& w : words) list += (list.empty() ? "" : ", ") + w;
+        print_lines(wrap_text(list, kWidth, "  ", "  "));
+    }
+}
+
+int list_areas(const std::vector<Routine>& routines, bool json) {
+    const bool none = referral_areas(routines).empty();
+    if (json) {
+        fmt::print("{{\"regions\":[");
+        bool first = true;
+        for (const auto& [region, words] : group_by_region(referral_areas(routines))) {
+            fmt::print("{}\n{{\"region\":{},\"words\":{}}}", first ? "" : ",",
+                       json_string(to_string(region)), json_array(words));
+            first = false;
+        }
+        fmt::print("\n]}}\n");
+        return none ? exit_code::failure : exit_code::ok;
+    }
+    if (none) {
+        fmt::print("No routine on the search path names where its points send pain.\n");
+        return exit_code::failure;
+    }
+    print_areas(routines);
+    fmt::print("\nAsk about one with `knead where PLACE`, for example `knead where temple`.\n");
+    return exit_code::ok;
+}
+
+std::string point_title(const Point& p) {
+    auto lower = [](std::string s) {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return s;
+    };
+    if (lower(p.name) == lower(p.muscle)) return p.name;
+    return fmt::format("{} ({})", p.name, p.muscle);
+}
+
+}  // namespace
+
+int where_command(const WhereOptions& o) {
+    std::string query;
+    for (const auto& w : o.words) query += (query.empty() ? "" : " ") + w;
+
+    auto routines = load_library(o.routines);
+    if (query.find_first_not_of(" \t") == std::string::npos) return list_areas(routines, o.json);
+
+    auto hits = find_referrals(query, routines);
+    if (o.json) {
+        fmt::print("{{\"query\":{},\"matches\":[", json_string(query));
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            const auto& h = hits[i];
+            const Routine& r = routines[h.routine];
+            const Point& p = r.points[h.point];
+            fmt::print(
+                "{}\n{{\"routine\":{},\"point\":{},\"name\":{},\"muscle\":{},\"match\":{},"
+                "\"area\":{},\"refers_to\":{},\"locate\":{},\"file\":{}}}",
+                i == 0 ? "" : ",", json_string(r.id), json_string(p.id), json_string(p.name),
+                json_string(p.muscle), json_string(to_string(h.kind)), json_string(h.area),
+                json_array(p.refers_to), json_string(p.locate_cue), json_string(r.path.string()));
+        }
+        fmt::print("\n]}}\n");
+        return hits.empty() ? exit_code::failure : exit_code::ok;
+    }
+
+    const std::string shown = printable(query);
+    if (hits.empty()) {
+        if (split_body_words(query).empty())
+            fmt::print("\"{}\" names no place on the body.\n\n", shown);
+        else
+            fmt::print("No point refers pain to \"{}\".\n\n", shown);
+        if (referral_areas(routines).empty()) {
+            fmt::print("No routine on the search path names where its points send pain.\n");
+        } else {
+            print_areas(routines);
+        }
+        return exit_code::failure;
+    }
+
+    if (hits.front().kind == MatchKind::close)
+        fmt::print("Nothing refers pain to \"{}\" exactly; the closest matches:\n", shown);
+    else
+        fmt::print("Points that can send pain to \"{}\", best match first:\n", shown);
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const auto& h = hits[i];
+        const Routine& r = routines[h.routine];
+        const Point& p = r.points[h.point];
+        if (i > 0 && h.kind == MatchKind::close && hits[i - 1].kind != MatchKind::close)
+            fmt::print("\nPartial and close matches:\n");
+        fmt::print("\n{:>2}. {}, routine {} ({}: {})\n", i + 1, point_title(p), r.id,
+                   h.kind == MatchKind::close ? "close match" : "refers to", h.area);
+        print_lines(wrap_text(p.locate_cue, kWidth, "    Locate: ", "    "));
+    }
+    fmt::print("\nWork a point with `knead run ROUTINE`, for example `knead run {}`.\n",
+               routines[hits.front().routine].id);
+    return exit_code::ok;
+}
+
+}  // namespace knead

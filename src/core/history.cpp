@@ -1,0 +1,133 @@
+#include "knead/history.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+namespace knead {
+
+std::uint32_t HistoryBuilder::intern(const std::string& routine, const std::string& point) {
+    auto [it, added] =
+        index_.try_emplace({routine, point}, static_cast<std::uint32_t>(points_.size()));
+    if (added) points_.emplace_back(routine, point);
+    return it->second;
+}
+
+void HistoryBuilder::add(LoggedSession&& s) {
+    Stored st;
+    HistorySession& h = st.session;
+    h.id = std::move(s.id);
+    h.time = std::move(s.time);
+    h.start = s.start;
+    h.day = s.day;
+    h.routines = std::move(s.routines);
+    h.virtual_clock = s.virtual_clock;
+    h.status = std::move(s.status);
+    h.points = s.points;
+    h.duration = s.duration;
+    int held = 0, first = 0, last = 0;
+    for (const auto& p : s.worked) {
+        Worked w{intern(p.routine, p.point), {}};
+        if (p.first_hold_pain) {
+            ++held;
+            first += *p.first_hold_pain;
+            last += *p.last_hold_pain;
+            w.entry = TrendEntry{0,       *p.first_hold_pain, *p.last_hold_pain,
+                                 p.holds, p.first_hold,       p.next_hold};
+        }
+        st.worked.push_back(w);
+    }
+    if (held > 0) {
+        h.pain_first = static_cast<double>(first) / held;
+        h.pain_last = static_cast<double>(last) / held;
+    }
+    sessions_.push_back(std::move(st));
+}
+
+History HistoryBuilder::build(const HistoryQuery& q) const {
+    History out;
+    std::vector<std::size_t> order(sessions_.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto& x = sessions_[a].session;
+        const auto& y = sessions_[b].session;
+        return x.start != y.start ? x.start < y.start : x.id < y.id;
+    });
+
+    // Which points the subject names, and which sessions it keeps.
+    std::vector<bool> matched(points_.size(), q.subject.empty());
+    auto has_routine = [&](const Stored& s, const std::string& r) {
+        return std::find(s.session.routines.begin(), s.session.routines.end(), r) !=
+               s.session.routines.end();
+    };
+    std::optional<std::string> by_routine;
+    if (q.subject.empty()) {
+        out.subject = Subject::all;
+    } else if (auto dot = q.subject.rfind('.');
+               dot != std::string::npos &&
+               index_.count({q.subject.substr(0, dot), q.subject.substr(dot + 1)})) {
+        out.subject = Subject::point;
+        matched[index_.at({q.subject.substr(0, dot), q.subject.substr(dot + 1)})] = true;
+    } else if (std::any_of(sessions_.begin(), sessions_.end(),
+                           [&](const Stored& s) { return has_routine(s, q.subject); })) {
+        out.subject = Subject::routine;
+        by_routine = q.subject;
+        for (std::size_t i = 0; i < points_.size(); ++i) matched[i] = points_[i].first == q.subject;
+    } else {
+        for (std::size_t i = 0; i < points_.size(); ++i)
+            matched[i] = points_[i].second == q.subject;
+        out.subject = std::find(matched.begin(), matched.end(), true) != matched.end()
+                          ? Subject::point
+                          : Subject::unknown;
+    }
+    if (out.subject == Subject::unknown) {
+        std::set<std::string> names;
+        for (const auto& [routine, point] : points_) {
+            names.insert(routine);
+            names.insert(point);
+        }
+        for (const auto& s : sessions_)
+            names.insert(s.session.routines.begin(), s.session.routines.end());
+        out.known_names.assign(names.begin(), names.end());
+        return out;
+    }
+
+    std::vector<std::size_t> kept;
+    for (std::size_t i : order) {
+        const Stored& s = sessions_[i];
+        if (q.since_day && s.session.day < *q.since_day) continue;
+        bool wanted = out.subject == Subject::all || (by_routine && has_routine(s, *by_routine)) ||
+                      std::any_of(s.worked.begin(), s.worked.end(),
+                                  [&](const Worked& w) { return matched[w.point]; });
+        if (wanted) kept.push_back(i);
+    }
+    if (q.last && kept.size() > *q.last)
+        kept.erase(kept.begin(), kept.end() - static_cast<std::ptrdiff_t>(*q.last));
+
+    // Trends come from real-clock sessions only: a --no-wait run is a rehearsal.
+    std::vector<bool> shown(points_.size(), false);
+    for (std::size_t i : kept)
+        for (const auto& w : sessions_[i].worked)
+            if (matched[w.point] && !sessions_[i].session.virtual_clock) shown[w.point] = true;
+    std::vector<std::size_t> slot(points_.size(), 0);
+    for (std::size_t p = 0; p < points_.size(); ++p) {
+        if (!shown[p]) continue;
+        slot[p] = out.points.size();
+        out.points.push_back({points_[p].first, points_[p].second, {}});
+    }
+    for (std::size_t i : kept) {
+        const Stored& s = sessions_[i];
+        const std::size_t at = out.sessions.size();
+        out.sessions.push_back(s.session);
+        if (s.session.virtual_clock) continue;
+        for (const auto& w : s.worked) {
+            if (!shown[w.point] || !w.entry) continue;
+            TrendEntry e = *w.entry;
+            e.session = at;
+            out.points[slot[w.point]].entries.push_back(e);
+        }
+    }
+    return out;
+}
+
+}  // namespace knead

@@ -1,0 +1,194 @@
+#include "knead/log_sessions.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "knead/log_time.hpp"
+
+namespace knead {
+namespace {
+
+template <typename T>
+std::optional<T> number(std::string_view s) {
+    T v{};
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+std::optional<int> pain_value(std::string_view s) {
+    auto v = number<int>(s);
+    if (!v || *v < 0 || *v > 10) return std::nullopt;
+    return v;
+}
+
+LoggedPoint& point_in(LoggedSession& s, std::string_view routine, std::string_view point) {
+    // A session works a handful of points, mostly in order: look from the back.
+    for (auto it = s.worked.rbegin(); it != s.worked.rend(); ++it)
+        if (it->point == point && it->routine == routine) return *it;
+    s.worked.push_back({std::string(routine), std::string(point), 0, {}, {}, 0, {}});
+    return s.worked.back();
+}
+
+}  // namespace
+
+LoggedSession* SessionAssembler::session_for(std::string_view id, std::int64_t epoch,
+                                             std::int64_t day, std::string_view time) {
+    if (last_ && last_->id == id) return last_;
+    auto it = open_.find(id);
+    if (it == open_.end()) {
+        auto s = std::make_unique<LoggedSession>();
+        s->id = id;
+        s->time = time;
+        s->start = s->last = epoch;
+        s->day = day;
+        std::string key = s->id;
+        it = open_.emplace(std::move(key), std::move(s)).first;
+    }
+    return last_ = it->second.get();
+}
+
+void SessionAssembler::close(std::string_view id) {
+    auto it = open_.find(id);
+    if (it == open_.end()) return;
+    if (last_ == it->second.get()) last_ = nullptr;
+    LoggedSession s = std::move(*it->second);
+    open_.erase(it);
+    sink_(std::move(s));
+}
+
+void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
+    const std::string_view time = r.get("time");
+    const std::string_view id = r.get("session");
+    auto t = parse_log_time(time);
+    if (!t) return problems.damage(r.line(), fmt::format("`time={}` is not a time", time));
+    if (id.empty()) return problems.damage(r.line(), "the session id is empty");
+
+    const std::string_view event = r.get("event");
+    if (event.empty()) {
+        const std::string_view step = r.get("step");
+        if (step.empty()) return;  // a kind of record this version does not know
+        const std::string_view routine = r.get("routine");
+        const std::string_view point = r.get("point");
+        if (routine.empty() || point.empty())
+            return problems.damage(r.line(), "a step without its routine or point");
+        std::optional<int> pain;
+        if (r.has("pain")) {
+            pain = pain_value(r.get("pain"));
+            if (!pain)
+                return problems.damage(r.line(),
+                                       fmt::format("`pain={}` is not 0-10", r.get("pain")));
+        }
+        auto planned = number<int>(r.get("planned"));
+        if (!planned || *planned < 0)
+            return problems.damage(r.line(),
+                                   fmt::format("`planned={}` is not seconds", r.get("planned")));
+        std::optional<int> next;
+        if (r.has("next")) {
+            next = number<int>(r.get("next"));
+            if (!next || *next < 0)
+                return problems.damage(r.line(),
+                                       fmt::format("`next={}` is not seconds", r.get("next")));
+        }
+        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        s->last = std::max(s->last, t->epoch);
+        if (std::find(s->routines.begin(), s->routines.end(), routine) == s->routines.end())
+            s->routines.emplace_back(routine);
+        LoggedPoint& p = point_in(*s, routine, point);
+        if (step == "hold" && pain) {
+            if (p.holds++ == 0) {
+                p.first_hold_pain = pain;
+                p.first_hold = *planned;
+            }
+            p.last_hold_pain = pain;
+            p.next_hold = next ? *next : *planned;
+        }
+        return;
+    }
+
+    if (event == "start") {
+        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        s->time = time;
+        s->start = t->epoch;
+        s->day = t->day;
+        s->routines.clear();
+        std::string_view list = r.get("routines");
+        while (!list.empty()) {
+            auto comma = list.find(',');
+            if (comma != 0) s->routines.emplace_back(list.substr(0, comma));
+            if (comma == std::string_view::npos) break;
+            list.remove_prefix(comma + 1);
+        }
+        s->virtual_clock = r.get("clock") == "virtual";
+    } else if (event == "end") {
+        auto points = number<int>(r.get("points"));
+        auto duration = number<double>(r.get("duration"));
+        if (r.get("status").empty() || !points || !duration)
+            return problems.damage(r.line(),
+                                   "an end record without its status, points or duration");
+        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        s->status = r.get("status");
+        s->points = *points;
+        s->duration = *duration;
+        s->last = std::max(s->last, t->epoch);
+        close(id);
+    } else if (event == "soreness") {
+        auto pain = pain_value(r.get("pain"));
+        if (r.get("routine").empty() || !pain)
+            return problems.damage(r.line(), "a soreness record without its routine or 0-10 pain");
+        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        s->soreness.push_back({std::string(r.get("routine")), *pain});
+    }
+    // Other events come from newer versions: nothing here to learn from them.
+}
+
+void SessionAssembler::finish() {
+    std::vector<std::unique_ptr<LoggedSession>> left;
+    for (auto& [id, s] : open_) left.push_back(std::move(s));
+    open_.clear();
+    last_ = nullptr;
+    std::sort(left.begin(), left.end(), [](const auto& a, const auto& b) {
+        return a->start != b->start ? a->start < b->start : a->id < b->id;
+    });
+    for (auto& s : left) {
+        s->status = kUnfinished;
+        s->points = static_cast<int>(s->worked.size());
+        s->duration = static_cast<double>(s->last - s->start);
+        sink_(std::move(*s));
+    }
+}
+
+namespace {
+
+LogScan scan(LogReader& reader, const SessionAssembler::Sink& sink) {
+    LogScan out;
+    out.missing = reader.missing();
+    out.special = reader.special();
+    if (!reader.error().empty() && !reader.missing()) {
+        out.error = reader.error();
+        return out;
+    }
+    SessionAssembler sessions(sink);
+    LogRecord r;
+    while (reader.next(r)) sessions.add(r, reader.problems());
+    out.error = reader.error();  // a read error part-way
+    sessions.finish();
+    out.problems = reader.problems();
+    return out;
+}
+
+}  // namespace
+
+LogScan scan_sessions(const std::filesystem::path& path, const SessionAssembler::Sink& sink) {
+    LogReader reader(path);
+    return scan(reader, sink);
+}
+
+LogScan scan_sessions_text(std::string_view text, const SessionAssembler::Sink& sink) {
+    LogReader reader(LogReader::FromText{}, text);
+    return scan(reader, sink);
+}
+
+}  // namespace knead

@@ -1,0 +1,88 @@
+#include "knead/log_time.hpp"
+
+#include <charconv>
+#include <ctime>
+
+namespace knead {
+namespace {
+
+// Reads exactly `n` digits at `pos`.
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+    if (pos + n > s.size()) return false;
+    for (std::size_t i = pos; i < pos + n; ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    std::from_chars(s.data() + pos, s.data() + pos + n, out);
+    return true;
+}
+
+bool leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int days_in_month(int y, int m) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && leap(y) ? 29 : kDays[m - 1];
+}
+
+bool read_date(std::string_view s, int& y, int& m, int& d) {
+    if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' ||
+        !digits(s, 8, 2, d))
+        return false;
+    return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+}  // namespace
+
+// Howard Hinnant's days_from_civil: exact for every Gregorian date.
+std::int64_t days_from_civil(int year, int month, int day) {
+    const std::int64_t y = year - (month <= 2 ? 1 : 0);
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+std::optional<LogTime> parse_log_time(std::string_view s) {
+    int y, mo, d, h, mi, sec;
+    if (!read_date(s, y, mo, d) || s.size() < 20 || s[10] != 'T' || !digits(s, 11, 2, h) ||
+        s[13] != ':' || !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
+        return std::nullopt;
+    if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
+    int offset = 0;
+    std::string_view zone = s.substr(19);
+    if (zone == "Z") {
+        offset = 0;
+    } else {
+        int oh, om;
+        if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || !digits(zone, 1, 2, oh) ||
+            zone[3] != ':' || !digits(zone, 4, 2, om) || oh > 23 || om > 59)
+            return std::nullopt;
+        offset = (zone[0] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    }
+    LogTime t;
+    t.day = days_from_civil(y, mo, d);
+    t.epoch = t.day * 86400 + h * 3600 + mi * 60 + sec - offset;
+    return t;
+}
+
+std::optional<std::int64_t> parse_date(std::string_view s) {
+    int y, m, d;
+    if (s.size() != 10 || !read_date(s, y, m, d)) return std::nullopt;
+    return days_from_civil(y, m, d);
+}
+
+std::int64_t local_day(WallTime t) {
+    std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    std::tm local{};
+    localtime_r(&tt, &local);
+    return days_from_civil(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+std::int64_t week_start(std::int64_t day) {
+    // Day 0, 1970-01-01, was a Thursday: three days after a Monday.
+    std::int64_t since_monday = ((day + 3) % 7 + 7) % 7;
+    return day - since_monday;
+}
+
+}  // namespace knead

@@ -1,0 +1,31 @@
+#include "knead/wrap.hpp"
+
+namespace knead {
+
+std::vector<std::string> wrap_text(std::string_view text, std::size_t width, std::string_view first,
+                                   std::string_view rest) {
+    std::vector<std::string> lines;
+    std::string line(first);
+    bool empty = true;  // no word on `line` yet
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+        std::size_t j = i;
+        while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\n') ++j;
+        if (j == i) break;
+        std::string_view word = text.substr(i, j - i);
+        i = j;
+        if (!empty && line.size() + 1 + word.size() > width) {
+            lines.push_back(std::move(line));
+            line = std::string(rest);
+            empty = true;
+        }
+        if (!empty) line += ' ';
+        line += word;
+        empty = false;
+    }
+    if (!empty || lines.empty()) lines.push_back(std::move(line));
+    return lines;
+}
+
+}  // namespace knead

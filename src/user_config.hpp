@@ -1,0 +1,17 @@
+// The user's config file, read once for the commands that use it.
+#pragma once
+
+#include <optional>
+
+#include "knead/config.hpp"
+#include "terminal.hpp"
+
+namespace knead {
+
+// Reads $XDG_CONFIG_HOME/knead/config.toml; on errors prints them to stderr and returns
+// nullopt (the caller exits with the usage code, as for an invalid routine).
+std::optional<Config> load_user_config();
+
+ColorMode color_mode(const std::string& setting);
+
+}  // namespace knead

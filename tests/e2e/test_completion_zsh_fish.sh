@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The zsh and fish completions, where those shells are installed (scripts/setup does not
+# install them: the test reports itself skipped when neither is there).
+if ! command -v zsh >/dev/null && ! command -v fish >/dev/null; then
+    echo "test_completion_zsh_fish: skipped: neither zsh nor fish is installed"
+    exit 77
+fi
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+mkdir -p "$TMP/bin"
+ln -s "$KNEAD" "$TMP/bin/knead"
+write_routine "$ROUTINES/zz-mine.toml"
+
+# --- fish: `complete -C` prints what fish would offer ------------------------------------
+if command -v fish >/dev/null; then
+    FISH="$KNEAD_SOURCE/completions/knead.fish"
+    expect_exit 0 fish --no-execute "$FISH"
+    # fish_complete LINE: the candidates for LINE, without their descriptions.
+    fish_complete() {
+        PATH="$TMP/bin:$PATH" fish --no-config -c 'source $argv[1]; complete -C$argv[2]' "$FISH" "$1" |
+            cut -f1 | sort | tr '\n' ' '
+    }
+    expect_eq "$(fish_complete 'knead ')" "config due history list new plan run show validate where " "fish: commands"
+    expect_eq "$(fish_complete 'knead run ne')" "neck " "fish: a routine name"
+    expect_eq "$(fish_complete "knead --routines $ROUTINES run zz")" "zz-mine " \
+        "fish: a name from --routines"
+    expect_eq "$(fish_complete 'knead validate --j')" "--json " "fish: a flag of validate"
+    expect_eq "$(fish_complete 'knead run --color ')" "always auto never " "fish: --color values"
+    expect_eq "$(fish_complete 'knead list --n')" "--names " "fish: list --names"
+    expect_eq "$(fish_complete 'knead where --')" "--help --json " "fish: flags of where"
+fi
+
+# --- zsh: drive an interactive zsh in a pseudo-terminal, press Tab, read the line --------
+if command -v zsh >/dev/null && zsh -c 'zmodload zsh/zpty' 2>/dev/null; then
+    expect_exit 0 zsh -n "$KNEAD_SOURCE/completions/_knead"
+    mkdir -p "$TMP/fpath"
+    cp "$KNEAD_SOURCE/completions/_knead" "$TMP/fpath/"
+    cat >"$TMP/drive.zsh" <<'ZSH'
+# drive.zsh FPATH OUTFILE LINE...: for each LINE, types it and a Tab in an interactive zsh,
+# then a key bound to a widget that appends the command line as it stands to OUTFILE.
+zmodload zsh/zpty
+local fdir=$1 outfile=$2 out line
+shift 2
+zpty -b z "zsh -f -i"
+zpty -w z "fpath=($fdir \$fpath); autoload -U compinit; compinit -u -D; unsetopt beep"
+zpty -w z "dump() { print -r -- \"\$BUFFER\" >>${(q)outfile}; BUFFER= }; zle -N dump; bindkey '^X' dump"
+for line in "$@"; do
+  zpty -w -n z "$line"$'\t\C-x'
+done
+# The output of `print MARK''ER` (not its echo) says that every key before it was handled.
+zpty -w z "print MARK''ER"
+zpty -r -m z out '*MARKER*'
+zpty -d z
+ZSH
+    PATH="$TMP/bin:$PATH" expect_exit 0 timeout 30 zsh -f "$TMP/drive.zsh" "$TMP/fpath" "$TMP/zsh.out" \
+        "knead pl" "knead run ne" "knead --routines $ROUTINES plan zz" "knead validate --js" \
+        "knead run --color alw" "knead list --na" "knead wh"
+    expect_eq "$(cat "$TMP/zsh.out")" "knead plan 
+knead run neck 
+knead --routines $ROUTINES plan zz-mine 
+knead validate --json 
+knead run --color always 
+knead list --names 
+knead where " "zsh: the command lines after Tab"
+fi

@@ -1,0 +1,143 @@
+// Where knead keeps things: XDG directories, the log path, the routine search path.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "knead/paths.hpp"
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using knead_test::EnvVar;
+using knead_test::TempDir;
+
+TEST_CASE("paths: XDG directories") {
+    EnvVar home("HOME", "/home/tester");
+    SUBCASE("an absolute variable is used") {
+        EnvVar c("XDG_CONFIG_HOME", "/cfg");
+        EnvVar d("XDG_DATA_HOME", "/data");
+        EnvVar s("XDG_STATE_HOME", "/state/dir");
+        CHECK(knead::xdg_config_home() == fs::path("/cfg"));
+        CHECK(knead::xdg_data_home() == fs::path("/data"));
+        CHECK(knead::xdg_state_home() == fs::path("/state/dir"));
+    }
+    SUBCASE("a relative variable is ignored") {
+        EnvVar c("XDG_CONFIG_HOME", "cfg");
+        EnvVar d("XDG_DATA_HOME", "./data");
+        EnvVar s("XDG_STATE_HOME", "~/state");
+        CHECK(knead::xdg_config_home() == fs::path("/home/tester/.config"));
+        CHECK(knead::xdg_data_home() == fs::path("/home/tester/.local/share"));
+        CHECK(knead::xdg_state_home() == fs::path("/home/tester/.local/state"));
+    }
+    SUBCASE("an empty variable is ignored") {
+        EnvVar c("XDG_CONFIG_HOME", "");
+        EnvVar d("XDG_DATA_HOME", "");
+        CHECK(knead::xdg_config_home() == fs::path("/home/tester/.config"));
+        CHECK(knead::xdg_data_home() == fs::path("/home/tester/.local/share"));
+    }
+    SUBCASE("unset: the default under HOME") {
+        EnvVar c("XDG_CONFIG_HOME", nullptr);
+        EnvVar d("XDG_DATA_HOME", nullptr);
+        EnvVar s("XDG_STATE_HOME", nullptr);
+        CHECK(knead::xdg_config_home() == fs::path("/home/tester/.config"));
+        CHECK(knead::xdg_data_home() == fs::path("/home/tester/.local/share"));
+        CHECK(knead::xdg_state_home() == fs::path("/home/tester/.local/state"));
+    }
+}
+
+TEST_CASE("paths: log_path prefers the flag, then KNEAD_LOG, then the data directory") {
+    EnvVar home("HOME", "/home/tester");
+    EnvVar data("XDG_DATA_HOME", "/xdg-data");
+    SUBCASE("the flag") {
+        EnvVar env("KNEAD_LOG", "/env/knead.log");
+        CHECK(knead::log_path(std::string("/flag/my.log")) == fs::path("/flag/my.log"));
+        CHECK(knead::log_path(std::string("relative.log")) == fs::path("relative.log"));
+    }
+    SUBCASE("KNEAD_LOG") {
+        EnvVar env("KNEAD_LOG", "/env/knead.log");
+        CHECK(knead::log_path(std::nullopt) == fs::path("/env/knead.log"));
+        CHECK(knead::log_path(std::string()) == fs::path("/env/knead.log"));  // empty flag
+    }
+    SUBCASE("the default") {
+        EnvVar env("KNEAD_LOG", nullptr);
+        CHECK(knead::log_path(std::nullopt) == fs::path("/xdg-data/knead/sessions.log"));
+    }
+    SUBCASE("an empty KNEAD_LOG is unset") {
+        EnvVar env("KNEAD_LOG", "");
+        CHECK(knead::log_path(std::nullopt) == fs::path("/xdg-data/knead/sessions.log"));
+    }
+    SUBCASE("the default under HOME") {
+        EnvVar env("KNEAD_LOG", nullptr);
+        EnvVar d("XDG_DATA_HOME", nullptr);
+        CHECK(knead::log_path(std::nullopt) ==
+              fs::path("/home/tester/.local/share/knead/sessions.log"));
+    }
+}
+
+TEST_CASE("paths: routine_search_path order") {
+    EnvVar home("HOME", "/home/tester");
+    EnvVar cfg("XDG_CONFIG_HOME", "/cfg");
+    const fs::path builtin = knead::builtin_routines_dir();
+    SUBCASE("flags, KNEAD_ROUTINES split on ':', config dir, built-in") {
+        EnvVar env("KNEAD_ROUTINES", "/e1::/e2:rel/e3:");
+        auto dirs = knead::routine_search_path({"/f1", "f2"});
+        CHECK(dirs == std::vector<fs::path>{"/f1", "f2", "/e1", "/e2", "rel/e3",
+                                            "/cfg/knead/routines", builtin});
+    }
+    SUBCASE("without KNEAD_ROUTINES") {
+        EnvVar env("KNEAD_ROUTINES", nullptr);
+        auto dirs = knead::routine_search_path({});
+        CHECK(dirs == std::vector<fs::path>{"/cfg/knead/routines", builtin});
+    }
+    SUBCASE("an empty KNEAD_ROUTINES adds nothing") {
+        EnvVar env("KNEAD_ROUTINES", "");
+        auto dirs = knead::routine_search_path({"/f"});
+        CHECK(dirs == std::vector<fs::path>{"/f", "/cfg/knead/routines", builtin});
+    }
+    SUBCASE("one KNEAD_ROUTINES directory") {
+        EnvVar env("KNEAD_ROUTINES", "/only");
+        auto dirs = knead::routine_search_path({});
+        CHECK(dirs == std::vector<fs::path>{"/only", "/cfg/knead/routines", builtin});
+    }
+}
+
+TEST_CASE("paths: the built-in routines are found") {
+    auto dir = knead::builtin_routines_dir();
+    CHECK(fs::is_directory(dir));
+    CHECK(fs::is_regular_file(dir / "neck.toml"));
+}
+
+TEST_CASE("paths: create_private_dirs") {
+    TempDir tmp;
+    SUBCASE("creates every missing directory with mode 0700") {
+        auto dir = tmp / "a/b/c";
+        CHECK(knead::create_private_dirs(dir) == 0);
+        for (const char* sub : {"a", "a/b", "a/b/c"}) {
+            CAPTURE(sub);
+            struct stat st {};
+            REQUIRE(::stat((tmp / sub).c_str(), &st) == 0);
+            CHECK(S_ISDIR(st.st_mode));
+            CHECK((st.st_mode & 07777) == 0700);
+        }
+    }
+    SUBCASE("existing directories are fine and keep their mode") {
+        fs::create_directories(tmp / "x");
+        fs::permissions(tmp / "x", static_cast<fs::perms>(0755));
+        CHECK(knead::create_private_dirs(tmp / "x") == 0);
+        CHECK(knead::create_private_dirs(tmp / "x/y") == 0);
+        CHECK(fs::is_directory(tmp / "x/y"));
+        CHECK((fs::status(tmp / "x").permissions() & fs::perms::all) ==
+              static_cast<fs::perms>(0755));
+    }
+    SUBCASE("a regular file in the way gives its errno") {
+        knead_test::write_file(tmp / "file", "x");
+        CHECK(knead::create_private_dirs(tmp / "file/sub") == ENOTDIR);
+    }
+    SUBCASE("an empty path is nothing to do") {
+        CHECK(knead::create_private_dirs(fs::path()) == 0);
+    }
+}
