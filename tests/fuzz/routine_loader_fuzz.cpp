@@ -1,11 +1,13 @@
 // Fuzz target for the routine loader. Whatever the bytes, load_routine_text must return
 // a routine or diagnostics (never both, never neither), each diagnostic one printable
-// line, and a routine only with doses inside the documented ranges. The same bytes go
-// through the config loader, the other reader of TOML. Built with libFuzzer by
+// line, and a routine only with doses inside the documented ranges. A `use` finds the
+// built-in routines. The same bytes go through the config loader, the other reader of
+// TOML. Built with libFuzzer by
 // scripts/fuzz, and with replay_main.cpp as a test that replays the seed corpus.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <string_view>
@@ -53,7 +55,18 @@ void check_dose(const knead::Dose& d) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
-    auto result = knead::load_routine_text(text, "fuzz.toml", "fuzz");
+    static const knead::Resolver builtin{
+        [](std::string_view id,
+           const std::filesystem::path&) -> std::optional<std::filesystem::path> {
+            auto file = std::filesystem::path(KNEAD_FUZZ_ROUTINES) / (std::string(id) + ".toml");
+            std::error_code ec;
+            if (id.find('/') != std::string_view::npos ||
+                !std::filesystem::is_regular_file(file, ec))
+                return std::nullopt;
+            return file;
+        },
+        {}};
+    auto result = knead::load_routine_text(text, "fuzz.toml", "fuzz", builtin);
 
     require(result.routine.has_value() != knead::has_errors(result.diagnostics),
             "a routine must come without errors, and errors without a routine");
