@@ -1,7 +1,8 @@
 // A log cut off at any byte (a crash, a full disk, a kill in the middle of a write): every
 // earlier record still reads back exactly, and the cut record is either refused by the
-// parser or reads as a prefix of itself. Since a cut line never ends in a newline, that
-// is how a reader tells it is damaged (see docs/log-format.md).
+// parser or reads as a prefix of itself. A cut line has no newline, which is how the log
+// reader tells it is damaged; once the next session has added one, the cut-off mark is
+// what keeps it damaged (see docs/log-format.md).
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "knead/log_file.hpp"
+#include "knead/log_reader.hpp"
 #include "knead/log_record.hpp"
 #include "knead/logfmt.hpp"
 #include "test_support.hpp"
@@ -159,4 +161,36 @@ TEST_CASE("log truncation: opening a log whose last line was cut marks it and st
         log.append(format_logfmt(records[2]));
     }
     CHECK(knead_test::read_file(path) == whole + format_logfmt(records[2]) + "\n");
+}
+
+TEST_CASE("log truncation: the log reader reads every whole record and reports the cut one") {
+    const auto records = session_records();
+    const std::string full = log_text(records);
+    const std::size_t last_start = full.rfind('\n', full.size() - 2) + 1;
+    const std::string next = format_logfmt(records[0]) + "\n";  // a later session's start
+    for (std::size_t cut = last_start; cut <= full.size(); ++cut) {
+        CAPTURE(cut);
+        const bool whole = cut == full.size(), cut_in_record = cut > last_start && !whole;
+        // As the crash left it, and after the next session marked it and appended.
+        for (bool marked : {false, true}) {
+            std::string text = full.substr(0, cut);
+            if (marked) text += (cut_in_record ? std::string(kCutMark) + "\n" : "") + next;
+            LogReader reader(LogReader::FromText{}, text);
+            LogRecord r;
+            std::size_t n = 0;
+            while (reader.next(r)) {
+                // The records before the cut, then the later session's start.
+                const std::size_t kept = records.size() - (whole ? 0 : 1);
+                const Fields& want = n < kept ? records[n] : records[0];
+                REQUIRE(r.fields().size() == want.size());
+                for (std::size_t i = 0; i < want.size(); ++i) {
+                    CHECK(r.fields()[i].key == want[i].first);
+                    CHECK(r.fields()[i].value == want[i].second);
+                }
+                ++n;
+            }
+            CHECK(n == records.size() - 1 + (whole ? 1 : 0) + (marked ? 1 : 0));
+            CHECK(reader.problems().damaged == (cut_in_record ? 1u : 0u));
+        }
+    }
 }
