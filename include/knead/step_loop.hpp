@@ -37,7 +37,7 @@ class CountdownView {
     virtual ~CountdownView() = default;
     virtual void draw(const Countdown& c, Duration now) = 0;
     virtual void note(KeyAction a) = 0;  // a key took effect: say so
-    virtual void resized() {}            // the window changed size: draw afresh
+    virtual void resized() {}            // the screen changed under us: draw afresh
 };
 
 enum class StepEnd { done, skipped, next_point, quit, interrupted };

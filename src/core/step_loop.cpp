@@ -55,6 +55,7 @@ StepRun run_countdown(Clock& clock, Countdown& c, EventSource& events, Countdown
                 bool was_paused = c.paused();
                 c.pause(now);
                 events.suspend();
+                view.resized();  // the shell wrote on the screen meanwhile
                 if (!was_paused) c.resume(clock.now());
                 break;
             }
