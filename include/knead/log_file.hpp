@@ -8,6 +8,10 @@
 
 namespace knead {
 
+// Ends a record that a crash or a failed write cut short, when the next session opens
+// the log (docs/log-format.md).
+inline constexpr std::string_view kCutMark = " #cut-off";
+
 class LogError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;

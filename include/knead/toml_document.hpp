@@ -10,14 +10,11 @@
 #include <vector>
 
 #include "knead/diagnostic.hpp"
+#include "knead/toml_guard.hpp"
 
 namespace knead {
 
-// A position in a file, 1-based.
-struct Where {
-    int line = 1;
-    int column = 1;
-};
+struct ParsedToml;
 
 // One value of a parsed document. Cheap to copy; valid while its TomlDocument lives.
 class TomlValue {
@@ -37,8 +34,7 @@ class TomlValue {
     std::vector<std::string> keys() const;  // a table's keys, sorted
     std::optional<TomlValue> get(std::string_view key) const;
 
-    // Where the value is. Costs time in proportion to its offset in the file: for
-    // error messages only.
+    // Where the value is (looked up in a line index: cheap).
     Where where() const;
     // Where `key` (whose value this is) is written: the key, when it is on the value's
     // line, else the value.
@@ -46,8 +42,9 @@ class TomlValue {
 
   private:
     friend struct TomlAccess;
-    explicit TomlValue(const void* v) : v_(v) {}
+    TomlValue(const void* v, const ParsedToml* doc) : v_(v), doc_(doc) {}
     const void* v_;
+    const ParsedToml* doc_;
 };
 
 class TomlDocument {
@@ -56,12 +53,12 @@ class TomlDocument {
 
   private:
     friend struct TomlAccess;
-    std::shared_ptr<const void> holder_;
+    std::shared_ptr<const ParsedToml> holder_;
 };
 
-// Parses `text`, first refusing what would make the parser misbehave (binary data,
-// invalid UTF-8, nesting deeper than `max_nesting`). Problems go to `out` as
-// diagnostics naming `display`; nullopt when there is no document to read.
+// Parses `text`, first refusing what would make the parser misbehave (see
+// check_toml_text). Problems go to `out` as diagnostics naming `display`; nullopt when
+// there is no document to read.
 std::optional<TomlDocument> parse_toml(std::string_view text, const std::string& display,
                                        std::vector<Diagnostic>& out, int max_nesting = 32);
 

@@ -21,13 +21,30 @@ namespace {
 
 void write_all(int fd, std::string_view data, const std::filesystem::path& p) {
     // One write() is what keeps lines whole when two sessions append at once; O_APPEND
-    // makes each write land at the end. A short write (a full disk) is an error.
-    ssize_t n;
-    do {
-        n = ::write(fd, data.data(), data.size());
-    } while (n < 0 && errno == EINTR);
-    if (n < 0) fail(p, "write to", errno);
-    if (static_cast<std::size_t>(n) != data.size()) fail(p, "write to", ENOSPC);
+    // makes each write land at the end. A short write means the disk or the file size
+    // limit was reached: writing the rest then fails and says which.
+    while (!data.empty()) {
+        ssize_t n = ::write(fd, data.data(), data.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail(p, "write to", errno);
+        if (n == 0) fail(p, "write to", ENOSPC);
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+// True when the log's last line has no newline: a record cut off by a crash or a failed
+// write. The next record must then start on a line of its own, or it would be lost too;
+// and what is left of the cut one must not pass for a whole record (pain=1 of pain=10).
+bool ends_mid_line(const std::filesystem::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return false;
+    struct stat st {};
+    char last = '\n';
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        ::pread(fd, &last, 1, st.st_size - 1) != 1)
+        last = '\n';
+    ::close(fd);
+    return last != '\n';
 }
 
 // Creates the log with its header in one step: the header goes into a private file
@@ -70,6 +87,9 @@ LogFile::LogFile(std::filesystem::path path) : path_(std::move(path)) {
     created_ = create_with_header(path_);
     fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd_ < 0) fail(path_, "open", errno);
+    // " #" cannot follow a value in logfmt, nor end a quoted one: every reader takes the
+    // marked line for damaged.
+    if (!created_ && ends_mid_line(path_)) write_all(fd_, std::string(kCutMark) + "\n", path_);
     struct stat st {};
     if (!created_ && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0077) != 0)
         too_open_ = true;

@@ -7,7 +7,6 @@
 #include <fstream>
 #include <limits>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "knead/policy.hpp"
@@ -437,6 +436,12 @@ LoadResult load_text(Loading& l, std::string_view text, const std::string& displ
                      const std::string& id, const std::filesystem::path& file) {
     LoadResult result;
     Checker c(display, result.diagnostics);
+    // load_file checks the size before reading; text from elsewhere is checked here.
+    if (text.size() > kMaxRoutineBytes) {
+        c.file_error(fmt::format("too large for a routine ({} bytes; the limit is {} bytes)",
+                                 text.size(), kMaxRoutineBytes));
+        return result;
+    }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         c.file_error(
             "the file is empty: a routine needs `schema`, `name`, `area` and "

@@ -35,6 +35,24 @@ std::string control_message(const std::string& key, unsigned c) {
 
 }  // namespace
 
+void Checker::add(Where w, Severity s, std::string msg) {
+    if (reported_ < kMaxReported) {
+        ++reported_;
+        // Messages quote keys and values from the file: keep each one printable line.
+        out_.push_back({file_, w.line, w.column, s, one_line(msg)});
+        return;
+    }
+    // The count is for the whole file (line 0), so it is listed first; it is an error
+    // when an error is among the problems it stands for.
+    if (dropped_++ == 0) {
+        note_ = out_.size();
+        out_.push_back({file_, 0, 0, s, ""});
+    }
+    Diagnostic& note = out_[note_];
+    if (s == Severity::error) note.severity = s;
+    note.message = fmt::format("{} more problems not shown: fix these first", dropped_);
+}
+
 Where TableReader::at(std::string_view key) const {
     auto v = get(key);
     return v ? v->where_key(key) : at_;

@@ -21,18 +21,21 @@ class Checker {
 
     void error(Where w, std::string msg) { add(w, Severity::error, std::move(msg)); }
     void warning(Where w, std::string msg) { add(w, Severity::warning, std::move(msg)); }
-    void file_error(std::string msg) {
-        out_.push_back({file_, 0, 0, Severity::error, std::move(msg)});
-    }
+    void file_error(std::string msg) { add({0, 0}, Severity::error, std::move(msg)); }
     bool failed() const { return has_errors(out_); }
     const std::string& file() const { return file_; }
 
+    // A file that is not what it should be at all would bury the first, useful problems
+    // under thousands: past this many, the rest are counted on one line instead.
+    static constexpr int kMaxReported = 50;
+
   private:
-    void add(Where w, Severity s, std::string msg) {
-        out_.push_back({file_, w.line, w.column, s, std::move(msg)});
-    }
+    void add(Where w, Severity s, std::string msg);
     std::string file_;
     std::vector<Diagnostic>& out_;
+    int reported_ = 0;
+    int dropped_ = 0;
+    std::size_t note_ = 0;  // where in out_ the line that counts them is
 };
 
 class TableReader {

@@ -1,13 +1,9 @@
 // The only translation unit that includes toml11.
 #include "knead/toml_document.hpp"
 
-#include "knead/utf8.hpp"
-
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <map>
-#include <regex>
 #include <sstream>
 #include <toml.hpp>
 
@@ -15,13 +11,22 @@ namespace knead {
 
 using Value = toml::basic_value<toml::discard_comments, std::map, std::vector>;
 
+// The parsed tree with the text it came from, for positions.
+struct ParsedToml {
+    ParsedToml(Value r, std::string_view t) : root(std::move(r)), text(t), lines(text) {}
+    Value root;
+    std::string text;
+    LineIndex lines;
+};
+
 struct TomlAccess {
     static const Value& value(const TomlValue& v) { return *static_cast<const Value*>(v.v_); }
-    static TomlValue wrap(const Value& v) { return TomlValue(&v); }
-    static void hold(TomlDocument& d, std::shared_ptr<const Value> root) { d.holder_ = root; }
-    static const Value& root(const TomlDocument& d) {
-        return *static_cast<const Value*>(d.holder_.get());
+    static const ParsedToml& doc(const TomlValue& v) { return *v.doc_; }
+    static TomlValue wrap(const Value& v, const ParsedToml& doc) { return TomlValue(&v, &doc); }
+    static void hold(TomlDocument& d, std::shared_ptr<const ParsedToml> p) {
+        d.holder_ = std::move(p);
     }
+    static const ParsedToml& parsed(const TomlDocument& d) { return *d.holder_; }
 };
 
 namespace {
@@ -30,108 +35,12 @@ const Value& val(const TomlValue& v) {
     return TomlAccess::value(v);
 }
 
-Where where_offset(std::string_view s, std::size_t offset) {
-    Where w;
-    for (std::size_t i = 0; i < offset && i < s.size(); ++i) {
-        if (s[i] == '\n') {
-            ++w.line;
-            w.column = 1;
-        } else {
-            ++w.column;
-        }
-    }
-    return w;
-}
-
-// toml11's parser and its tables recurse on every level of nesting: arrays, inline
-// tables, and the parts of dotted keys and [table.headers]. Bound the depth before it
-// runs so that a hostile file cannot exhaust the stack. Strings and comments are skipped.
-std::optional<std::size_t> too_deep(std::string_view s, int max_nesting) {
-    std::vector<char> open;  // the brackets of values that are open
-    int table = 0;           // the parts of the last [table] header
-    int key = 0;             // the dots in the key being read
-    bool in_key = true;      // at a key: a line's start, or inside an inline table
-    bool in_header = false;
-    int header = 0;
-    // A key of n parts nests n - 1 tables below the one it is written in.
-    auto deeper = [&](int parts) {
-        return table + std::max(parts - 1, 0) + static_cast<int>(open.size()) > max_nesting;
-    };
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char ch = s[i];
-        if (ch == '#') {
-            while (i + 1 < s.size() && s[i + 1] != '\n') ++i;
-        } else if (ch == '"' || ch == '\'') {
-            bool multi = s.substr(i, 3) == std::string(3, ch);
-            std::string_view close = multi ? s.substr(i, 3) : s.substr(i, 1);
-            i += close.size();
-            while (i < s.size() && s.substr(i, close.size()) != close) {
-                if (ch == '"' && s[i] == '\\') ++i;
-                if (!multi && i < s.size() && s[i] == '\n') break;
-                ++i;
-            }
-            i += close.size() - 1;
-        } else if (ch == '\n') {
-            if (open.empty()) {
-                in_key = true;
-                key = 0;
-            }
-        } else if (in_header) {
-            if (ch == '.' && ++header > max_nesting) return i;
-            if (ch == ']') {
-                in_header = false;
-                table = header;
-            }
-        } else if (ch == '[' && in_key && open.empty()) {
-            while (i + 1 < s.size() && s[i + 1] == '[') ++i;  // [[array.of.tables]]
-            in_header = true;
-            header = 1;
-        } else if (in_key && ch == '.') {
-            if (deeper(++key + 1)) return i;  // a key of n dots has n + 1 parts
-        } else if (in_key && ch == '=') {
-            in_key = false;
-        } else if (ch == '[' || ch == '{') {
-            open.push_back(ch);
-            if (deeper(key + 1)) return i;
-            if (ch == '{') {
-                in_key = true;
-                key = 0;
-            }
-        } else if ((ch == ']' || ch == '}') && !open.empty()) {
-            open.pop_back();
-        } else if (ch == ',' && !open.empty() && open.back() == '{') {
-            in_key = true;
-            key = 0;
-        }
-    }
-    return std::nullopt;
-}
-
-// toml11 explains a syntax error over several lines, with carets under the culprit;
-// keep its first sentence and the last caret's position and note.
-Diagnostic syntax_diagnostic(const std::string& file, const toml::exception& e) {
-    std::istringstream in(e.what());
-    std::string line, headline, note;
-    Where w{static_cast<int>(e.location().line()), static_cast<int>(e.location().column())};
-    std::optional<int> source_line;
-    static const std::regex source(R"(^\s*(\d+) \| .*$)");
-    static const std::regex caret(R"(^(\s*\| )(\s*)[\^~]+-*\s*(.*)$)");
-    std::smatch m;
-    while (std::getline(in, line)) {
-        if (headline.empty()) {
-            headline = line;
-        } else if (std::regex_match(line, m, source)) {
-            source_line = std::stoi(m[1]);
-        } else if (source_line && std::regex_match(line, m, caret)) {
-            w = {*source_line, static_cast<int>(m[2].length()) + 1};
-            note = m[3];
-        }
-    }
-    static const std::regex prefix(R"(^\[error\]\s*(toml::\w+:?\s*)?)");
-    std::string msg = std::regex_replace(headline, prefix, "");
-    if (!note.empty() && note != "here") msg += msg.empty() ? note : ": " + note;
-    if (msg.empty()) msg = "invalid TOML";
-    return {file, w.line, w.column, Severity::error, "syntax error: " + msg};
+// The value's offset in the text. toml11's own location() counts the newlines before
+// it, which makes reporting many errors quadratic in the size of the file.
+std::optional<std::size_t> offset_of(const Value& v) {
+    const auto* r = dynamic_cast<const toml::detail::region*>(toml::detail::get_region(v));
+    if (!r || !r->is_ok()) return std::nullopt;  // a table toml11 made up, as for `a.b = 1`
+    return static_cast<std::size_t>(r->first() - r->begin());
 }
 
 }  // namespace
@@ -190,7 +99,8 @@ const std::string& TomlValue::as_string() const {
 
 std::vector<TomlValue> TomlValue::items() const {
     std::vector<TomlValue> out;
-    for (const auto& item : val(*this).as_array()) out.push_back(TomlAccess::wrap(item));
+    for (const auto& item : val(*this).as_array())
+        out.push_back(TomlAccess::wrap(item, TomlAccess::doc(*this)));
     return out;
 }
 
@@ -204,55 +114,50 @@ std::optional<TomlValue> TomlValue::get(std::string_view key) const {
     const auto& table = val(*this).as_table();
     auto it = table.find(std::string(key));
     if (it == table.end()) return std::nullopt;
-    return TomlAccess::wrap(it->second);
+    return TomlAccess::wrap(it->second, TomlAccess::doc(*this));
 }
 
 Where TomlValue::where() const {
+    if (auto offset = offset_of(val(*this))) return TomlAccess::doc(*this).lines.at(*offset);
     auto loc = val(*this).location();
     return {static_cast<int>(loc.line()), static_cast<int>(loc.column())};
 }
 
 Where TomlValue::where_key(std::string_view key) const {
-    auto loc = val(*this).location();
-    Where w{static_cast<int>(loc.line()), static_cast<int>(loc.column())};
-    auto pos = loc.line_str().find(key);
+    Where w = where();
+    const ParsedToml& doc = TomlAccess::doc(*this);
+    if (w.line < 1 || w.line > doc.lines.lines()) return w;
+    std::string_view line = std::string_view(doc.text).substr(doc.lines.start_of(w.line));
+    auto pos = line.substr(0, line.find('\n')).find(key);
     if (pos != std::string::npos && pos < static_cast<std::size_t>(w.column))
         w.column = static_cast<int>(pos) + 1;
     return w;
 }
 
 TomlValue TomlDocument::root() const {
-    return TomlAccess::wrap(TomlAccess::root(*this));
+    const ParsedToml& p = TomlAccess::parsed(*this);
+    return TomlAccess::wrap(p.root, p);
 }
 
 std::optional<TomlDocument> parse_toml(std::string_view text, const std::string& display,
                                        std::vector<Diagnostic>& out, int max_nesting) {
-    auto error = [&](Where w, std::string msg) {
-        out.push_back({display, w.line, w.column, Severity::error, std::move(msg)});
-        return std::nullopt;
-    };
-    if (text.find('\0') != std::string_view::npos) {
-        out.push_back({display, 0, 0, Severity::error, "this is a binary file, not TOML text"});
-        return std::nullopt;
-    }
-    if (auto bad = invalid_utf8(text))
-        return error(where_offset(text, *bad), "invalid UTF-8: save the file as UTF-8 text");
-    if (auto deep = too_deep(text, max_nesting))
-        return error(where_offset(text, *deep),
-                     fmt::format("nested more than {} levels deep", max_nesting));
+    if (!check_toml_text(text, display, max_nesting, out)) return std::nullopt;
     try {
         std::istringstream in{std::string(text)};
-        auto root = std::make_shared<const Value>(
-            toml::parse<toml::discard_comments, std::map, std::vector>(in, display));
+        auto parsed = std::make_shared<const ParsedToml>(
+            toml::parse<toml::discard_comments, std::map, std::vector>(in, display), text);
         TomlDocument doc;
-        TomlAccess::hold(doc, std::move(root));
+        TomlAccess::hold(doc, std::move(parsed));
         return doc;
     } catch (const toml::exception& e) {
-        out.push_back(syntax_diagnostic(display, e));
+        auto loc = e.location();
+        out.push_back(toml_syntax_diagnostic(
+            display, e.what(), {static_cast<int>(loc.line()), static_cast<int>(loc.column())},
+            LineIndex(text)));
     } catch (const std::exception& e) {
         // toml11 throws std::length_error and the like on some malformed input.
-        out.push_back(
-            {display, 0, 0, Severity::error, fmt::format("cannot read the TOML: {}", e.what())});
+        out.push_back({display, 0, 0, Severity::error,
+                       one_line(fmt::format("cannot read the TOML: {}", e.what()))});
     }
     return std::nullopt;
 }

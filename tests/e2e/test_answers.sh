@@ -136,6 +136,10 @@ expect_regex "$STEPS" '^routine=tiny point=tiny-point side=right rep=1 step=loca
 expect_regex "$STEPS" ' step=press .* answer=quit$'
 expect_empty "$ERR"
 expect_no_escapes "$OUT"
+# Nor any other raw control byte, NUL or invalid UTF-8 from those answers: their echo
+# shows them as '?' (the routine's own texts are plain ASCII).
+expect_eq "$(LC_ALL=C tr -d '\n\040-\176' <"$OUT" | wc -c | tr -d ' ')" 0 \
+    "bytes other than printable ASCII and newlines in the transcript"
 
 # Only the first answer after all those counts, and the session goes on normally after.
 {

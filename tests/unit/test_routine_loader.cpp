@@ -828,8 +828,13 @@ TEST_CASE("loader: file-level problems") {
     }
     SUBCASE("a file of exactly 1 MiB is read") {
         auto edge = dir / "edge.toml";
-        std::string text = std::string(kHead) + kPoint + "# ";
-        text += std::string(knead::kMaxRoutineBytes - text.size(), 'x');
+        // In comment lines: a line may not be longer than 4096 bytes.
+        std::string text = std::string(kHead) + kPoint;
+        while (text.size() < knead::kMaxRoutineBytes) {
+            std::size_t room = knead::kMaxRoutineBytes - text.size();
+            text += room < 2 ? "\n"
+                             : "#" + std::string(std::min<std::size_t>(room, 100) - 2, 'x') + "\n";
+        }
         REQUIRE(text.size() == knead::kMaxRoutineBytes);
         knead_test::write_file(edge, text);
         auto r = errors_only(knead::load_routine_file(edge));

@@ -1,0 +1,164 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "knead/toml_document.hpp"
+#include "knead/toml_guard.hpp"
+
+using namespace knead;
+
+namespace {
+
+// The diagnostics check_toml_text gives for `text` (none when it passes).
+std::vector<Diagnostic> check(const std::string& text) {
+    std::vector<Diagnostic> out;
+    bool ok = check_toml_text(text, "t.toml", 32, out);
+    CHECK(ok == out.empty());
+    return out;
+}
+
+std::string times(std::string_view s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("toml guard: ordinary TOML passes") {
+    CHECK(check("schema = 1\nname = \"Neck\"\n[[point]]\nid = \"a\"\n").empty());
+    CHECK(check("").empty());
+    // Decimal points are not nesting: many floats on a line, or across lines, are fine.
+    CHECK(check("x = [" + times("1.5, ", 200) + "2.5]\n").empty());
+    CHECK(check("x = [\n" + times("  1.5,\n", 200) + "]\n").empty());
+    CHECK(check(times("v = 1.5\n", 100)).empty());
+    CHECK(check("t = 1979-05-27T07:32:00.999-07:00\n").empty());
+    // Brackets and dots inside strings and comments do not count.
+    CHECK(check("s = \"" + times("[{.", 100) + "\"\n").empty());
+    CHECK(check("s = '" + times("[{.", 100) + "'\n").empty());
+    CHECK(check("s = \"\"\"\n" + times("[[[...\n", 100) + "\"\"\"\n").empty());
+    CHECK(check("# " + times("[{.", 100) + "\n").empty());
+    CHECK(check("s = \"a \\\" " + times("[", 100) + "\"\n").empty());
+    // 32 levels is the limit, not over it.
+    CHECK(check("a = " + times("[", 32) + times("]", 32) + "\n").empty());
+    CHECK(check(times("k.", 31) + "k = 1\n").empty());
+}
+
+TEST_CASE("toml guard: binary data and invalid UTF-8 are refused with a position") {
+    auto d = check(std::string("a = 1\nb = \"x\0y\"\n", 15));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].line == 0);
+    CHECK(d[0].message == "this is a binary file, not TOML text");
+
+    d = check("a = 1\nb = \"caf\xc3\"\n");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].line == 2);
+    CHECK(d[0].column == 9);
+    CHECK(d[0].message == "invalid UTF-8: save the file as UTF-8 text");
+}
+
+TEST_CASE("toml guard: deep nesting of every kind is refused before the parser recurses") {
+    auto expect_deep = [](const std::string& text, int line, int column) {
+        auto d = check(text);
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].line == line);
+        CHECK(d[0].column == column);
+        CHECK(d[0].message == "nested more than 32 levels deep");
+    };
+    expect_deep("a = " + times("[", 100000), 1, 5 + 32);
+    expect_deep("a = " + times("[\n", 100000), 33, 1);
+    expect_deep("a = " + times("{b = ", 100), 1, 5 + 5 * 32);
+    // Dotted keys nest too, in a key, a table header and an array-of-tables header.
+    expect_deep(times("a.", 100000) + "b = 1\n", 1, 2 * 33);
+    expect_deep("[" + times("a.", 40) + "b]\n", 1, 1 + 2 * 32);
+    expect_deep("[[" + times("a.", 40) + "b]]\n", 1, 2 + 2 * 32);
+    // ...and they add up with brackets around them.
+    expect_deep("x = {" + times("a.", 20) + "b = {" + times("c.", 20) + "d = 1}}\n", 1,
+                50 + 2 * 11);
+}
+
+TEST_CASE("toml guard: a key's dots stop counting where its value ends") {
+    // Each key on its own line, or after a comma, starts again from its table's depth.
+    CHECK(check(times(times("k.", 20) + "k = 1\n", 50)).empty());
+    CHECK(check("x = {" + times(times("k.", 20) + "k = 1, ", 20) + "z = 1}\n").empty());
+    CHECK(check("x = [" + times("{" + times("k.", 20) + "k = 1}, ", 20) + "]\n").empty());
+}
+
+TEST_CASE("toml guard: a string cut off at the end of the text is no problem") {
+    for (std::string text : {"a = \"\\", "a = \"", "a = '''", "a = \"\"\"x\\", "#", "a = \"x\n["})
+        CHECK(check(text).empty());
+}
+
+TEST_CASE("toml guard: a line over 4096 bytes is refused, whatever it holds") {
+    CHECK(check("a = \"" + std::string(kMaxTomlLine - 6, 'x') + "\"\n").empty());
+    for (std::string line :
+         {"a = \"" + std::string(1 << 20, 'x') + "\"", "a = [" + times("1,", 300000) + "]",
+          "# " + std::string(5000, 'c'), std::string(kMaxTomlLine + 1, ' ')}) {
+        auto d = check("x = 1\n" + line + "\ny = 2\n");
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].line == 2);
+        CHECK(d[0].column == 1);
+        CHECK(d[0].message.find("line longer than 4096 bytes") == 0);
+    }
+}
+
+TEST_CASE("toml guard: the line index finds lines and columns") {
+    LineIndex idx("ab\ncd\n\nefg");
+    CHECK(idx.lines() == 4);
+    auto at = [&](std::size_t offset) {
+        Where w = idx.at(offset);
+        return std::pair{w.line, w.column};
+    };
+    CHECK(at(0) == std::pair{1, 1});
+    CHECK(at(2) == std::pair{1, 3});  // the newline itself
+    CHECK(at(3) == std::pair{2, 1});
+    CHECK(at(6) == std::pair{3, 1});
+    CHECK(at(9) == std::pair{4, 3});
+    CHECK(at(10) == std::pair{4, 4});  // the end
+    CHECK(at(1000) == std::pair{4, 4});
+    CHECK(idx.start_of(4) == 7);
+}
+
+TEST_CASE("toml guard: a syntax error is one line at the culprit, never past the end") {
+    std::vector<Diagnostic> out;
+    CHECK_FALSE(parse_toml("a = [1,", "t.toml", out));
+    REQUIRE(out.size() == 1);
+    // toml11 adds a newline and blames line 2; the file has one line.
+    CHECK(out[0].line == 1);
+    CHECK(out[0].column == 8);
+    CHECK(out[0].message.rfind("syntax error: ", 0) == 0);
+    CHECK(out[0].message.find("toml::") == std::string::npos);
+
+    out.clear();
+    CHECK_FALSE(parse_toml("a = 1\nb = \"x\n", "t.toml", out));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].line == 2);
+    CHECK(out[0].message.find('\n') == std::string::npos);
+
+    // A headline and carets as toml11 writes them.
+    LineIndex idx("x = 1\nname = \"a\"\n");
+    auto d = toml_syntax_diagnostic(
+        "t.toml",
+        "[error] toml::parse_key_value_pair: invalid format\n --> t.toml\n    |\n  2 | name "
+        "= \"a\"\n    |        ^--- expected a value\n",
+        {9, 9}, idx);
+    CHECK(d.line == 2);
+    CHECK(d.column == 8);
+    CHECK(d.message == "syntax error: invalid format: expected a value");
+    // Nothing to go on: toml11's own position, within the text.
+    d = toml_syntax_diagnostic("t.toml", "", {9, 9}, idx);
+    CHECK(d.line == 3);
+    CHECK(d.message == "syntax error: invalid TOML");
+}
+
+TEST_CASE("toml guard: one_line escapes control characters and cuts long text") {
+    CHECK(one_line("plain") == "plain");
+    CHECK(one_line("a\nb\x1b[2J\x7f") == "a\\x0Ab\\x1B[2J\\x7F");
+    CHECK(one_line(std::string(400, 'x')) == std::string(300, 'x') + "...");
+    // Never inside a UTF-8 sequence: "é" is two bytes.
+    std::string accents;
+    for (int i = 0; i < 200; ++i) accents += "\xc3\xa9";
+    std::string cut = one_line(accents, 301);
+    CHECK(cut.size() == 302 + 3);
+    CHECK(cut.substr(cut.size() - 5) == "\xc3\xa9...");
+}
