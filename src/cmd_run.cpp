@@ -197,19 +197,20 @@ class Runner {
 
     void log(const Fields& f) { log_.append(format_logfmt(f)); }
 
-    Asked ask(Answer& answer) {
-        if (speaker_) speaker_->say("How much does it hurt?");
+    // Reads one answer line. Job control and resizes are dealt with on the way; on a pipe
+    // the line is echoed so a transcript reads like a dialogue. `prompt` asks the question
+    // (again, after an unusable answer or a suspend).
+    template <typename Prompt>
+    Asked read_answer(Answer& answer, Prompt prompt) {
         std::string text;
-        bool prompted = false;
+        prompt();
         while (true) {
-            if (!prompted) view_.prompt();
-            prompted = true;
             auto got = reader_.read_line(text);
             if (got == LineReader::Result::signal) {
                 if (signals_.stop_signal()) return Asked::signal;
                 if (signals_.take_suspend()) {
                     term_.suspend();
-                    prompted = false;
+                    prompt();
                 }
                 signals_.take_resize();
                 continue;
@@ -219,9 +220,17 @@ class Runner {
                 return Asked::ended;
             }
             if (!term_.caps().in_tty) view_.echo_answer(text);
-            prompted = false;
-            answer = reader_.too_long() ? Answer{AnswerKind::invalid}
-                                        : resolve_same(parse_answer(text), session_.last_pain());
+            answer = reader_.too_long() ? Answer{AnswerKind::invalid} : parse_answer(text);
+            return Asked::answer;
+        }
+    }
+
+    Asked ask(Answer& answer) {
+        if (speaker_) speaker_->say("How much does it hurt?");
+        while (true) {
+            Asked got = read_answer(answer, [&] { view_.prompt(); });
+            if (got != Asked::answer) return got;
+            answer = resolve_same(answer, session_.last_pain());
             if (answer.kind == AnswerKind::invalid) {
                 view_.invalid_answer();
             } else if (answer.kind == AnswerKind::same) {
@@ -286,28 +295,10 @@ class Runner {
     Asked ask_soreness(const Routine& r, int hours_ago, int& soreness) {
         if (speaker_) speaker_->say("How sore is it still?");
         view_.soreness_question(r, hours_ago);
-        std::string text;
-        bool prompted = false;
         while (true) {
-            if (!prompted) view_.soreness_prompt();
-            prompted = true;
-            auto got = reader_.read_line(text);
-            if (got == LineReader::Result::signal) {
-                if (signals_.stop_signal()) return Asked::signal;
-                if (signals_.take_suspend()) {
-                    term_.suspend();
-                    prompted = false;
-                }
-                signals_.take_resize();
-                continue;
-            }
-            if (got != LineReader::Result::line) {
-                if (!term_.caps().in_tty) view_.echo_answer("");
-                return Asked::ended;
-            }
-            if (!term_.caps().in_tty) view_.echo_answer(text);
-            prompted = false;
-            Answer a = reader_.too_long() ? Answer{AnswerKind::invalid} : parse_answer(text);
+            Answer a;
+            Asked got = read_answer(a, [&] { view_.soreness_prompt(); });
+            if (got != Asked::answer) return got;
             if (a.kind == AnswerKind::pain) soreness = a.pain;
             if (a.kind == AnswerKind::quit) soreness = kQuit;
             if (a.kind == AnswerKind::red_flag) soreness = kRedFlag;
