@@ -26,6 +26,29 @@ constexpr const char* kFooter = R"(Exit status:
 
 knead is a self-care aid, not medical advice. More in knead(1): man knead.)";
 
+// A validator that checks without adding its own words to the option's help line,
+// which already names the accepted values.
+CLI::Validator quiet(CLI::Validator v) {
+    v.description("");
+    return v;
+}
+
+// An option that takes one of a few words. A wrong word is answered with the words, not
+// with the values they stand for inside knead.
+template <typename Value, typename Target>
+CLI::Option* add_choice(CLI::App& app, const std::string& name, Target& target,
+                        std::vector<std::pair<std::string, Value>> choices,
+                        const std::string& help) {
+    std::vector<std::string> words;
+    for (const auto& choice : choices) words.push_back(choice.first);
+    auto set = [&target, choices](const std::string& given) {
+        for (const auto& [word, value] : choices)
+            if (CLI::detail::to_lower(given) == word) target = value;
+    };
+    return app.add_option_function<std::string>(name, set, help)
+        ->check(quiet(CLI::IsMember(words, CLI::ignore_case)));
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -40,7 +63,7 @@ int run_cli(int argc, char** argv) {
                    "Look for routines in DIR first (repeatable; before KNEAD_ROUTINES, "
                    "$XDG_CONFIG_HOME/knead/routines and the built-in routines)")
         ->type_name("DIR")
-        ->check(CLI::ExistingDirectory);
+        ->check(quiet(CLI::ExistingDirectory));
 
     RunOptions run;
     auto* run_cmd = app.add_subcommand(
@@ -73,13 +96,12 @@ int run_cli(int argc, char** argv) {
         ->type_name("\"CMD ARGS\"");
     run_cmd->add_flag("--quiet", run.quiet, "No bell at step changes");
     run_cmd->add_flag("--big", run.big, "Draw the seconds left in large digits when there is room");
-    run_cmd->add_option("--color", run.color, "Colour: auto, always or never")
-        ->type_name("WHEN")
-        ->transform(
-            CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::automatic},
-                                                                     {"always", ColorMode::always},
-                                                                     {"never", ColorMode::never}},
-                                    CLI::ignore_case));
+    add_choice<ColorMode>(*run_cmd, "--color", run.color,
+                          {{"auto", ColorMode::automatic},
+                           {"always", ColorMode::always},
+                           {"never", ColorMode::never}},
+                          "Colour: auto, always or never")
+        ->type_name("WHEN");
 
     run_cmd->add_flag("--fresh", run.fresh,
                       "Ignore earlier sessions: holds start at the routine's own, no soreness "
@@ -118,14 +140,12 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::Range(1, 1000000000));
     bool history_json = false;
     auto* json_flag = history_cmd->add_flag("--json", history_json, "The same as --format json");
-    history_cmd->add_option("--format", history.format, "text (default), tsv or json")
+    add_choice<HistoryFormat>(
+        *history_cmd, "--format", history.format,
+        {{"text", HistoryFormat::text}, {"tsv", HistoryFormat::tsv}, {"json", HistoryFormat::json}},
+        "text (default), tsv or json")
         ->type_name("FORMAT")
-        ->excludes(json_flag)
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, HistoryFormat>{{"text", HistoryFormat::text},
-                                                 {"tsv", HistoryFormat::tsv},
-                                                 {"json", HistoryFormat::json}},
-            CLI::ignore_case));
+        ->excludes(json_flag);
     history_cmd->add_flag("--ascii", history.ascii,
                           "Draw trends in plain ASCII, whatever the locale says");
 
