@@ -3,7 +3,8 @@
 source "$(dirname "$0")/lib.sh"
 : "${PTYDRIVE:?set PTYDRIVE to the pty driver (CTest does this)}"
 
-# Long steps: every test ends its countdowns with keys, never by waiting them out.
+# Long steps: every test ends its countdowns with keys, never by waiting them out. Keys are
+# sent once the legend shows: it is drawn after the terminal is in key mode.
 cat >"$ROUTINES/keys.toml" <<'TOML'
 schema = 1
 name = "Keys"
@@ -62,10 +63,12 @@ expect Step skipped.
 expect Pain 0-10
 send 5\r
 expect PRESS
+expect space pause
 send n
 expect On to the next point.
 expect Second point
 expect LOCATE
+expect space pause
 send q
 exit 3
 cooked
