@@ -135,7 +135,7 @@ class Runner {
             Answer answer;
             switch (ran.end) {
                 case StepEnd::interrupted:
-                    return interrupted(step, point, ran.signal);
+                    return interrupted(ran.signal, &step, &point);
                 case StepEnd::quit:
                     answer.kind = AnswerKind::quit;
                     result.early = "quit";
@@ -160,8 +160,8 @@ class Runner {
                         case Asked::signal:
                             result.answer = "none";
                             log(step_record(clock_.wall(), info_, point, result));
-                            return interrupted(step, point,
-                                               signals_.stop_signal().value_or(SIGINT));
+                            return interrupted(signals_.stop_signal().value_or(SIGINT), &step,
+                                               &point);
                     }
             }
             if (answer.kind == AnswerKind::pain) result.pain = answer.pain;
@@ -307,10 +307,6 @@ class Runner {
                 return Asked::answer;
             view_.soreness_invalid();
         }
-    }
-
-    int interrupted(const Step& step, const SessionPoint& point, int sig) {
-        return interrupted(sig, &step, &point);
     }
 
     int interrupted(int sig, const Step* step = nullptr, const SessionPoint* point = nullptr) {

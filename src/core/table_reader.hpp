@@ -23,7 +23,6 @@ class Checker {
     void warning(Where w, std::string msg) { add(w, Severity::warning, std::move(msg)); }
     void file_error(std::string msg) { add({0, 0}, Severity::error, std::move(msg)); }
     bool failed() const { return has_errors(out_); }
-    const std::string& file() const { return file_; }
 
     // A file that is not what it should be at all would bury the first, useful problems
     // under thousands: past this many, the rest are counted on one line instead.
