@@ -49,6 +49,14 @@ CLI::Option* add_choice(CLI::App& app, const std::string& name, Target& target,
         ->check(quiet(CLI::IsMember(words, CLI::ignore_case)));
 }
 
+// show and plan start holds where the log says the last session ended, unless --fresh.
+void add_learning_options(CLI::App& app, LogOptions& o, const std::string& fresh_help) {
+    app.add_option("--log", o.log,
+                   "Learn the starting holds from FILE (default: where knead run logs)")
+        ->type_name("FILE");
+    app.add_flag("--fresh", o.fresh, fresh_help);
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -117,10 +125,7 @@ int run_cli(int argc, char** argv) {
         "show", "Show a routine's points, cues, cautions, pain map and timeline");
     show->add_option("routine", show_name, "Routine name or .toml file")->required();
     LogOptions show_log;
-    show->add_option("--log", show_log.log,
-                     "Learn the starting holds from FILE (default: where knead run logs)")
-        ->type_name("FILE");
-    show->add_flag("--fresh", show_log.fresh, "Show the routine's own holds, not learned ones");
+    add_learning_options(*show, show_log, "Show the routine's own holds, not learned ones");
 
     HistoryOptions history;
     auto* history_cmd = app.add_subcommand(
@@ -162,11 +167,7 @@ int run_cli(int argc, char** argv) {
         "plan", "Print the timeline of a session, every step with its seconds, without running it");
     plan->add_option("routine", plan_names, "Routine names or .toml files, in order")->required();
     LogOptions plan_log;
-    plan->add_option("--log", plan_log.log,
-                     "Learn the starting holds from FILE (default: where knead run logs)")
-        ->type_name("FILE");
-    plan->add_flag("--fresh", plan_log.fresh,
-                   "Plan with the routines' own holds, not learned ones");
+    add_learning_options(*plan, plan_log, "Plan with the routines' own holds, not learned ones");
 
     ValidateOptions validate_opts;
     auto* validate = app.add_subcommand(
