@@ -2,11 +2,12 @@
 // records for a page a person can look at or show a therapist. Memory stays bounded
 // whatever the size of the log: a chart keeps at most kMaxMarks marks per line (merging
 // neighbouring sessions when a period holds more), the calendar its last 53 weeks, and
-// the lists their first kMaxListed entries with a count of the rest.
+// the lists their last kMaxListed entries with a count of the rest.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -102,16 +103,17 @@ struct Report {
     std::size_t unfinished = 0;
     std::optional<std::int64_t> first_day;  // of the real sessions
     std::optional<std::int64_t> last_day;
-    std::int64_t calendar_from = 0;  // the days the calendar and the charts' time axis span
-    std::int64_t calendar_to = 0;
+    std::int64_t period_from = 0;    // the days the charts' time axis spans
+    std::int64_t calendar_from = 0;  // the days the calendar spans: the period's last 53 weeks
+    std::int64_t calendar_to = 0;    // the end of both
     std::vector<std::string> routines;  // worked, in the order first seen
     std::vector<DayWork> days;          // days worked, oldest first, within the calendar
     std::vector<PainSeries> series;     // in the order first worked
     std::vector<DoseMark> dose;
     int dose_per_mark = 1;
-    std::vector<SorenessAnswer> soreness;
-    std::size_t soreness_more = 0;
-    std::vector<RedFlagStop> red_flags;
+    std::deque<SorenessAnswer> soreness;  // the last kMaxListed, oldest first
+    std::size_t soreness_more = 0;        // older ones left out
+    std::deque<RedFlagStop> red_flags;
     std::size_t red_flags_more = 0;
     std::vector<SkipCount> skips;        // one row per kind of skip, in the order first seen
     std::vector<std::string> unmatched;  // subjects that no record named

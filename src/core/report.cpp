@@ -229,10 +229,11 @@ void ReportBuilder::session(LoggedSession&& s) {
                     worked || (side.routine == sore.routine && matches(side.routine, side.point));
             if (!worked) continue;
         }
-        if (out_.soreness.size() < kMaxListed)
-            out_.soreness.push_back({s.time, sore.routine, sore.pain});
-        else
+        out_.soreness.push_back({s.time, sore.routine, sore.pain});
+        if (out_.soreness.size() > kMaxListed) {
+            out_.soreness.pop_front();
             ++out_.soreness_more;
+        }
     }
 
     if (s.status == "red-flag") {
@@ -245,10 +246,11 @@ void ReportBuilder::session(LoggedSession&& s) {
                     std::string(current_->get("step"))};
         }
         if (stop.time.empty()) stop.time = s.time;
-        if (out_.red_flags.size() < kMaxListed)
-            out_.red_flags.push_back(std::move(stop));
-        else
+        out_.red_flags.push_back(std::move(stop));
+        if (out_.red_flags.size() > kMaxListed) {
+            out_.red_flags.pop_front();
             ++out_.red_flags_more;
+        }
     }
 
     for (auto& k : o.skips) {
@@ -270,8 +272,8 @@ Report ReportBuilder::finish() {
     sessions_.finish();
     open_.clear();
     const std::int64_t last = std::max(q_.today, out_.last_day.value_or(q_.today));
-    std::int64_t from = q_.since_day.value_or(out_.first_day.value_or(last));
-    from = std::clamp(from, last - kCalendarDays + 1, last);
+    out_.period_from = std::min(q_.since_day.value_or(out_.first_day.value_or(last)), last);
+    const std::int64_t from = std::max(out_.period_from, last - kCalendarDays + 1);
     out_.calendar_from = from;
     out_.calendar_to = last;
     for (const auto& [day, work] : days_)

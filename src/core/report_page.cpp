@@ -71,7 +71,7 @@ std::string plural(std::size_t n, const char* word) {
 std::string period_text(const ReportPage& p) {
     const Report& r = *p.report;
     std::string range =
-        fmt::format("{} to {}", date_string(r.calendar_from), date_string(r.calendar_to));
+        fmt::format("{} to {}", date_string(r.period_from), date_string(r.calendar_to));
     if (p.since_day) return fmt::format("{} (since {})", range, date_string(*p.since_day));
     return range + " (the whole log)";
 }
@@ -121,6 +121,8 @@ std::vector<std::string> notes(const ReportPage& p) {
             fmt::format("The routine \"{}\" was not found on the routine search path: its "
                         "points show by id, with the default target band {}-{}.",
                         id, p.default_band.lo, p.default_band.hi));
+    if (r.calendar_from > r.period_from)
+        out.push_back("The calendar of days worked shows the last 53 weeks of the period.");
     int per_mark = r.dose_per_mark;
     for (const auto& s : r.series) per_mark = std::max(per_mark, s.per_mark);
     if (per_mark > 1)
@@ -130,10 +132,10 @@ std::vector<std::string> notes(const ReportPage& p) {
                         per_mark));
     if (r.soreness_more > 0)
         out.push_back(
-            fmt::format("Soreness: only the first {} answers are listed, {} more are not.",
+            fmt::format("Soreness: only the last {} answers are listed, {} older ones are not.",
                         r.soreness.size(), r.soreness_more));
     if (r.red_flags_more > 0)
-        out.push_back(fmt::format("Red flags: only the first {} are listed, {} more are not.",
+        out.push_back(fmt::format("Red flags: only the last {} are listed, {} older ones are not.",
                                   r.red_flags.size(), r.red_flags_more));
     return out;
 }
@@ -143,7 +145,7 @@ LineChart pain_chart(const ReportPage& p, const PainSeries& s) {
     const PainBand band = band_for(p, s);
     LineChart c;
     c.title = "Pain at the first and last hold: " + series_title(p, s);
-    c.x_from = static_cast<double>(r.calendar_from);
+    c.x_from = static_cast<double>(r.period_from);
     c.x_to = static_cast<double>(r.calendar_to + 1);
     c.band = std::pair<double, double>(band.lo, band.hi);
     ChartLine first{"pain at the first hold", kFirstColor, false, {}};
@@ -160,7 +162,7 @@ LineChart dose_chart(const ReportPage& p) {
     const Report& r = *p.report;
     LineChart c;
     c.title = "Hold seconds per session, planned and done";
-    c.x_from = static_cast<double>(r.calendar_from);
+    c.x_from = static_cast<double>(r.period_from);
     c.x_to = static_cast<double>(r.calendar_to + 1);
     double max = 0;
     ChartLine planned{"planned", kPlannedColor, true, {}};

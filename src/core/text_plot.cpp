@@ -40,12 +40,14 @@ std::vector<std::string> render_text_plot(const TextPlot& p) {
     const int h = rows * dy;
     std::vector<std::vector<bool>> dots(static_cast<std::size_t>(h),
                                         std::vector<bool>(static_cast<std::size_t>(w), false));
-    double x_from = 0, x_to = 1;
+    // The points span the width; a single point stands in the middle.
+    double x_from = 0, x_to = 0;
     if (!p.points.empty()) {
-        x_from = std::floor(p.points.front().first);
-        x_to = std::floor(p.points.back().first) + 1;
+        x_from = p.points.front().first;
+        x_to = p.points.back().first;
     }
     auto px = [&](double x) {
+        if (x_to <= x_from) return w / 2;
         return std::clamp(static_cast<int>(std::lround((x - x_from) / (x_to - x_from) * (w - 1))),
                           0, w - 1);
     };
@@ -104,13 +106,12 @@ std::vector<std::string> render_text_plot(const TextPlot& p) {
     for (int c = 0; c < cols; ++c) axis += p.ascii ? "-" : "\u2500";
     out.push_back(axis);
     if (!p.points.empty()) {
-        const std::string first = date_string(static_cast<std::int64_t>(x_from));
-        const std::string last = date_string(static_cast<std::int64_t>(x_to) - 1);
+        const std::string first = date_string(static_cast<std::int64_t>(std::floor(x_from)));
+        const std::string last = date_string(static_cast<std::int64_t>(std::floor(x_to)));
         std::string dates = std::string(kAxis, ' ') + first;
-        if (last != first) {
-            const int gap = cols - static_cast<int>(first.size() + last.size());
-            dates += std::string(static_cast<std::size_t>(std::max(1, gap)), ' ') + last;
-        }
+        const int gap = cols - static_cast<int>(first.size() + last.size());
+        if (last != first && gap >= 1)
+            dates += std::string(static_cast<std::size_t>(gap), ' ') + last;
         out.push_back(dates);
     }
     return out;
