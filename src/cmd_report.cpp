@@ -1,9 +1,6 @@
 // `knead report`: the log of a period as one self-contained page (HTML, or Markdown),
 // written privately (0600) where --out says, its path printed.
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
@@ -15,6 +12,7 @@
 #include "knead/log_record.hpp"
 #include "knead/log_time.hpp"
 #include "knead/paths.hpp"
+#include "knead/private_file.hpp"
 #include "knead/report.hpp"
 #include "knead/report_page.hpp"
 #include "knead/routine_finder.hpp"
@@ -33,29 +31,6 @@ WallTime made_at() {
         if (errno == 0 && *end == '\0' && v >= 0) return WallTime(std::chrono::seconds(v));
     }
     return std::chrono::system_clock::now();
-}
-
-// Writes `text` to `path` by way of a private temporary file beside it, renamed over it
-// at the end: the report is 0600 from its first byte, and a failed write leaves no half.
-int write_private(const std::filesystem::path& path, std::string_view text) {
-    std::string tmp = path.string() + ".XXXXXX";
-    int fd = ::mkstemp(tmp.data());  // 0600
-    if (fd < 0) return errno;
-    int err = 0;
-    while (!text.empty()) {
-        ssize_t n = ::write(fd, text.data(), text.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            err = n < 0 ? errno : EIO;
-            break;
-        }
-        text.remove_prefix(static_cast<std::size_t>(n));
-    }
-    if (::fchmod(fd, 0600) != 0 && err == 0) err = errno;
-    if (::close(fd) != 0 && err == 0) err = errno;
-    if (err == 0 && ::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
-    if (err != 0) ::unlink(tmp.c_str());
-    return err;
 }
 
 // "YYYY-MM-DD", or "Nd" for the last N days, today included.
@@ -128,7 +103,7 @@ int report_command(const ReportOptions& o) {
     const std::filesystem::path out =
         o.out.empty() ? std::filesystem::path(md ? "knead-report.md" : "knead-report.html")
                       : std::filesystem::path(o.out);
-    if (int err = write_private(out, text)) {
+    if (int err = replace_private_file(out, text)) {
         fmt::print(stderr, "knead: cannot write the report to {}: {}\n", out.string(),
                    std::strerror(err));
         return exit_code::failure;

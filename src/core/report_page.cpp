@@ -178,35 +178,6 @@ LineChart dose_chart(const ReportPage& p) {
     return c;
 }
 
-// ---- HTML ----------------------------------------------------------------------------
-
-constexpr const char* kStyle =
-    R"(body{font-family:sans-serif;line-height:1.45;color:#222;max-width:52rem;margin:0 auto;padding:1rem}
-h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem;margin-bottom:.3rem}
-figure{margin:.5rem 0 1.2rem}svg{width:100%;height:auto;max-width:40rem;display:block}
-figcaption,.meta{font-size:.9rem;color:#444}
-table{border-collapse:collapse;margin:.5rem 0;font-size:.95rem}th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
-td.n{text-align:right}.wide{overflow-x:auto}
-@media print{body{max-width:none}figure,table{break-inside:avoid}h2{break-after:avoid}}
-)";
-
-void html_table(std::string& out, const std::vector<std::string>& head,
-                const std::vector<std::vector<std::string>>& rows) {
-    out += "<div class=\"wide\"><table>\n<thead><tr>";
-    for (const auto& h : head) out += "<th>" + xml_text(h) + "</th>";
-    out += "</tr></thead>\n<tbody>\n";
-    for (const auto& row : rows) {
-        out += "<tr>";
-        for (const auto& cell : row) {
-            const bool numeric =
-                !cell.empty() && cell.find_first_not_of("0123456789.") == std::string::npos;
-            out += (numeric ? "<td class=\"n\">" : "<td>") + xml_text(cell) + "</td>";
-        }
-        out += "</tr>\n";
-    }
-    out += "</tbody></table></div>\n";
-}
-
 std::vector<std::vector<std::string>> soreness_rows(const Report& r) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : r.soreness)
@@ -250,201 +221,220 @@ const std::vector<std::string> kRedFlagHead = {"date", "routine", "point", "side
 const std::vector<std::string> kSkipHead = {"point", "side", "step", "why", "times", "last"};
 const std::vector<std::string> kPointHead = {"point", "id", "muscle", "refers to", "target band"};
 
+using Rows = std::vector<std::vector<std::string>>;
+
+// The page's parts, written in either format: the report is laid out once (write_page)
+// and each writer renders the same parts, so the two formats hold the same facts.
+class PageWriter {
+  public:
+    virtual ~PageWriter() = default;
+    virtual void heading(int level, const std::string& text) = 0;
+    virtual void paragraph(const std::string& text) = 0;
+    virtual void notes(const std::vector<std::string>& items) = 0;
+    // Items of a "label: text." list, the label in bold.
+    virtual void labelled(const std::vector<std::pair<std::string, std::string>>& items) = 0;
+    virtual void table(const std::vector<std::string>& head, const Rows& rows) = 0;
+    // A chart and its figures: HTML draws `svg`, with `legend` (how to read it) and `text`
+    // under it; Markdown gives `text`, then the figures as a table, or `none` without any.
+    virtual void figure(const std::string& svg, const std::string& legend, const std::string& text,
+                        const std::vector<std::string>& head, const Rows& rows,
+                        const std::string& none) = 0;
+};
+
+class HtmlWriter final : public PageWriter {
+  public:
+    std::string out;
+    void heading(int level, const std::string& text) override {
+        out += fmt::format("<h{0}>{1}</h{0}>\n", level, xml_text(text));
+    }
+    void paragraph(const std::string& text) override { out += "<p>" + xml_text(text) + "</p>\n"; }
+    void notes(const std::vector<std::string>& items) override {
+        if (items.empty()) return;
+        out += "<ul class=\"meta\">\n";
+        for (const auto& i : items) out += "<li>" + xml_text(i) + "</li>\n";
+        out += "</ul>\n";
+    }
+    void labelled(const std::vector<std::pair<std::string, std::string>>& items) override {
+        if (items.empty()) return;
+        out += "<ul>\n";
+        for (const auto& [label, text] : items)
+            out += "<li><strong>" + xml_text(label) + "</strong>: " + xml_text(text) + ".</li>\n";
+        out += "</ul>\n";
+    }
+    void table(const std::vector<std::string>& head, const Rows& rows) override {
+        out += "<div class=\"wide\"><table>\n<thead><tr>";
+        for (const auto& h : head) out += "<th>" + xml_text(h) + "</th>";
+        out += "</tr></thead>\n<tbody>\n";
+        for (const auto& row : rows) {
+            out += "<tr>";
+            for (const auto& cell : row) {
+                const bool numeric =
+                    !cell.empty() && cell.find_first_not_of("0123456789.") == std::string::npos;
+                out += (numeric ? "<td class=\"n\">" : "<td>") + xml_text(cell) + "</td>";
+            }
+            out += "</tr>\n";
+        }
+        out += "</tbody></table></div>\n";
+    }
+    void figure(const std::string& svg, const std::string& legend, const std::string& text,
+                const std::vector<std::string>&, const Rows&, const std::string&) override {
+        out += "<figure>\n" + svg + "\n<figcaption>" + xml_text(legend) +
+               (text.empty() ? "" : " " + xml_text(text)) + "</figcaption>\n</figure>\n";
+    }
+};
+
+class MarkdownWriter final : public PageWriter {
+  public:
+    std::string out;
+    void heading(int level, const std::string& text) override {
+        out +=
+            std::string(static_cast<std::size_t>(level), '#') + " " + markdown_text(text) + "\n\n";
+    }
+    void paragraph(const std::string& text) override { out += markdown_text(text) + "\n\n"; }
+    void notes(const std::vector<std::string>& items) override {
+        for (const auto& i : items) out += "- " + markdown_text(i) + "\n";
+        if (!items.empty()) out += "\n";
+    }
+    void labelled(const std::vector<std::pair<std::string, std::string>>& items) override {
+        for (const auto& [label, text] : items)
+            out += "- **" + markdown_text(label) + "**: " + markdown_text(text) + ".\n";
+        if (!items.empty()) out += "\n";
+    }
+    void table(const std::vector<std::string>& head, const Rows& rows) override {
+        out += "|";
+        for (const auto& h : head) out += " " + markdown_text(h) + " |";
+        out += "\n|";
+        for (std::size_t i = 0; i < head.size(); ++i) out += " --- |";
+        out += "\n";
+        for (const auto& row : rows) {
+            out += "|";
+            for (const auto& cell : row) out += " " + markdown_text(cell) + " |";
+            out += "\n";
+        }
+        out += "\n";
+    }
+    void figure(const std::string&, const std::string&, const std::string& text,
+                const std::vector<std::string>& head, const Rows& rows,
+                const std::string& none) override {
+        if (!text.empty()) paragraph(text);
+        if (rows.empty())
+            paragraph(none);
+        else
+            table(head, rows);
+    }
+};
+
+void write_page(const ReportPage& p, PageWriter& w) {
+    const Report& r = *p.report;
+    w.paragraph(fmt::format(
+        "Made {} from the session log {}. It shows only what that log holds (and the names, "
+        "referral areas and target bands of the routines it names, from their routine files). "
+        "It is a record of your own answers, not medical advice.",
+        p.made, p.log));
+    w.paragraph(fmt::format(
+        "Period: {}.{}", period_text(p),
+        p.subjects.empty() ? "" : fmt::format(" Only: {}.", fmt::join(p.subjects, ", "))));
+    w.notes(notes(p));
+
+    w.heading(2, "Summary");
+    w.paragraph(totals(r));
+    std::vector<std::pair<std::string, std::string>> summaries;
+    for (const auto& s : r.series) summaries.emplace_back(series_title(p, s), series_summary(s));
+    w.labelled(summaries);
+
+    w.heading(2, "Days worked");
+    Rows days;
+    for (const auto& d : r.days)
+        days.push_back({date_string(d.day), std::to_string(d.sessions), one(d.minutes)});
+    w.figure(
+        svg_calendar(r.days, r.calendar_from, r.calendar_to),
+        "A square per day, a column per week (Monday at the top). Grey: no session; "
+        "lighter to darker green: under 10, 10 to 20, 20 to 30, and 30 or more minutes.",
+        fmt::format("From {} to {}.", date_string(r.calendar_from), date_string(r.calendar_to)),
+        {"date", "sessions", "minutes"}, days, "No session in this period.");
+
+    w.heading(2, "Pain at the first and last hold");
+    if (r.series.empty()) w.paragraph("No hold was answered with a number in this period.");
+    for (const auto& s : r.series) {
+        const PainBand band = band_for(p, s);
+        w.heading(3, series_title(p, s));
+        Rows marks;
+        for (const auto& m : s.marks)
+            marks.push_back(
+                {mark_date(m.x), one(m.first), one(m.last), std::to_string(m.sessions)});
+        w.figure(
+            svg_line_chart(pain_chart(p, s)),
+            "Pain 0-10 per session: solid blue line and dots, at the first hold; dashed red, "
+            "at the last hold. Shaded: the target band.",
+            fmt::format("Target band {}-{}. {}.", band.lo, band.hi, capital(series_summary(s))),
+            {"date", "first hold", "last hold", "sessions"}, marks, "");
+    }
+
+    w.heading(2, "Hold dose");
+    Rows dose;
+    for (const auto& m : r.dose)
+        dose.push_back({mark_date(m.x), one(m.planned), one(m.done), std::to_string(m.sessions)});
+    w.figure(svg_line_chart(dose_chart(p)),
+             "Dashed grey: as planned (after the session adapted the holds); solid blue: as done "
+             "(pauses excluded, steps cut short counted as they ran).",
+             "Seconds of holding per session, summed over the points.",
+             {"date", "planned", "done", "sessions"}, dose, "No hold in this period.");
+
+    w.heading(2, "Soreness answers");
+    if (r.soreness.empty())
+        w.paragraph("No soreness question was answered in this period.");
+    else
+        w.table(kSorenessHead, soreness_rows(r));
+
+    w.heading(2, "Red-flag stops");
+    if (r.red_flags.empty())
+        w.paragraph("None: no session stopped on a red flag in this period.");
+    else
+        w.table(kRedFlagHead, red_flag_rows(r));
+
+    w.heading(2, "Skipped");
+    if (r.skips.empty())
+        w.paragraph("Nothing was skipped in this period.");
+    else
+        w.table(kSkipHead, skip_rows(r));
+
+    w.heading(2, "Routines and their points");
+    if (p.routines.empty()) w.paragraph("No routine to describe.");
+    for (const auto& rt : p.routines) {
+        w.heading(3, fmt::format("{} ({})", rt.name, rt.id));
+        w.paragraph(about(rt));
+        w.table(kPointHead, point_rows(rt));
+    }
+}
+
+constexpr const char* kStyle =
+    R"(body{font-family:sans-serif;line-height:1.45;color:#222;max-width:52rem;margin:0 auto;padding:1rem}
+h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem;margin-bottom:.3rem}
+figure{margin:.5rem 0 1.2rem}svg{width:100%;height:auto;max-width:40rem;display:block}
+figcaption,.meta{font-size:.9rem;color:#444}
+table{border-collapse:collapse;margin:.5rem 0;font-size:.95rem}th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
+td.n{text-align:right}.wide{overflow-x:auto}
+@media print{body{max-width:none}figure,table{break-inside:avoid}h2{break-after:avoid}}
+)";
+
 }  // namespace
 
 std::string report_html(const ReportPage& p) {
-    const Report& r = *p.report;
-    std::string out;
-    out +=
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>knead report</title>\n<style>\n";
-    out += kStyle;
-    out += "</style>\n</head>\n<body>\n<h1>knead report</h1>\n";
-    out += fmt::format(
-        "<p class=\"meta\">Made {} from the session log {}. It shows only what that log holds "
-        "(and the names, referral areas and target bands of the routines it names, from "
-        "their routine files). It is a record of your own answers, not medical "
-        "advice.</p>\n<p class=\"meta\">Period: {}.{}</p>\n",
-        xml_text(p.made), xml_text(p.log), xml_text(period_text(p)),
-        p.subjects.empty()
-            ? ""
-            : " Only: " + xml_text(fmt::format("{}", fmt::join(p.subjects, ", "))) + ".");
-    const auto ns = notes(p);
-    if (!ns.empty()) {
-        out += "<ul class=\"meta\">\n";
-        for (const auto& n : ns) out += "<li>" + xml_text(n) + "</li>\n";
-        out += "</ul>\n";
-    }
-
-    out += "<h2>Summary</h2>\n<p>" + xml_text(totals(r)) + "</p>\n";
-    if (!r.series.empty()) {
-        out += "<ul>\n";
-        for (const auto& s : r.series)
-            out += "<li><strong>" + xml_text(series_title(p, s)) +
-                   "</strong>: " + xml_text(series_summary(s)) + ".</li>\n";
-        out += "</ul>\n";
-    }
-
-    out += "<h2>Days worked</h2>\n<figure>\n";
-    out += svg_calendar(r.days, r.calendar_from, r.calendar_to);
-    out += fmt::format(
-        "\n<figcaption>A square per day from {} to {}, a column per week (Monday at the top). "
-        "Grey: no session; lighter to darker green: under 10, 10 to 20, 20 to 30, and 30 or "
-        "more minutes.</figcaption>\n</figure>\n",
-        date_string(r.calendar_from), date_string(r.calendar_to));
-
-    out += "<h2>Pain at the first and last hold</h2>\n";
-    if (r.series.empty()) out += "<p>No hold was answered with a number in this period.</p>\n";
-    for (const auto& s : r.series) {
-        const PainBand band = band_for(p, s);
-        out += "<h3>" + xml_text(series_title(p, s)) + "</h3>\n<figure>\n";
-        out += svg_line_chart(pain_chart(p, s));
-        out += fmt::format(
-            "\n<figcaption>Pain 0-10 per session: solid blue line and dots, at the first hold; "
-            "dashed red, at the last hold. Shaded: the target band {}-{}. {}.</figcaption>\n"
-            "</figure>\n",
-            band.lo, band.hi, xml_text(capital(series_summary(s))));
-    }
-
-    out += "<h2>Hold dose</h2>\n<figure>\n";
-    out += svg_line_chart(dose_chart(p));
-    out +=
-        "\n<figcaption>Seconds of holding per session, summed over the points: dashed grey, "
-        "as planned (after the session adapted the holds); solid blue, as done (pauses "
-        "excluded, steps cut short counted as they ran).</figcaption>\n</figure>\n";
-
-    out += "<h2>Soreness answers</h2>\n";
-    if (r.soreness.empty())
-        out += "<p>No soreness question was answered in this period.</p>\n";
-    else
-        html_table(out, kSorenessHead, soreness_rows(r));
-
-    out += "<h2>Red-flag stops</h2>\n";
-    if (r.red_flags.empty())
-        out += "<p>None: no session stopped on a red flag in this period.</p>\n";
-    else
-        html_table(out, kRedFlagHead, red_flag_rows(r));
-
-    out += "<h2>Skipped</h2>\n";
-    if (r.skips.empty())
-        out += "<p>Nothing was skipped in this period.</p>\n";
-    else
-        html_table(out, kSkipHead, skip_rows(r));
-
-    out += "<h2>Routines and their points</h2>\n";
-    if (p.routines.empty()) out += "<p>No routine to describe.</p>\n";
-    for (const auto& rt : p.routines) {
-        out += fmt::format("<h3>{} ({})</h3>\n<p>{}</p>\n", xml_text(rt.name), xml_text(rt.id),
-                           xml_text(about(rt)));
-        html_table(out, kPointHead, point_rows(rt));
-    }
-    out += "</body>\n</html>\n";
-    return out;
+    HtmlWriter w;
+    w.out = std::string("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n") +
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+            "<title>knead report</title>\n<style>\n" + kStyle + "</style>\n</head>\n<body>\n";
+    w.heading(1, "knead report");
+    write_page(p, w);
+    return w.out + "</body>\n</html>\n";
 }
-
-namespace {
-
-void md_table(std::string& out, const std::vector<std::string>& head,
-              const std::vector<std::vector<std::string>>& rows) {
-    out += "|";
-    for (const auto& h : head) out += " " + markdown_text(h) + " |";
-    out += "\n|";
-    for (std::size_t i = 0; i < head.size(); ++i) out += " --- |";
-    out += "\n";
-    for (const auto& row : rows) {
-        out += "|";
-        for (const auto& cell : row) out += " " + markdown_text(cell) + " |";
-        out += "\n";
-    }
-    out += "\n";
-}
-
-}  // namespace
 
 std::string report_markdown(const ReportPage& p) {
-    const Report& r = *p.report;
-    std::string out = "# knead report\n\n";
-    out += fmt::format(
-        "Made {} from the session log {}. It shows only what that log holds (and the names, "
-        "referral areas and target bands of the routines it names, from their routine files). "
-        "It is a record of your own answers, not medical advice.\n\nPeriod: {}.{}\n\n",
-        markdown_text(p.made), markdown_text(p.log), markdown_text(period_text(p)),
-        p.subjects.empty()
-            ? ""
-            : " Only: " + markdown_text(fmt::format("{}", fmt::join(p.subjects, ", "))) + ".");
-    for (const auto& n : notes(p)) out += "- " + markdown_text(n) + "\n";
-    if (!notes(p).empty()) out += "\n";
-
-    out += "## Summary\n\n";
-    out += markdown_text(totals(r)) + "\n\n";
-    for (const auto& s : r.series)
-        out += "- **" + markdown_text(series_title(p, s)) +
-               "**: " + markdown_text(series_summary(s)) + ".\n";
-    if (!r.series.empty()) out += "\n";
-
-    out += fmt::format("## Days worked\n\nFrom {} to {}.\n\n", date_string(r.calendar_from),
-                       date_string(r.calendar_to));
-    if (r.days.empty()) {
-        out += "No session in this period.\n\n";
-    } else {
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& d : r.days)
-            rows.push_back({date_string(d.day), std::to_string(d.sessions), one(d.minutes)});
-        md_table(out, {"date", "sessions", "minutes"}, rows);
-    }
-
-    out += "## Pain at the first and last hold\n\n";
-    if (r.series.empty()) out += "No hold was answered with a number in this period.\n\n";
-    for (const auto& s : r.series) {
-        const PainBand band = band_for(p, s);
-        out +=
-            fmt::format("### {}\n\nTarget band {}-{}. {}.\n\n", markdown_text(series_title(p, s)),
-                        band.lo, band.hi, markdown_text(capital(series_summary(s))));
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& m : s.marks)
-            rows.push_back({mark_date(m.x), one(m.first), one(m.last), std::to_string(m.sessions)});
-        md_table(out, {"date", "first hold", "last hold", "sessions"}, rows);
-    }
-
-    out += "## Hold dose\n\nSeconds of holding per session, summed over the points.\n\n";
-    if (r.dose.empty()) {
-        out += "No hold in this period.\n\n";
-    } else {
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& m : r.dose)
-            rows.push_back(
-                {mark_date(m.x), one(m.planned), one(m.done), std::to_string(m.sessions)});
-        md_table(out, {"date", "planned", "done", "sessions"}, rows);
-    }
-
-    out += "## Soreness answers\n\n";
-    if (r.soreness.empty())
-        out += "No soreness question was answered in this period.\n\n";
-    else
-        md_table(out, kSorenessHead, soreness_rows(r));
-
-    out += "## Red-flag stops\n\n";
-    if (r.red_flags.empty())
-        out += "None: no session stopped on a red flag in this period.\n\n";
-    else
-        md_table(out, kRedFlagHead, red_flag_rows(r));
-
-    out += "## Skipped\n\n";
-    if (r.skips.empty())
-        out += "Nothing was skipped in this period.\n\n";
-    else
-        md_table(out, kSkipHead, skip_rows(r));
-
-    out += "## Routines and their points\n\n";
-    if (p.routines.empty()) out += "No routine to describe.\n\n";
-    for (const auto& rt : p.routines) {
-        out += fmt::format("### {} ({})\n\n{}\n\n", markdown_text(rt.name), markdown_text(rt.id),
-                           markdown_text(about(rt)));
-        md_table(out, kPointHead, point_rows(rt));
-    }
-    while (out.ends_with("\n\n")) out.pop_back();
-    return out;
+    MarkdownWriter w;
+    w.heading(1, "knead report");
+    write_page(p, w);
+    while (w.out.ends_with("\n\n")) w.out.pop_back();
+    return w.out;
 }
 
 }  // namespace knead
