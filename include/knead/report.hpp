@@ -103,9 +103,9 @@ struct Report {
     std::size_t unfinished = 0;
     std::optional<std::int64_t> first_day;  // of the real sessions
     std::optional<std::int64_t> last_day;
-    std::int64_t period_from = 0;    // the days the charts' time axis spans
-    std::int64_t calendar_from = 0;  // the days the calendar spans: the period's last 53 weeks
-    std::int64_t calendar_to = 0;    // the end of both
+    std::int64_t period_from = 0;       // the days the charts' time axis spans
+    std::int64_t calendar_from = 0;     // the days the calendar spans: the period's last 53 weeks
+    std::int64_t calendar_to = 0;       // the end of both
     std::vector<std::string> routines;  // worked, in the order first seen
     std::vector<DayWork> days;          // days worked, oldest first, within the calendar
     std::vector<PainSeries> series;     // in the order first worked

@@ -29,8 +29,8 @@ std::string label(double v) {
 
 // Date labels for [from, to): at whole days, a round number of days apart, at most four.
 std::vector<std::int64_t> date_ticks(double from, double to) {
-    static constexpr std::array<std::int64_t, 12> kSteps = {1,   2,   7,   14,  28,   56,
-                                                            91,  182, 364, 728, 1456, 2912};
+    static constexpr std::array<std::int64_t, 12> kSteps = {1,  2,   7,   14,  28,   56,
+                                                            91, 182, 364, 728, 1456, 2912};
     const auto first = static_cast<std::int64_t>(std::ceil(from));
     const auto last = static_cast<std::int64_t>(std::floor(to - 1e-9));
     std::vector<std::int64_t> out;

@@ -73,7 +73,8 @@ std::vector<std::string> render_text_plot(const TextPlot& p) {
     // The row a pain is drawn in, as py() places it; the even values get labels.
     auto row_of = [&](double pain) { return py(pain) / dy; };
     std::vector<std::string> labels(static_cast<std::size_t>(rows));
-    for (int v = 10; v >= 0; v -= 2) labels[static_cast<std::size_t>(row_of(v))] = std::to_string(v);
+    for (int v = 10; v >= 0; v -= 2)
+        labels[static_cast<std::size_t>(row_of(v))] = std::to_string(v);
     std::vector<std::string> out;
     for (int r = 0; r < rows; ++r) {
         // A row is in the band when the dots it holds stand for pains inside it.

@@ -16,7 +16,9 @@ using namespace knead;
 
 namespace {
 
-std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two(int n) {
+    return (n < 10 ? "0" : "") + std::to_string(n);
+}
 
 // A session on day `day` of November 2026: the left and right trap, one or two holds
 // each, with the pains given (a negative pain: the hold was skipped with s).
@@ -30,8 +32,8 @@ std::string session(int day, int left1, int left2, int right1, const std::string
                (pain < 0 ? "10.0 answer=skip early=skip" : "30.0 pain=" + std::to_string(pain)) +
                "\n";
     };
-    std::string s = t + "30:00+01:00 session=" + id + " event=start routines=neck clock=" +
-                    (rehearsal ? "virtual" : "real") + "\n";
+    std::string s = t + "30:00+01:00 session=" + id +
+                    " event=start routines=neck clock=" + (rehearsal ? "virtual" : "real") + "\n";
     s += hold("31", "left", 1, left1);
     if (left2 != 0) s += hold("32", "left", 2, left2);
     s += hold("33", "right", 1, right1);
@@ -79,8 +81,8 @@ TEST_CASE("report: a series per point and side, with its first and last hold pai
 }
 
 TEST_CASE("report: rehearsals are counted and left out; --since and subjects select") {
-    const std::string log = session(2, 7, 5, 6) + session(3, 9, 9, 9, "completed", true) +
-                            session(4, 5, 4, 5);
+    const std::string log =
+        session(2, 7, 5, 6) + session(3, 9, 9, 9, "completed", true) + session(4, 5, 4, 5);
     Report r = report_of(log);
     CHECK(r.sessions == 2);
     CHECK(r.rehearsals == 1);
@@ -107,16 +109,18 @@ TEST_CASE("report: rehearsals are counted and left out; --since and subjects sel
 
 TEST_CASE("report: red flags, skips, soreness and unfinished sessions") {
     std::string log = session(2, -1, 5, 6);  // the left's first hold skipped with s
-    log += "time=2026-11-03T07:30:00+01:00 session=R event=start routines=neck clock=real\n"
-           "time=2026-11-03T07:30:10+01:00 session=R event=soreness routine=neck pain=6\n"
-           "time=2026-11-03T07:31:00+01:00 session=R routine=neck point=trap side=left rep=1 "
-           "step=press planned=10 actual=3.0 answer=red-flag\n"
-           "time=2026-11-03T07:31:01+01:00 session=R event=end status=red-flag points=1 "
-           "duration=61.0\n";
+    log +=
+        "time=2026-11-03T07:30:00+01:00 session=R event=start routines=neck clock=real\n"
+        "time=2026-11-03T07:30:10+01:00 session=R event=soreness routine=neck pain=6\n"
+        "time=2026-11-03T07:31:00+01:00 session=R routine=neck point=trap side=left rep=1 "
+        "step=press planned=10 actual=3.0 answer=red-flag\n"
+        "time=2026-11-03T07:31:01+01:00 session=R event=end status=red-flag points=1 "
+        "duration=61.0\n";
     // A red flag at the soreness question: no step under way.
-    log += "time=2026-11-04T07:30:00+01:00 session=Q event=start routines=neck clock=real\n"
-           "time=2026-11-04T07:30:05+01:00 session=Q event=end status=red-flag points=0 "
-           "duration=5.0\n";
+    log +=
+        "time=2026-11-04T07:30:00+01:00 session=Q event=start routines=neck clock=real\n"
+        "time=2026-11-04T07:30:05+01:00 session=Q event=end status=red-flag points=0 "
+        "duration=5.0\n";
     log += session(5, 5, 4, 4, "");  // killed: no end record
     const Report r = report_of(log);
     CHECK(r.sessions == 4);
@@ -260,9 +264,9 @@ TEST_CASE("text plot: axes, band and line in ASCII") {
 TEST_CASE("day table: days by routines, minutes and the mean pain at first hold") {
     const auto from = *parse_date("2026-11-02");
     DayTableBuilder b(from, from + 2);
-    scan_sessions_text(session(2, 7, 5, 6) + session(4, 4, 3, 4) +
-                           session(3, 9, 9, 9, "completed", true),
-                       [&](LoggedSession&& s) { b.add(s); });
+    scan_sessions_text(
+        session(2, 7, 5, 6) + session(4, 4, 3, 4) + session(3, 9, 9, 9, "completed", true),
+        [&](LoggedSession&& s) { b.add(s); });
     const auto lines = render_day_table(b.rows(), from, from + 2);
     REQUIRE(lines.size() == 7);
     CHECK(lines[0] == "Wk  Date       Day Routines Sessions     Time  Pain    Total");
