@@ -169,7 +169,7 @@ TEST_CASE("doses keep to docs/routines.md: 5-7 at most, holds 30-90 s, stretches
 
 TEST_CASE("the face and the front and side of the neck get a gentler band and shorter holds") {
     std::vector<const Point*> gentle = {&point(routine("neck"), "sternocleidomastoid"),
-                                        &point(routine("neck-deep"), "scalenes")};
+                                        &point(routine("deep-neck"), "scalenes")};
     for (const auto& p : routine("jaw").points) gentle.push_back(&p);
     for (const Point* p : gentle) {
         INFO(p->id);
@@ -232,7 +232,7 @@ TEST_CASE("cautions: arteries, clots, the heart, temples, bones, joints, and the
         INFO(id);
         CHECK(cautions_say(routine(id), {"temple", "after 50", "scalp", "chewing", "same day"}));
     }
-    for (const char* id : {"neck", "neck-deep", "head"}) {
+    for (const char* id : {"neck", "deep-neck", "head"}) {
         INFO(id);
         CHECK(cautions_say(routine(id), {"stiff neck", "fever", "rash"}));
         CHECK(cautions_say(routine(id), {"first severe headache after 50", "coughing", "posture"}));
