@@ -114,11 +114,11 @@ constexpr BodyWord kVocabulary[] = {
 
 // Words that say nothing about where: articles, "my", sides, and words for pain itself.
 constexpr std::string_view kFiller[] = {
-    "a",    "an",   "the",     "of",     "my",     "in",      "on",      "at",   "to",
-    "and",  "or",   "both",    "left",   "right",  "pain",    "painful", "ache", "aching",
-    "sore", "hurt", "hurting", "tender", "stiff",  "after",   "with",    "when", "since",
-    "from", "for",  "very",    "bad",    "really", "feel",    "feeling", "like", "have",
-    "get",  "got",  "is",      "am",     "been",   "problem", "trouble", "tight"};
+    "a",    "an",   "the",     "of",     "my",      "in",      "on",      "at",    "to",
+    "and",  "or",   "both",    "left",   "right",   "pain",    "painful", "ache",  "aching",
+    "sore", "hurt", "hurting", "tender", "after",   "with",    "when",    "since", "from",
+    "for",  "very", "bad",     "really", "feel",    "feeling", "like",    "have",  "get",
+    "got",  "is",   "am",      "been",   "problem", "trouble", "tight"};
 
 bool word_char(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;

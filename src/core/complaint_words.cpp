@@ -16,7 +16,7 @@ constexpr Complaint kComplaints[] = {
      "upper trapezius|suboccipitals|sternocleidomastoid|temporalis"},
     {"migraine", "temple|behind the eye|forehead|side of the head",
      "upper trapezius|sternocleidomastoid|temporalis"},
-    {"tmj", "jaw|ear|cheek", "masseter|temporalis|medial pterygoid"},
+    {"TMJ", "jaw|ear|cheek", "masseter|temporalis|medial pterygoid"},
     {"jaw joint", "jaw|ear|cheek", "masseter|temporalis|medial pterygoid"},
     {"temporomandibular", "jaw|ear|cheek", "masseter|temporalis|medial pterygoid"},
     {"clenching", "jaw|temple", "masseter|temporalis"},
@@ -25,6 +25,7 @@ constexpr Complaint kComplaints[] = {
     {"earache", "ear", "masseter|medial pterygoid|sternocleidomastoid"},
     {"dizziness", "", "sternocleidomastoid"},
     {"dizzy", "", "sternocleidomastoid"},
+    {"stiff neck", "neck|base of the neck", "levator scapulae|upper trapezius|splenius cervicis"},
     {"crick", "neck|base of the neck", "levator scapulae|upper trapezius|splenius cervicis"},
     {"nape", "back of the neck", ""},
     {"scalp", "top of the head|back of the head|forehead", "occipitofrontalis"},
@@ -43,7 +44,7 @@ constexpr Complaint kComplaints[] = {
      "scalenes|flexor carpi radialis and ulnaris|opponens pollicis"},
     {"mouse arm", "forearm|back of the wrist|outer elbow",
      "extensor carpi radialis|extensor digitorum"},
-    {"rsi", "forearm|wrist|outer elbow", "extensor carpi radialis|extensor digitorum"},
+    {"RSI", "forearm|wrist|outer elbow", "extensor carpi radialis|extensor digitorum"},
     {"repetitive strain", "forearm|wrist|outer elbow",
      "extensor carpi radialis|extensor digitorum"},
     {"texting thumb", "thumb|web of the thumb", "adductor pollicis|opponens pollicis|brachialis"},
@@ -52,8 +53,8 @@ constexpr Complaint kComplaints[] = {
     {"thoracic", "middle of the back|between the shoulder blades", "thoracic paraspinals"},
     {"lumbago", "lower back", "quadratus lumborum|lumbar multifidus"},
     {"lumbar", "lower back", "quadratus lumborum|lumbar multifidus"},
-    {"si joint", "sacroiliac joint", ""},
-    {"sacroiliac", "sacroiliac joint", ""},
+    {"SI joint", "sacroiliac joint", "quadratus lumborum|lumbar multifidus|gluteus maximus"},
+    {"sacroiliac", "sacroiliac joint", "quadratus lumborum|lumbar multifidus|gluteus maximus"},
     {"sacrum", "sacroiliac joint|tailbone", ""},
     {"coccyx", "tailbone", ""},
     {"tummy", "belly", ""},
@@ -76,7 +77,7 @@ constexpr Complaint kComplaints[] = {
      "rectus femoris|vastus medialis|vastus lateralis"},
     {"quadricep", "front of the thigh|front of the knee",
      "rectus femoris|vastus medialis|vastus lateralis"},
-    {"it band", "outer thigh|outer knee", "tensor fasciae latae|vastus lateralis"},
+    {"IT band", "outer thigh|outer knee", "tensor fasciae latae|vastus lateralis"},
     {"iliotibial", "outer thigh|outer knee", "tensor fasciae latae|vastus lateralis"},
     {"kneecap", "front of the knee", "rectus femoris|vastus medialis"},
     {"patella", "front of the knee", "rectus femoris|vastus medialis"},
@@ -84,7 +85,7 @@ constexpr Complaint kComplaints[] = {
      "vastus medialis|vastus lateralis|rectus femoris"},
     {"jumper's knee", "front of the knee", "rectus femoris|vastus medialis"},
     {"shin splint", "shin", "tibialis anterior"},
-    {"achilles", "back of the ankle|heel", "soleus|gastrocnemius"},
+    {"Achilles", "back of the ankle|heel", "soleus|gastrocnemius"},
     {"heel spur", "heel", "soleus|quadratus plantae|abductor hallucis"},
     {"plantar fasciitis", "heel|arch of the foot",
      "soleus|quadratus plantae|abductor hallucis|gastrocnemius"},
@@ -142,6 +143,10 @@ constexpr CareNote kCareNotes[] = {
 
 // Symptom words that are places too, and so stay in a search for places.
 constexpr std::string_view kSymptomPlaces[] = {"chest"};
+
+// Words that say how it feels, not where, and need no care note: left out of a search for
+// places, but still part of a complaint's name ("stiff neck").
+constexpr std::string_view kFeelings[] = {"stiff", "stiffness"};
 
 std::vector<std::string> words_of(std::string_view phrase) {
     return split_body_words(phrase);
@@ -215,6 +220,8 @@ std::vector<std::string_view> care_notes(std::string_view text) {
 }
 
 bool is_symptom_word(std::string_view word) {
+    if (std::find(std::begin(kFeelings), std::end(kFeelings), word) != std::end(kFeelings))
+        return true;
     if (std::find(std::begin(kSymptomPlaces), std::end(kSymptomPlaces), word) !=
         std::end(kSymptomPlaces))
         return false;

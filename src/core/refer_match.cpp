@@ -122,9 +122,19 @@ auto rank(const ReferHit& h) {
 }
 
 // Every word of the query is a word of the point's muscle: "trapezius", "biceps". Not of
-// its name, which may hold a place ("Wrist flexors"); positions alone ("upper") name no muscle.
+// its name, which may hold a place ("Wrist flexors").
 bool names_muscle(const std::vector<std::string>& query, const Point& p) {
-    if (std::all_of(query.begin(), query.end(), is_position_word)) return false;
+    // A query of place words asks for a place, even where a muscle is named after it:
+    // "wrist" is not a search for the "wrist flexors".
+    static const std::set<std::string> place_words = [] {
+        std::set<std::string> out;
+        for (const auto& w : body_vocabulary())
+            for (auto& word : split_body_words(w.phrase)) out.insert(std::move(word));
+        return out;
+    }();
+    if (std::all_of(query.begin(), query.end(),
+                    [](const std::string& q) { return place_words.count(q) > 0; }))
+        return false;
     const auto words = split_body_words(p.muscle);
     return std::all_of(query.begin(), query.end(), [&](const std::string& q) {
         return std::find(words.begin(), words.end(), q) != words.end();

@@ -69,12 +69,12 @@ expect_contains "$TMP/map" "+  more than one of these points"
 # back view only, which starts at column 38.
 expect_columns "$TMP/outline" 38 80 B
 
-# --- The calf: the soleus alone sends pain to the heel (back view); the gastrocnemius
-# alone to the arch (front view) and the back of the knee (back view). -----------------
+# --- The calf: the soleus alone sends pain to the heel and the sacroiliac joints (back
+# view); the gastrocnemius alone to the arch (front view) and the back of the knee. -----
 expect_exit 0 "$KNEAD" show calf
 map_section "$OUT" >"$TMP/map"
 outline "$TMP/map" >"$TMP/outline"
-expect_eq "$(count B "$TMP/outline")" 2 "heels marked for the soleus"
+expect_eq "$(count B "$TMP/outline")" 4 "heels and sacroiliac joints marked for the soleus"
 expect_columns "$TMP/outline" 38 80 B
 expect_columns "$TMP/outline" 1 80 A
 a_front=$(awk '{ i = index($0, "A"); if (i && i < 38) n++ } END { print n + 0 }' "$TMP/outline")
