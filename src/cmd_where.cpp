@@ -119,8 +119,8 @@ void print_map(const std::vector<ReferHit>& hits, const std::vector<Routine>& ro
     Routine shown;
     for (std::size_t i = 0; i < hits.size() && i < kMapPoints; ++i)
         shown.points.push_back(routines[hits[i].routine].points[hits[i].point]);
-    fmt::print("\nWhere {} send pain (each point's letter marks its areas):\n\n",
-               hits.size() > kMapPoints ? fmt::format("the first {} of these points", kMapPoints)
+    fmt::print("\nWhere {} send pain (each one's letter marks its areas):\n\n",
+               hits.size() > kMapPoints ? fmt::format("the first {} points", kMapPoints)
                                         : std::string("these points"));
     for (const auto& line : draw_body_map(shown, kWidth)) fmt::print("{}\n", line);
 }

@@ -84,7 +84,7 @@ expect_contains "$OUT" " 1. Wrist extensors (extensor carpi radialis), routine f
 
 # --- --map draws the first matches on the body outline ------------------------------------
 expect_exit 0 "$KNEAD" where --map headache
-expect_contains "$OUT" "Where the first 8 of these points send pain (each point's letter marks its areas):"
+expect_contains "$OUT" "Where the first 8 points send pain (each one's letter marks its areas):"
 expect_regex "$OUT" '^ +FRONT +BACK$'
 expect_regex "$OUT" '^A  Upper trapezius: '
 expect_line_count "$OUT" 8 '^[A-H]  '
