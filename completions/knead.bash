@@ -108,7 +108,7 @@ _knead() {
             flags="--area --stdout --help"
             ;;
         where)
-            flags="--json --help"  # the place is the user's own words
+            flags="--json --map --help"  # the place is the user's own words
             ;;
     esac
 

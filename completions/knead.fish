@@ -71,5 +71,6 @@ complete -c knead -n "__fish_seen_subcommand_from report" -l format -x -a 'html 
 complete -c knead -n "__fish_seen_subcommand_from list" -l names -d 'Print only the routine names'
 complete -c knead -n "__fish_seen_subcommand_from validate" -l json -d 'Print the problems as a JSON array'
 complete -c knead -n "__fish_seen_subcommand_from where" -l json -d 'Print JSON, for scripts'
+complete -c knead -n "__fish_seen_subcommand_from where" -l map -d 'Also draw the matching points on a body outline'
 complete -c knead -n "__fish_seen_subcommand_from new" -l area -x -d 'The body area the routine works'
 complete -c knead -n "__fish_seen_subcommand_from new" -l stdout -d 'Print the template instead of writing it'

@@ -233,6 +233,8 @@ int run_cli(int argc, char** argv) {
                           "Where it hurts, in plain words: temple, \"behind the eye\". Without it, "
                           "list the places the routines know");
     where_cmd->add_flag("--json", where.json, "Print JSON, for scripts (see docs/where.md)");
+    where_cmd->add_flag("--map", where.map,
+                        "Also draw where the first matching points send pain on a body outline");
 
     auto* config =
         app.add_subcommand("config", "Print the settings in effect and where each comes from");

@@ -100,6 +100,7 @@ struct WhereOptions {
     RoutineOptions routines;
     std::vector<std::string> words;  // the place, as typed; none lists the known places
     bool json = false;
+    bool map = false;  // also draw where the first matches send pain
 };
 
 int where_command(const WhereOptions& o);

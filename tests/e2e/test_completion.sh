@@ -50,7 +50,7 @@ expect_offers "--log --since --out --format --help" "$KNEAD" report --
 expect_offers "html md" "$KNEAD" report --format ""
 expect_offers "tsv" "$KNEAD" history --format ts
 expect_offers "--log --help" "$KNEAD" due --
-expect_offers "--json --help" "$KNEAD" where --
+expect_offers "--json --map --help" "$KNEAD" where --
 expect_offers "where" "$KNEAD" wh
 expect_offers "auto always" "$KNEAD" run --color a
 expect_offers "" "$KNEAD" run --speed ""

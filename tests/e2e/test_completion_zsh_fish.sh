@@ -28,7 +28,7 @@ if command -v fish >/dev/null; then
     expect_eq "$(fish_complete 'knead validate --j')" "--json " "fish: a flag of validate"
     expect_eq "$(fish_complete 'knead run --color ')" "always auto never " "fish: --color values"
     expect_eq "$(fish_complete 'knead list --n')" "--names " "fish: list --names"
-    expect_eq "$(fish_complete 'knead where --')" "--help --json " "fish: flags of where"
+    expect_eq "$(fish_complete 'knead where --')" "--help --json --map " "fish: flags of where"
     expect_eq "$(fish_complete 'knead report --format ')" "html md " "fish: report --format values"
     expect_eq "$(fish_complete 'knead history --p')" "--plot " "fish: history --plot"
 fi
