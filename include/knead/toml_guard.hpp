@@ -23,7 +23,8 @@ inline constexpr std::size_t kMaxTomlLine = 4096;  // bytes
 
 // Refuses what the parser must not see: NUL bytes, invalid UTF-8, nesting deeper than
 // `max_nesting` (arrays, inline tables and dotted keys all count), a line longer than
-// kMaxTomlLine. Reports the first problem to `out` and returns false.
+// kMaxTomlLine, a key or header that adds to an array written inline (toml11 crashes on
+// it). Reports the first problem to `out` and returns false.
 bool check_toml_text(std::string_view text, const std::string& display, int max_nesting,
                      std::vector<Diagnostic>& out);
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "knead/utf8.hpp"
+#include "toml_shape.hpp"
 
 namespace knead {
 namespace {
@@ -154,6 +155,7 @@ bool check_toml_text(std::string_view text, const std::string& display, int max_
         return error(*line, fmt::format("line longer than {} bytes: break it up (a string can "
                                         "span lines between \"\"\" quotes)",
                                         kMaxTomlLine));
+    if (auto grows = extends_static_array(text)) return error(grows->offset, grows->message);
     return true;
 }
 

@@ -162,3 +162,52 @@ TEST_CASE("toml guard: one_line escapes control characters and cuts long text") 
     CHECK(cut.size() == 302 + 3);
     CHECK(cut.substr(cut.size() - 5) == "\xc3\xa9...");
 }
+
+TEST_CASE("toml guard: a key or header that adds to an array written inline is refused") {
+    // toml11 3.7.1 dereferences a null pointer on each of these (an empty array), or
+    // wrongly accepts them (an array of inline tables).
+    auto expect_grows = [](const std::string& text, int line, int column, std::string_view what,
+                           std::string_view array, int array_line) {
+        auto d = check(text);
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].line == line);
+        CHECK(d[0].column == column);
+        CHECK(d[0].message.rfind(std::string(what) + " adds to `" + std::string(array) +
+                                     "`, which line " + std::to_string(array_line) +
+                                     " sets to an array with `= [...]`",
+                                 0) == 0);
+        // And the parser never sees it.
+        std::vector<Diagnostic> out;
+        CHECK_FALSE(parse_toml(text, "t.toml", out));
+    };
+    expect_grows("a=[]\na.b=1", 2, 1, "the key `a.b`", "a", 1);
+    expect_grows("a = []\n[a.b]\n", 2, 1, "the header [a.b]", "a", 1);
+    expect_grows("a = []\n[a]\n", 2, 1, "the header [a]", "a", 1);
+    expect_grows("a = []\n[[a]]\n", 2, 1, "the header [[a]]", "a", 1);
+    expect_grows("a = [{x = 1}]\n[[a.b]]\n", 2, 1, "the header [[a.b]]", "a", 1);
+    expect_grows("[t]\nx.y = [ ]\n[t . x . y . z]\n", 3, 1, "the header [t.x.y.z]", "t.x.y", 2);
+    // Quoted keys are the same keys as bare ones.
+    expect_grows("\"a\" = []\n'a'.b = 1\n", 2, 1, "the key `a.b`", "a", 1);
+    expect_grows("\"\\u0061\" = []\na.b = 1\n", 2, 1, "the key `a.b`", "a", 1);
+    // Inside an inline table, alone or in an array.
+    expect_grows("x = {a = [], a.b = 1}\n", 1, 14, "the key `a.b`", "a", 1);
+    expect_grows("x = [{a = [1, [2]], a.b.c = 1}]\n", 1, 21, "the key `a.b.c`", "a", 1);
+    // Under a table of an array of tables.
+    expect_grows("[[p]]\nb = []\n[p.b.c]\n", 3, 1, "the header [p.b.c]", "p.b", 2);
+    // Arrays that span lines, with comments.
+    expect_grows("a = [ # c\n 1,\n  \"]\",\n]\na.b = 2\n", 5, 1, "the key `a.b`", "a", 1);
+}
+
+TEST_CASE("toml guard: arrays, tables and arrays of tables that do not clash pass") {
+    CHECK(check("a = []\nb.c = 1\n[d]\ne = [1]\n").empty());
+    CHECK(check("a = [{b = []}]\nc = {d = [], e = 1}\n").empty());
+    // Each [[p]] starts a new table: its arrays are its own.
+    CHECK(check("[[p]]\nb = []\n[[p]]\n[p.b]\nc = 1\n").empty());
+    CHECK(check("[[a]]\n[a.b]\n[[a.c]]\n").empty());
+    // A key that only starts like an array's does not clash.
+    CHECK(check("ab = []\na.b = 1\n\"a.b\" = []\na.b.c = 1\n").empty());
+    // Brackets in strings and comments are not arrays.
+    CHECK(check("s = \"[\"\ns.x = 1\n").empty());  // a string: the parser says so itself
+    CHECK(check("a = 1 # = []\n").empty());
+    CHECK(check("m = '''\n[x]\n'''\nx.y = 1\n").empty());
+}
