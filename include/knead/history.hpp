@@ -18,6 +18,7 @@ struct HistorySession {
     std::string time;  // as written: local time with its offset
     std::int64_t start = 0;
     std::int64_t day = 0;
+    std::size_t line = 0;  // of its first record in the log
     std::vector<std::string> routines;
     bool virtual_clock = false;
     std::string status;

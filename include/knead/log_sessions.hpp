@@ -41,6 +41,7 @@ struct LoggedSession {
     std::int64_t start = 0;  // seconds since the epoch
     std::int64_t day = 0;    // the local date it started on, as a day number
     std::int64_t last = 0;   // the time of its last record
+    std::size_t line = 0;    // its first record's line: the order of sessions in a second
     std::vector<std::string> routines;
     bool virtual_clock = false;  // run with --no-wait: no real time passed
     std::string status;          // from the end record, else "unfinished"
@@ -66,7 +67,7 @@ class SessionAssembler {
 
   private:
     LoggedSession* session_for(std::string_view id, std::int64_t epoch, std::int64_t day,
-                               std::string_view time);
+                               std::string_view time, std::size_t line);
     void close(std::string_view id);
 
     struct Hash {

@@ -20,6 +20,7 @@ void HistoryBuilder::add(LoggedSession&& s) {
     h.time = std::move(s.time);
     h.start = s.start;
     h.day = s.day;
+    h.line = s.line;
     h.routines = std::move(s.routines);
     h.virtual_clock = s.virtual_clock;
     h.status = std::move(s.status);
@@ -51,7 +52,7 @@ History HistoryBuilder::build(const HistoryQuery& q) const {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const auto& x = sessions_[a].session;
         const auto& y = sessions_[b].session;
-        return x.start != y.start ? x.start < y.start : x.id < y.id;
+        return x.start != y.start ? x.start < y.start : x.line < y.line;
     });
 
     // Which points the subject names, and which sessions it keeps.

@@ -35,7 +35,8 @@ LoggedPoint& point_in(LoggedSession& s, std::string_view routine, std::string_vi
 }  // namespace
 
 LoggedSession* SessionAssembler::session_for(std::string_view id, std::int64_t epoch,
-                                             std::int64_t day, std::string_view time) {
+                                             std::int64_t day, std::string_view time,
+                                             std::size_t line) {
     if (last_ && last_->id == id) return last_;
     auto it = open_.find(id);
     if (it == open_.end()) {
@@ -44,6 +45,7 @@ LoggedSession* SessionAssembler::session_for(std::string_view id, std::int64_t e
         s->time = time;
         s->start = s->last = epoch;
         s->day = day;
+        s->line = line;
         std::string key = s->id;
         it = open_.emplace(std::move(key), std::move(s)).first;
     }
@@ -92,7 +94,7 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
                 return problems.damage(r.line(),
                                        fmt::format("`next={}` is not seconds", r.get("next")));
         }
-        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->last = std::max(s->last, t->epoch);
         if (std::find(s->routines.begin(), s->routines.end(), routine) == s->routines.end())
             s->routines.emplace_back(routine);
@@ -109,7 +111,7 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
     }
 
     if (event == "start") {
-        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->time = time;
         s->start = t->epoch;
         s->day = t->day;
@@ -128,7 +130,7 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
         if (r.get("status").empty() || !points || !duration)
             return problems.damage(r.line(),
                                    "an end record without its status, points or duration");
-        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->status = r.get("status");
         s->points = *points;
         s->duration = *duration;
@@ -138,7 +140,7 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
         auto pain = pain_value(r.get("pain"));
         if (r.get("routine").empty() || !pain)
             return problems.damage(r.line(), "a soreness record without its routine or 0-10 pain");
-        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->soreness.push_back({std::string(r.get("routine")), *pain});
     }
     // Other events come from newer versions: nothing here to learn from them.
@@ -150,7 +152,7 @@ void SessionAssembler::finish() {
     open_.clear();
     last_ = nullptr;
     std::sort(left.begin(), left.end(), [](const auto& a, const auto& b) {
-        return a->start != b->start ? a->start < b->start : a->id < b->id;
+        return a->start != b->start ? a->start < b->start : a->line < b->line;
     });
     for (auto& s : left) {
         s->status = kUnfinished;
