@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <tuple>
 
 #include "knead/log_time.hpp"
 
@@ -111,6 +112,7 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
     }
 
     if (event == "start") {
+        if (!open_.count(id)) drop_stale(t->epoch);
         LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->time = time;
         s->start = t->epoch;
@@ -146,11 +148,7 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
     // Other events come from newer versions: nothing here to learn from them.
 }
 
-void SessionAssembler::finish() {
-    std::vector<std::unique_ptr<LoggedSession>> left;
-    for (auto& [id, s] : open_) left.push_back(std::move(s));
-    open_.clear();
-    last_ = nullptr;
+void SessionAssembler::hand_over(std::vector<std::unique_ptr<LoggedSession>> left) {
     std::sort(left.begin(), left.end(), [](const auto& a, const auto& b) {
         return a->start != b->start ? a->start < b->start : a->line < b->line;
     });
@@ -160,6 +158,43 @@ void SessionAssembler::finish() {
         s->duration = static_cast<double>(s->last - s->start);
         sink_(std::move(*s));
     }
+}
+
+void SessionAssembler::drop_stale(std::int64_t now) {
+    if (open_.size() < sweep_at_) return;
+    // Sessions silent for hours were killed: they will not go on. If that is not enough
+    // (a log of sessions that all began together), the longest silent go first.
+    std::vector<std::unique_ptr<LoggedSession>> left;
+    for (auto it = open_.begin(); it != open_.end();) {
+        if (it->second->last < now - kStaleSeconds) {
+            left.push_back(std::move(it->second));
+            it = open_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (open_.size() >= kMaxOpen) {
+        std::vector<std::tuple<std::int64_t, std::size_t, std::string>> by_last;
+        for (const auto& [id, s] : open_) by_last.emplace_back(s->last, s->line, id);
+        std::sort(by_last.begin(), by_last.end());
+        for (std::size_t i = 0; i + kSweepAt / 2 < by_last.size(); ++i) {
+            auto it = open_.find(std::get<2>(by_last[i]));
+            left.push_back(std::move(it->second));
+            open_.erase(it);
+        }
+    }
+    last_ = nullptr;
+    // A sweep costs the open sessions: not at every start.
+    sweep_at_ = std::min(open_.size() + kSweepAt, kMaxOpen);
+    hand_over(std::move(left));
+}
+
+void SessionAssembler::finish() {
+    std::vector<std::unique_ptr<LoggedSession>> left;
+    for (auto& [id, s] : open_) left.push_back(std::move(s));
+    open_.clear();
+    last_ = nullptr;
+    hand_over(std::move(left));
 }
 
 namespace {
