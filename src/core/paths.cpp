@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <string_view>
@@ -71,17 +72,22 @@ fs::path xdg_state_home() {
 
 int create_private_dirs(const fs::path& dir) {
     // The home directory is the system's to make: a HOME that does not exist is a
-    // mistake to report, not a directory to create.
+    // mistake to report, not a directory to create (nor its parents).
     fs::path home;
     try {
         home = home_dir();
     } catch (const PathError&) {
     }
+    home = home.lexically_normal();
+    if (!home.has_filename()) home = home.parent_path();  // "/home/me/"
+    struct stat st {};
+    if (!home.empty()) {
+        auto [h, d] = std::mismatch(home.begin(), home.end(), dir.begin(), dir.end());
+        if (h == home.end() && ::stat(home.c_str(), &st) != 0) return errno;
+    }
     fs::path partial;
     for (const auto& part : dir) {
         partial /= part;
-        struct stat st {};
-        if (partial == home && ::stat(partial.c_str(), &st) != 0) return errno;
         if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST) return errno;
     }
     return 0;
