@@ -42,10 +42,10 @@ class LineIndex {
 };
 
 // toml11's syntax error (its what(): a headline, then the source with carets under the
-// culprit) as one diagnostic at the last caret, or at `fallback` when there is none.
-// Positions past the end of the text are moved to its end.
+// culprit) as one diagnostic in knead's words, at the last caret, or at `fallback` when
+// there is none. Positions past the end of `text` are moved to its end.
 Diagnostic toml_syntax_diagnostic(const std::string& file, std::string_view what, Where fallback,
-                                  const LineIndex& lines);
+                                  std::string_view text);
 
 // `s` as one printable line: control characters written as \xNN, cut after `max` bytes.
 std::string one_line(std::string_view s, std::size_t max = 300);
