@@ -43,6 +43,18 @@ void HistoryBuilder::add(LoggedSession&& s) {
         h.pain_last = static_cast<double>(last) / held;
     }
     sessions_.push_back(std::move(st));
+    if (keep_last_ && sessions_.size() >= 2 * *keep_last_ + 64) prune();
+}
+
+// Keeps the latest keep_last_ sessions; amortised, as it runs once per keep_last_ + 64.
+void HistoryBuilder::prune() {
+    auto later = [](const Stored& a, const Stored& b) {
+        return a.session.start != b.session.start ? a.session.start > b.session.start
+                                                  : a.session.line > b.session.line;
+    };
+    const auto keep = static_cast<std::ptrdiff_t>(*keep_last_);
+    std::nth_element(sessions_.begin(), sessions_.begin() + keep, sessions_.end(), later);
+    sessions_.erase(sessions_.begin() + keep, sessions_.end());
 }
 
 History HistoryBuilder::build(const HistoryQuery& q) const {
