@@ -235,7 +235,8 @@ PainBand band_of(const HistoryOptions& o, const std::string& routine, const std:
 }
 
 // --plot: a chart per point of the pain at its first hold, sized to the window.
-void print_plots(const History& h, const HistoryOptions& o, const TerminalCaps& caps, bool ascii) {
+void print_plots(const History& h, const HistoryOptions& o, const TerminalCaps& caps,
+                 bool ascii) {
     for (const auto& p : h.points) {
         const PainBand band = band_of(o, p.routine, p.point);
         fmt::print("\n{}.{}: pain at the first hold, {} session{} (shaded: target {}-{})\n",
