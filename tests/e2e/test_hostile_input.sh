@@ -28,7 +28,10 @@ expect_contains "$ERR" "2 routines could not be loaded"
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" where elbow
 expect_contains "$OUT" "tiny"
 expect_line_count "$ERR" 2 '^knead: warning: skipping the invalid routine '
-expect_exit 1 "$KNEAD" --routines "$ROUTINES" due
+# Whether a built-in routine is due does not matter here: that due ran, and said once.
+rc=0
+"$KNEAD" --routines "$ROUTINES" due >"$OUT" 2>"$ERR" || rc=$?
+expect_match "$rc" '^[01]$' "due's exit status beside a crashing routine"
 expect_line_count "$ERR" 1
 expect_contains "$ERR" "2 routines could not be loaded"
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" show tiny
