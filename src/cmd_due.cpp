@@ -19,7 +19,10 @@ int due_command(const DueOptions& o) {
     int broken = 0;
     const auto dirs = routine_search_path(o.routines.dirs);
     const Resolver resolver = search_path_resolver(dirs);
-    for (const auto& ref : list_routines(dirs)) {
+    std::vector<Diagnostic> unreadable;
+    const auto refs = list_routines(dirs, &unreadable);
+    for (const auto& d : unreadable) fmt::print(stderr, "{}\n", format_diagnostic(d));
+    for (const auto& ref : refs) {
         auto loaded = load_routine_file(ref.file, resolver);
         if (!loaded.routine) {
             ++broken;

@@ -273,7 +273,8 @@ int history_command(const HistoryOptions& o) {
     if (o.last) q.last = static_cast<std::size_t>(*o.last);
 
     const std::string path = log_path(o.log.log, o.log.configured).string();
-    HistoryBuilder builder;
+    // Of all sessions, only the last N are shown: only they need keeping.
+    HistoryBuilder builder(q.subject.empty() ? q.last : std::nullopt);
     LogRead read = read_log(path, [&](LoggedSession&& s) { builder.add(std::move(s)); });
     if (read == LogRead::failed) return exit_code::failure;
     const History h = builder.build(q);

@@ -16,7 +16,9 @@ namespace knead {
 
 int list_command(const RoutineOptions& o, bool names_only) {
     auto dirs = routine_search_path(o.dirs);
-    auto refs = list_routines(dirs);
+    std::vector<Diagnostic> unreadable;
+    auto refs = list_routines(dirs, names_only ? nullptr : &unreadable);
+    for (const auto& d : unreadable) fmt::print(stderr, "{}\n", format_diagnostic(d));
     if (names_only) {
         // For shell completion and scripts: no header, no loading, nothing on stderr.
         for (const auto& ref : refs) fmt::print("{}\n", ref.id);

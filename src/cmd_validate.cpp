@@ -23,8 +23,14 @@ std::vector<fs::path> expand(const std::string& arg, const std::vector<fs::path>
     std::error_code ec;
     if (fs::is_directory(arg, ec)) {
         std::vector<fs::path> in_dir;
-        for (const auto& e : fs::directory_iterator(arg, ec))
-            if (e.path().extension() == ".toml") in_dir.push_back(e.path());
+        fs::directory_iterator it(arg, ec);
+        for (; !ec && it != fs::directory_iterator(); it.increment(ec))
+            if (it->path().extension() == ".toml") in_dir.push_back(it->path());
+        if (ec) {  // unreadable, or failing part-way: not the same as empty
+            problems.push_back(
+                {arg, 0, 0, Severity::error, "cannot read this directory: " + ec.message()});
+            return {};
+        }
         std::sort(in_dir.begin(), in_dir.end());
         // A mistyped or emptied directory must not pass a script's check.
         if (in_dir.empty())

@@ -9,7 +9,8 @@
 namespace knead {
 
 // Reads $XDG_CONFIG_HOME/knead/config.toml; on errors prints them to stderr and returns
-// nullopt (the caller exits with the usage code, as for an invalid routine).
+// nullopt (the caller exits with the usage code, as for an invalid routine). The paths
+// in it come back absolute (see config_file_path).
 std::optional<Config> load_user_config();
 
 ColorMode color_mode(const std::string& setting);

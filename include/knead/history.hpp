@@ -18,6 +18,7 @@ struct HistorySession {
     std::string time;  // as written: local time with its offset
     std::int64_t start = 0;
     std::int64_t day = 0;
+    std::size_t line = 0;  // of its first record in the log
     std::vector<std::string> routines;
     bool virtual_clock = false;
     std::string status;
@@ -63,8 +64,13 @@ struct History {
 
 class HistoryBuilder {
   public:
+    // With `keep_last`, only the latest that many sessions (by start) are kept as they
+    // come: for a query of all sessions with --last N, memory follows N, not the log.
+    explicit HistoryBuilder(std::optional<std::size_t> keep_last = std::nullopt)
+        : keep_last_(keep_last) {}
     void add(LoggedSession&& s);
     History build(const HistoryQuery& q) const;
+    std::size_t kept() const { return sessions_.size(); }  // sessions held now
 
   private:
     struct Worked {
@@ -76,7 +82,9 @@ class HistoryBuilder {
         std::vector<Worked> worked;
     };
     std::uint32_t intern(const std::string& routine, const std::string& point);
+    void prune();
 
+    std::optional<std::size_t> keep_last_;
     std::vector<Stored> sessions_;
     std::vector<std::pair<std::string, std::string>> points_;  // routine, point
     std::map<std::pair<std::string, std::string>, std::uint32_t> index_;

@@ -46,7 +46,8 @@ struct LogProblems {
     std::size_t damaged = 0;  // lines skipped
     std::size_t first_line = 0;
     std::string first_why;
-    std::optional<int> newer_version;  // from a "# knead log vN" header above ours
+    // From a "# knead log vN" header above ours: N's digits, however many.
+    std::optional<std::string> newer_version;
 
     void damage(std::size_t line, std::string_view why);
     bool any() const { return damaged > 0 || newer_version.has_value(); }

@@ -1,6 +1,6 @@
 // Assembles the log's records into sessions by their id: a start record, the steps, an
-// end record. Only sessions still open are held, so memory follows what is aggregated,
-// not the size of the log.
+// end record. Only sessions still open are held, and few of them (see kMaxOpen), so memory
+// follows what is aggregated, not the size of the log.
 #pragma once
 
 #include <cstdint>
@@ -41,6 +41,7 @@ struct LoggedSession {
     std::int64_t start = 0;  // seconds since the epoch
     std::int64_t day = 0;    // the local date it started on, as a day number
     std::int64_t last = 0;   // the time of its last record
+    std::size_t line = 0;    // its first record's line: the order of sessions in a second
     std::vector<std::string> routines;
     bool virtual_clock = false;  // run with --no-wait: no real time passed
     std::string status;          // from the end record, else "unfinished"
@@ -64,9 +65,18 @@ class SessionAssembler {
     // Hands over the sessions that never ended (killed, or still running), oldest first.
     void finish();
 
+    // Open sessions are held until their end record; a session silent this long when
+    // another starts was killed, and is handed over as unfinished then, so that a log
+    // of many killed sessions costs no more memory than a few. At most kMaxOpen are held.
+    static constexpr std::int64_t kStaleSeconds = 6 * 3600;
+    static constexpr std::size_t kSweepAt = 64;
+    static constexpr std::size_t kMaxOpen = 256;
+
   private:
+    void hand_over(std::vector<std::unique_ptr<LoggedSession>> left);
+    void drop_stale(std::int64_t now);
     LoggedSession* session_for(std::string_view id, std::int64_t epoch, std::int64_t day,
-                               std::string_view time);
+                               std::string_view time, std::size_t line);
     void close(std::string_view id);
 
     struct Hash {
@@ -78,6 +88,7 @@ class SessionAssembler {
     Sink sink_;
     std::unordered_map<std::string, std::unique_ptr<LoggedSession>, Hash, std::equal_to<>> open_;
     LoggedSession* last_ = nullptr;  // records of one session mostly come together
+    std::size_t sweep_at_ = kSweepAt;
 };
 
 // What reading a whole log found, besides its sessions.

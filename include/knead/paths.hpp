@@ -3,10 +3,27 @@
 
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace knead {
+
+// A home directory that cannot be known: a relative HOME, or none at all.
+class PathError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+// $HOME when it is absolute; when it is unset or empty, the password database's entry.
+// Throws PathError for a relative HOME, never falling back to the current directory.
+std::filesystem::path home_dir();
+
+// A path written in the config file: `~` and `~/...` are in the home directory, and any
+// other relative path is relative to `config_dir`, the config file's directory.
+std::filesystem::path config_file_path(std::string_view value,
+                                       const std::filesystem::path& config_dir);
 
 // XDG base directories: the variable when it holds an absolute path, else the default
 // under $HOME. Relative values are ignored, as the specification asks.
@@ -14,8 +31,8 @@ std::filesystem::path xdg_config_home();
 std::filesystem::path xdg_data_home();
 std::filesystem::path xdg_state_home();
 
-// Creates each missing directory of `dir` with mode 0700 (knead's files are private).
-// Returns 0 or the errno of the failure.
+// Creates each missing directory of `dir` with mode 0700 (knead's files are private),
+// except the home directory itself. Returns 0 or the errno of the failure.
 int create_private_dirs(const std::filesystem::path& dir);
 
 // --log, then KNEAD_LOG, then the config file's `log`, then

@@ -17,8 +17,11 @@ struct RoutineRef {
 };
 
 // Every routine on the path, sorted by id; an earlier directory hides a later one's
-// routine of the same id, which is how a user's routine overrides a built-in.
-std::vector<RoutineRef> list_routines(const std::vector<std::filesystem::path>& dirs);
+// routine of the same id, which is how a user's routine overrides a built-in. Any file
+// named *.toml counts (loading a FIFO or an unreadable one says what is wrong). A
+// directory that exists but cannot be read is reported to `problems` as a warning.
+std::vector<RoutineRef> list_routines(const std::vector<std::filesystem::path>& dirs,
+                                      std::vector<Diagnostic>* problems = nullptr);
 
 // A path (it contains '/' or ends in .toml) is taken as it is; a name is looked up.
 std::optional<std::filesystem::path> find_routine(std::string_view name_or_path,

@@ -23,7 +23,8 @@ inline constexpr std::size_t kMaxTomlLine = 4096;  // bytes
 
 // Refuses what the parser must not see: NUL bytes, invalid UTF-8, nesting deeper than
 // `max_nesting` (arrays, inline tables and dotted keys all count), a line longer than
-// kMaxTomlLine. Reports the first problem to `out` and returns false.
+// kMaxTomlLine, a key or header that adds to an array written inline (toml11 crashes on
+// it). Reports the first problem to `out` and returns false.
 bool check_toml_text(std::string_view text, const std::string& display, int max_nesting,
                      std::vector<Diagnostic>& out);
 
@@ -41,10 +42,10 @@ class LineIndex {
 };
 
 // toml11's syntax error (its what(): a headline, then the source with carets under the
-// culprit) as one diagnostic at the last caret, or at `fallback` when there is none.
-// Positions past the end of the text are moved to its end.
+// culprit) as one diagnostic in knead's words, at the last caret, or at `fallback` when
+// there is none. Positions past the end of `text` are moved to its end.
 Diagnostic toml_syntax_diagnostic(const std::string& file, std::string_view what, Where fallback,
-                                  const LineIndex& lines);
+                                  std::string_view text);
 
 // `s` as one printable line: control characters written as \xNN, cut after `max` bytes.
 std::string one_line(std::string_view s, std::size_t max = 300);

@@ -20,6 +20,7 @@ void HistoryBuilder::add(LoggedSession&& s) {
     h.time = std::move(s.time);
     h.start = s.start;
     h.day = s.day;
+    h.line = s.line;
     h.routines = std::move(s.routines);
     h.virtual_clock = s.virtual_clock;
     h.status = std::move(s.status);
@@ -42,6 +43,18 @@ void HistoryBuilder::add(LoggedSession&& s) {
         h.pain_last = static_cast<double>(last) / held;
     }
     sessions_.push_back(std::move(st));
+    if (keep_last_ && sessions_.size() >= 2 * *keep_last_ + 64) prune();
+}
+
+// Keeps the latest keep_last_ sessions; amortised, as it runs once per keep_last_ + 64.
+void HistoryBuilder::prune() {
+    auto later = [](const Stored& a, const Stored& b) {
+        return a.session.start != b.session.start ? a.session.start > b.session.start
+                                                  : a.session.line > b.session.line;
+    };
+    const auto keep = static_cast<std::ptrdiff_t>(*keep_last_);
+    std::nth_element(sessions_.begin(), sessions_.begin() + keep, sessions_.end(), later);
+    sessions_.erase(sessions_.begin() + keep, sessions_.end());
 }
 
 History HistoryBuilder::build(const HistoryQuery& q) const {
@@ -51,7 +64,7 @@ History HistoryBuilder::build(const HistoryQuery& q) const {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const auto& x = sessions_[a].session;
         const auto& y = sessions_[b].session;
-        return x.start != y.start ? x.start < y.start : x.id < y.id;
+        return x.start != y.start ? x.start < y.start : x.line < y.line;
     });
 
     // Which points the subject names, and which sessions it keeps.

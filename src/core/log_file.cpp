@@ -1,12 +1,15 @@
 #include "knead/log_file.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
+#include <ctime>
 #include <string>
 
 #include "knead/log_record.hpp"
@@ -17,6 +20,13 @@ namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& p, std::string_view what, int err) {
     throw LogError(fmt::format("cannot {} the log {}: {}", what, p.string(), std::strerror(err)));
+}
+
+std::string fifo_error(const std::filesystem::path& p) {
+    return fmt::format(
+        "cannot use the log {}: it is a FIFO, not a regular file; point --log "
+        "at a file",
+        p.string());
 }
 
 void write_all(int fd, std::string_view data, const std::filesystem::path& p) {
@@ -45,6 +55,31 @@ bool ends_mid_line(const std::filesystem::path& path) {
         last = '\n';
     ::close(fd);
     return last != '\n';
+}
+
+// The private files of creations that a kill cut short (LOG.new-PID): those of a process
+// that is gone, or older than an hour, when the PID may belong to another process now.
+void remove_stale_new_files(const std::filesystem::path& path) {
+    const std::string prefix = path.filename().string() + ".new-";
+    std::string dir = path.parent_path().empty() ? "." : path.parent_path().string();
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return;
+    const std::time_t now = std::time(nullptr);
+    while (const dirent* e = ::readdir(d)) {
+        std::string_view name = e->d_name;
+        if (name.substr(0, prefix.size()) != prefix) continue;
+        std::string_view digits = name.substr(prefix.size());
+        if (digits.empty() || digits.size() > 9 ||
+            digits.find_first_not_of("0123456789") != std::string_view::npos)
+            continue;
+        auto pid = static_cast<pid_t>(std::stol(std::string(digits)));
+        std::string file = dir + "/" + std::string(name);
+        struct stat st {};
+        if (pid == ::getpid() || ::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+        bool gone = ::kill(pid, 0) != 0 && errno == ESRCH;
+        if (gone || now - st.st_mtime > 3600) ::unlink(file.c_str());
+    }
+    ::closedir(d);
 }
 
 // Creates the log with its header in one step: the header goes into a private file
@@ -84,9 +119,20 @@ LogFile::LogFile(std::filesystem::path path) : path_(std::move(path)) {
     if (auto err = create_private_dirs(path_.parent_path()))
         throw LogError(fmt::format("cannot create the log directory {}: {}",
                                    path_.parent_path().string(), std::strerror(err)));
+    remove_stale_new_files(path_);
     created_ = create_with_header(path_);
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    // Not blocking: a FIFO in the log's place would wait for a reader forever. (A device
+    // such as /dev/full is allowed: writes to it fail, or vanish, as the user chose.)
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd_ < 0 && errno == ENXIO) throw LogError(fifo_error(path_));
     if (fd_ < 0) fail(path_, "open", errno);
+    struct stat kind {};
+    if (::fstat(fd_, &kind) == 0 && S_ISFIFO(kind.st_mode)) {
+        ::close(fd_);
+        fd_ = -1;
+        throw LogError(fifo_error(path_));
+    }
+    ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
     // " #" cannot follow a value in logfmt, nor end a quoted one: every reader takes the
     // marked line for damaged.
     if (!created_ && ends_mid_line(path_)) write_all(fd_, std::string(kCutMark) + "\n", path_);

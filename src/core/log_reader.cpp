@@ -137,11 +137,15 @@ bool LogReader::next(LogRecord& r) {
         if (line.empty()) continue;
         if (line[0] == '#') {
             if (line.substr(0, kHeaderPrefix.size()) == kHeaderPrefix) {
-                int v = 0;
+                // A version too big for any integer is newer still.
                 auto digits = line.substr(kHeaderPrefix.size());
+                digits = digits.substr(0, digits.find_first_not_of("0123456789"));
+                int v = 0;
                 auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-                if (ec == std::errc() && v > kLogVersion && !problems_.newer_version)
-                    problems_.newer_version = v;
+                bool newer =
+                    ec == std::errc::result_out_of_range || (ec == std::errc() && v > kLogVersion);
+                if (newer && !problems_.newer_version)
+                    problems_.newer_version = std::string(digits.substr(0, 40));
             }
             continue;
         }

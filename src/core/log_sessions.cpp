@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <tuple>
 
 #include "knead/log_time.hpp"
 
@@ -35,7 +36,8 @@ LoggedPoint& point_in(LoggedSession& s, std::string_view routine, std::string_vi
 }  // namespace
 
 LoggedSession* SessionAssembler::session_for(std::string_view id, std::int64_t epoch,
-                                             std::int64_t day, std::string_view time) {
+                                             std::int64_t day, std::string_view time,
+                                             std::size_t line) {
     if (last_ && last_->id == id) return last_;
     auto it = open_.find(id);
     if (it == open_.end()) {
@@ -44,6 +46,7 @@ LoggedSession* SessionAssembler::session_for(std::string_view id, std::int64_t e
         s->time = time;
         s->start = s->last = epoch;
         s->day = day;
+        s->line = line;
         std::string key = s->id;
         it = open_.emplace(std::move(key), std::move(s)).first;
     }
@@ -92,7 +95,7 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
                 return problems.damage(r.line(),
                                        fmt::format("`next={}` is not seconds", r.get("next")));
         }
-        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->last = std::max(s->last, t->epoch);
         if (std::find(s->routines.begin(), s->routines.end(), routine) == s->routines.end())
             s->routines.emplace_back(routine);
@@ -109,7 +112,8 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
     }
 
     if (event == "start") {
-        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        if (!open_.count(id)) drop_stale(t->epoch);
+        LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->time = time;
         s->start = t->epoch;
         s->day = t->day;
@@ -128,7 +132,7 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
         if (r.get("status").empty() || !points || !duration)
             return problems.damage(r.line(),
                                    "an end record without its status, points or duration");
-        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->status = r.get("status");
         s->points = *points;
         s->duration = *duration;
@@ -138,19 +142,15 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
         auto pain = pain_value(r.get("pain"));
         if (r.get("routine").empty() || !pain)
             return problems.damage(r.line(), "a soreness record without its routine or 0-10 pain");
-        LoggedSession* s = session_for(id, t->epoch, t->day, time);
+        LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->soreness.push_back({std::string(r.get("routine")), *pain});
     }
     // Other events come from newer versions: nothing here to learn from them.
 }
 
-void SessionAssembler::finish() {
-    std::vector<std::unique_ptr<LoggedSession>> left;
-    for (auto& [id, s] : open_) left.push_back(std::move(s));
-    open_.clear();
-    last_ = nullptr;
+void SessionAssembler::hand_over(std::vector<std::unique_ptr<LoggedSession>> left) {
     std::sort(left.begin(), left.end(), [](const auto& a, const auto& b) {
-        return a->start != b->start ? a->start < b->start : a->id < b->id;
+        return a->start != b->start ? a->start < b->start : a->line < b->line;
     });
     for (auto& s : left) {
         s->status = kUnfinished;
@@ -158,6 +158,43 @@ void SessionAssembler::finish() {
         s->duration = static_cast<double>(s->last - s->start);
         sink_(std::move(*s));
     }
+}
+
+void SessionAssembler::drop_stale(std::int64_t now) {
+    if (open_.size() < sweep_at_) return;
+    // Sessions silent for hours were killed: they will not go on. If that is not enough
+    // (a log of sessions that all began together), the longest silent go first.
+    std::vector<std::unique_ptr<LoggedSession>> left;
+    for (auto it = open_.begin(); it != open_.end();) {
+        if (it->second->last < now - kStaleSeconds) {
+            left.push_back(std::move(it->second));
+            it = open_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (open_.size() >= kMaxOpen) {
+        std::vector<std::tuple<std::int64_t, std::size_t, std::string>> by_last;
+        for (const auto& [id, s] : open_) by_last.emplace_back(s->last, s->line, id);
+        std::sort(by_last.begin(), by_last.end());
+        for (std::size_t i = 0; i + kSweepAt / 2 < by_last.size(); ++i) {
+            auto it = open_.find(std::get<2>(by_last[i]));
+            left.push_back(std::move(it->second));
+            open_.erase(it);
+        }
+    }
+    last_ = nullptr;
+    // A sweep costs the open sessions: not at every start.
+    sweep_at_ = std::min(open_.size() + kSweepAt, kMaxOpen);
+    hand_over(std::move(left));
+}
+
+void SessionAssembler::finish() {
+    std::vector<std::unique_ptr<LoggedSession>> left;
+    for (auto& [id, s] : open_) left.push_back(std::move(s));
+    open_.clear();
+    last_ = nullptr;
+    hand_over(std::move(left));
 }
 
 namespace {

@@ -1,7 +1,10 @@
 #include "knead/paths.hpp"
 
+#include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <string_view>
@@ -15,15 +18,10 @@ namespace knead {
 namespace fs = std::filesystem;
 namespace {
 
-fs::path home() {
-    const char* h = std::getenv("HOME");
-    return h && *h ? fs::path(h) : fs::path(".");
-}
-
 fs::path xdg(const char* var, const char* fallback) {
     const char* v = std::getenv(var);
     if (v && *v == '/') return v;
-    return home() / fallback;
+    return home_dir() / fallback;
 }
 
 std::optional<fs::path> executable_path() {
@@ -42,6 +40,26 @@ std::optional<fs::path> executable_path() {
 
 }  // namespace
 
+fs::path home_dir() {
+    const char* h = std::getenv("HOME");
+    if (h && *h == '/') return h;
+    if (h && *h)
+        throw PathError("HOME is a relative path (" + std::string(h) +
+                        "): set it to your home directory's absolute path");
+    // Unset or empty: the password database knows, as it does for a login shell.
+    if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir && *pw->pw_dir == '/')
+        return pw->pw_dir;
+    throw PathError("HOME is not set and user id " + std::to_string(::getuid()) +
+                    " has no home directory in the password database: set HOME");
+}
+
+fs::path config_file_path(std::string_view value, const fs::path& config_dir) {
+    if (value == "~") return home_dir();
+    if (value.substr(0, 2) == "~/") return home_dir() / value.substr(2);
+    fs::path p(value);
+    return p.is_relative() ? config_dir / p : p;
+}
+
 fs::path xdg_config_home() {
     return xdg("XDG_CONFIG_HOME", ".config");
 }
@@ -53,6 +71,20 @@ fs::path xdg_state_home() {
 }
 
 int create_private_dirs(const fs::path& dir) {
+    // The home directory is the system's to make: a HOME that does not exist is a
+    // mistake to report, not a directory to create (nor its parents).
+    fs::path home;
+    try {
+        home = home_dir();
+    } catch (const PathError&) {
+    }
+    home = home.lexically_normal();
+    if (!home.has_filename()) home = home.parent_path();  // "/home/me/"
+    struct stat st {};
+    if (!home.empty()) {
+        auto [h, d] = std::mismatch(home.begin(), home.end(), dir.begin(), dir.end());
+        if (h == home.end() && ::stat(home.c_str(), &st) != 0) return errno;
+    }
     fs::path partial;
     for (const auto& part : dir) {
         partial /= part;

@@ -12,13 +12,21 @@ bool looks_like_path(std::string_view arg) {
            (arg.size() > 5 && arg.substr(arg.size() - 5) == ".toml");
 }
 
-std::vector<RoutineRef> list_routines(const std::vector<fs::path>& dirs) {
+std::vector<RoutineRef> list_routines(const std::vector<fs::path>& dirs,
+                                      std::vector<Diagnostic>* problems) {
     std::map<std::string, fs::path> found;
     for (const auto& dir : dirs) {
         std::error_code ec;
-        for (const auto& entry : fs::directory_iterator(dir, ec)) {
-            const auto& p = entry.path();
-            if (p.extension() != ".toml" || !entry.is_regular_file(ec)) continue;
+        fs::directory_iterator it(dir, ec);
+        // A directory that is not there is no news (the user's own is often missing);
+        // one that is there and cannot be read is.
+        if (ec && ec != std::errc::no_such_file_or_directory && problems)
+            problems->push_back({dir.string(), 0, 0, Severity::warning,
+                                 "cannot read this routine directory: " + ec.message()});
+        for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+            const auto& p = it->path();
+            std::error_code kind;
+            if (p.extension() != ".toml" || it->is_directory(kind)) continue;
             found.try_emplace(p.stem().string(), p);  // the first directory wins
         }
     }
@@ -33,7 +41,12 @@ std::optional<fs::path> find_routine(std::string_view name_or_path,
     for (const auto& dir : dirs) {
         fs::path candidate = dir / (std::string(name_or_path) + ".toml");
         std::error_code ec;
-        if (fs::is_regular_file(candidate, ec)) return candidate;
+        auto st = fs::symlink_status(candidate, ec);
+        // Whatever is there, a FIFO or a file that cannot be read, is the routine of that
+        // name: loading it says what is wrong with it, where "no routine" would mislead.
+        if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+            return candidate;
+        if (!ec && fs::exists(st) && !fs::is_directory(fs::status(candidate, ec))) return candidate;
     }
     return std::nullopt;
 }

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -464,6 +466,10 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
     Checker c(path.string(), result.diagnostics);
     std::error_code ec;
     auto st = fs::status(path, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+        c.file_error("cannot be read: " + ec.message());  // the OS's reason, as it gives it
+        return result;
+    }
     if (ec || !fs::exists(st)) {
         c.file_error("no such file");
         return result;
@@ -473,7 +479,9 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
         return result;
     }
     if (!fs::is_regular_file(st)) {
-        c.file_error("not a regular file");
+        // Never opened: a FIFO would wait for a writer.
+        c.file_error(fs::is_fifo(st) ? "is a FIFO, not a routine file"
+                                     : "is not a regular file, so not a routine file");
         return result;
     }
     auto size = fs::file_size(path, ec);
@@ -482,14 +490,17 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
                                  kMaxRoutineBytes));
         return result;
     }
+    errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        c.file_error("cannot be read (permission denied?)");
+        c.file_error(errno ? fmt::format("cannot be read: {}", std::strerror(errno))
+                           : std::string("cannot be read"));
         return result;
     }
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad()) {
-        c.file_error("cannot be read");
+        c.file_error(errno ? fmt::format("cannot be read: {}", std::strerror(errno))
+                           : std::string("cannot be read"));
         return result;
     }
     result = load_text(l, text, path.string(), path.stem().string(), canonical_or_same(path));

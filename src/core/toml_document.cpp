@@ -153,7 +153,7 @@ std::optional<TomlDocument> parse_toml(std::string_view text, const std::string&
         auto loc = e.location();
         out.push_back(toml_syntax_diagnostic(
             display, e.what(), {static_cast<int>(loc.line()), static_cast<int>(loc.column())},
-            LineIndex(text)));
+            text));
     } catch (const std::exception& e) {
         // toml11 throws std::length_error and the like on some malformed input.
         out.push_back({display, 0, 0, Severity::error,

@@ -7,6 +7,8 @@
 #include <optional>
 
 #include "knead/utf8.hpp"
+#include "toml_shape.hpp"
+#include "toml_wording.hpp"
 
 namespace knead {
 namespace {
@@ -142,10 +144,8 @@ bool check_toml_text(std::string_view text, const std::string& display, int max_
         out.push_back({display, w.line, w.column, Severity::error, std::move(msg)});
         return false;
     };
-    if (text.find('\0') != std::string_view::npos) {
-        out.push_back({display, 0, 0, Severity::error, "this is a binary file, not TOML text"});
-        return false;
-    }
+    if (auto nul = text.find('\0'); nul != std::string_view::npos)
+        return error(nul, "a NUL byte: this is a binary file, not TOML text");
     if (auto bad = invalid_utf8(text))
         return error(*bad, "invalid UTF-8: save the file as UTF-8 text");
     if (auto deep = too_deep(text, max_nesting))
@@ -154,6 +154,7 @@ bool check_toml_text(std::string_view text, const std::string& display, int max_
         return error(*line, fmt::format("line longer than {} bytes: break it up (a string can "
                                         "span lines between \"\"\" quotes)",
                                         kMaxTomlLine));
+    if (auto grows = extends_static_array(text)) return error(grows->offset, grows->message);
     return true;
 }
 
@@ -171,11 +172,12 @@ Where LineIndex::at(std::size_t offset) const {
 }
 
 Diagnostic toml_syntax_diagnostic(const std::string& file, std::string_view what, Where fallback,
-                                  const LineIndex& lines) {
+                                  std::string_view text) {
+    const LineIndex lines(text);
     std::string_view headline;
     std::string note;
     Where w = fallback;
-    std::optional<int> source_line;
+    std::optional<int> source_line, first_line;
     bool first = true;
     while (!what.empty()) {
         std::size_t nl = std::min(what.find('\n'), what.size());
@@ -186,6 +188,7 @@ Diagnostic toml_syntax_diagnostic(const std::string& file, std::string_view what
             first = false;
         } else if (auto n = source_line_number(line)) {
             source_line = n;
+            if (!first_line) first_line = n;
         } else if (auto mark = source_line ? caret_mark(line) : std::nullopt) {
             w = {*source_line, mark->first};
             note = mark->second;
@@ -194,10 +197,9 @@ Diagnostic toml_syntax_diagnostic(const std::string& file, std::string_view what
     // toml11 parses the text with a newline added when it has none at the end, and so
     // may blame the line after the last one.
     if (w.line > lines.lines()) w = lines.at(std::string_view::npos);
-    std::string msg(headline_message(headline));
-    if (!note.empty() && note != "here") msg += msg.empty() ? note : ": " + note;
-    if (msg.empty()) msg = "invalid TOML";
-    return {file, w.line, w.column, Severity::error, one_line("syntax error: " + msg)};
+    Worded worded = syntax_wording(headline_message(headline), note, text, lines, w, first_line);
+    if (worded.at) w = *worded.at;
+    return {file, w.line, w.column, Severity::error, one_line("syntax error: " + worded.message)};
 }
 
 std::string one_line(std::string_view s, std::size_t max) {

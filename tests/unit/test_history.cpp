@@ -122,3 +122,25 @@ TEST_CASE("rehearsals (--no-wait) are listed but left out of trends") {
     CHECK(only.sessions.size() == 1);
     CHECK(only.points.empty());
 }
+
+TEST_CASE("history of all sessions with --last N keeps only N, however long the log") {
+    // 1,000 sessions over 1,000 minutes, handed over out of order as a log can.
+    std::vector<knead::LoggedSession> all;
+    for (int i = 0; i < 1000; ++i) {
+        knead::LoggedSession s;
+        s.id = "s" + std::to_string(i);
+        s.start = 1'700'000'000 + i * 60;
+        s.line = static_cast<std::size_t>(i + 1);
+        s.routines = {"neck"};
+        s.status = "completed";
+        all.push_back(std::move(s));
+    }
+    std::swap(all[10], all[999]);  // the newest arrives early
+    HistoryBuilder b(5);
+    for (auto& s : all) b.add(std::move(s));
+    auto h = b.build({"", {}, 5});
+    REQUIRE(h.sessions.size() == 5);
+    for (int k = 0; k < 5; ++k)
+        CHECK(h.sessions[static_cast<std::size_t>(k)].id == "s" + std::to_string(995 + k));
+    CHECK(b.kept() <= 2 * 5 + 64);
+}

@@ -2,8 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "knead/log_file.hpp"
@@ -175,4 +178,33 @@ TEST_CASE("log file: a full disk makes append throw LogError") {
     } catch (const LogError& e) {
         CHECK(std::string(e.what()).find("/dev/full") != std::string::npos);
     }
+}
+
+TEST_CASE("log file: a FIFO in the log's place is refused without waiting for a reader") {
+    TempDir tmp;
+    auto path = tmp.path() / "fifo.log";
+    REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+    // Were open() to block, this test would hang here.
+    std::string msg = message_of_log_error(path);
+    CHECK_MESSAGE(msg.find("cannot use the log " + path.string() + ": it is a FIFO") == 0, msg);
+}
+
+TEST_CASE("log file: stale LOG.new-PID files from a killed creation are removed") {
+    TempDir tmp;
+    auto log = tmp.path() / "s.log";
+    auto make = [](const fs::path& p) { std::ofstream(p) << "# knead log v1\n"; };
+    const fs::path dead = log.string() + ".new-4194303";  // above any PID in use
+    const fs::path mine = log.string() + ".new-" + std::to_string(::getpid());
+    const fs::path alive_recent = log.string() + ".new-1";
+    const fs::path other = tmp.path() / "t.log.new-4194303";
+    for (const auto& p : {dead, mine, alive_recent, other}) make(p);
+    { LogFile first(log); }
+    CHECK_FALSE(fs::exists(dead));
+    CHECK(fs::exists(alive_recent));  // PID 1 lives: it may be making the log right now
+    CHECK(fs::exists(other));         // not this log's
+    CHECK(fs::exists(log));
+    // An hour later PID 1's file is stale too: PIDs are reused.
+    fs::last_write_time(alive_recent, fs::file_time_type::clock::now() - std::chrono::hours(2));
+    { LogFile again(log); }
+    CHECK_FALSE(fs::exists(alive_recent));
 }

@@ -152,7 +152,7 @@ TEST_CASE("a newer log version is read as far as it goes, and said once") {
     LogReader reader(LogReader::FromText{}, text);
     CHECK(records(reader).size() == 1);
     REQUIRE(reader.problems().newer_version);
-    CHECK(*reader.problems().newer_version == 2);
+    CHECK(*reader.problems().newer_version == "2");
     auto warnings = knead::log_warnings(reader.problems(), "s.log");
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].find("newer knead (log v2") != std::string::npos);
@@ -224,4 +224,19 @@ TEST_CASE("a missing log is empty, not an error; a directory or device is not re
     LogReader zero("/dev/zero");
     CHECK(zero.special());
     CHECK_FALSE(zero.next(r));
+}
+
+TEST_CASE("a log version too large for an integer is newer too") {
+    std::string text = std::string("# knead log v99999999999999999999\n") + kStart;
+    LogReader reader(LogReader::FromText{}, text);
+    CHECK(records(reader).size() == 1);
+    REQUIRE(reader.problems().newer_version);
+    CHECK(*reader.problems().newer_version == "99999999999999999999");
+    auto warnings = knead::log_warnings(reader.problems(), "s.log");
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("newer knead (log v99999999999999999999;") != std::string::npos);
+    // The current version, or one before it, is no news.
+    LogReader same(LogReader::FromText{}, std::string("# knead log v1\n# knead log v0\n") + kStart);
+    CHECK(records(same).size() == 1);
+    CHECK_FALSE(same.problems().newer_version);
 }

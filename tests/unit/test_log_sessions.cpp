@@ -1,5 +1,8 @@
 // Sessions assembled from the log's records by their id.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
 
 #include <string>
 #include <vector>
@@ -160,4 +163,66 @@ TEST_CASE("a damaged value is quoted in the warning without its control characte
     sessions("time=2026\x1b[31m session=A event=start routines=neck\n", &scan);
     CHECK(scan.problems.damaged == 1);
     CHECK(scan.problems.first_why == "`time=2026?[31m` is not a time");
+}
+
+TEST_CASE("sessions that start in the same second keep their order in the log") {
+    // The ids sort the other way round: the order must come from the log.
+    std::string text =
+        "time=2026-11-25T07:30:00+01:00 session=zz event=start routines=neck\n"
+        "time=2026-11-25T07:30:00+01:00 session=aa event=start routines=jaw\n"
+        "time=2026-11-25T07:30:00+01:00 session=mm event=start routines=back\n";
+    auto got = sessions(text);
+    REQUIRE(got.size() == 3);
+    CHECK(got[0].id == "zz");
+    CHECK(got[1].id == "aa");
+    CHECK(got[2].id == "mm");
+    CHECK(got[0].line < got[1].line);
+}
+
+TEST_CASE("killed sessions are handed over as they go stale, not held to the end") {
+    // A start record every 20 minutes, none ended: the assembler holds only recent ones.
+    std::string text;
+    for (int i = 0; i < 2000; ++i)
+        text += fmt::format(
+            "time=2026-01-{:02}T{:02}:{:02}:00+00:00 session=s{} event=start "
+            "routines=neck\n",
+            1 + i * 20 / 1440, i * 20 / 60 % 24, i * 20 % 60, i);
+    std::vector<std::string> ids;
+    std::size_t handed_before_end = 0;
+    knead::SessionAssembler a([&](LoggedSession&& s) {
+        ids.push_back(s.id);
+        CHECK(s.status == knead::kUnfinished);
+    });
+    knead::LogReader reader(knead::LogReader::FromText{}, text);
+    knead::LogRecord r;
+    while (reader.next(r)) a.add(r, reader.problems());
+    handed_before_end = ids.size();
+    a.finish();
+    REQUIRE(ids.size() == 2000);
+    // All but a bounded few came before the end, and all in the order they started.
+    CHECK(2000 - handed_before_end <= knead::SessionAssembler::kMaxOpen);
+    for (std::size_t i = 0; i < ids.size(); ++i) CHECK(ids[i] == fmt::format("s{}", i));
+}
+
+TEST_CASE("however many sessions start together, only a bounded number is held") {
+    std::string text;
+    for (int i = 0; i < 3000; ++i)
+        text += fmt::format("time=2026-01-01T07:00:00+00:00 session=s{} event=start\n", i);
+    std::size_t max_open = 0, handed = 0;
+    std::vector<std::string> ids;
+    knead::SessionAssembler a([&](LoggedSession&& s) {
+        ++handed;
+        ids.push_back(s.id);
+    });
+    knead::LogReader reader(knead::LogReader::FromText{}, text);
+    knead::LogRecord r;
+    std::size_t read = 0;
+    while (reader.next(r)) {
+        a.add(r, reader.problems());
+        max_open = std::max(max_open, ++read - handed);
+    }
+    a.finish();
+    CHECK(handed == 3000);
+    CHECK(max_open <= knead::SessionAssembler::kMaxOpen);
+    for (std::size_t i = 0; i < ids.size(); ++i) CHECK(ids[i] == fmt::format("s{}", i));
 }

@@ -1,7 +1,9 @@
 // Where knead keeps things: XDG directories, the log path, the routine search path.
 #include <doctest/doctest.h>
 
+#include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <filesystem>
@@ -140,4 +142,45 @@ TEST_CASE("paths: create_private_dirs") {
     SUBCASE("an empty path is nothing to do") {
         CHECK(knead::create_private_dirs(fs::path()) == 0);
     }
+}
+
+TEST_CASE("paths: the home directory never falls back to the current directory") {
+    const passwd* pw = ::getpwuid(::getuid());
+    REQUIRE(pw);
+    SUBCASE("HOME unset or empty: the password database") {
+        for (const char* value : {static_cast<const char*>(nullptr), ""}) {
+            EnvVar home("HOME", value);
+            EnvVar d("XDG_DATA_HOME", nullptr);
+            CHECK(knead::home_dir() == fs::path(pw->pw_dir));
+            CHECK(knead::xdg_data_home() == fs::path(pw->pw_dir) / ".local/share");
+        }
+    }
+    SUBCASE("a relative HOME is refused") {
+        EnvVar home("HOME", "some/dir");
+        CHECK_THROWS_AS(knead::home_dir(), knead::PathError);
+        EnvVar d("XDG_DATA_HOME", nullptr);
+        CHECK_THROWS_AS(knead::log_path(std::nullopt), knead::PathError);
+    }
+    SUBCASE("a HOME that does not exist is not created, nor anything under it") {
+        TempDir tmp;
+        EnvVar home("HOME", (tmp.path() / "no/home").c_str());
+        CHECK(knead::create_private_dirs(tmp.path() / "no/home/.local/share/knead") == ENOENT);
+        CHECK_FALSE(fs::exists(tmp.path() / "no"));
+        // Elsewhere, missing directories are made as before.
+        CHECK(knead::create_private_dirs(tmp.path() / "logs/a") == 0);
+        CHECK(fs::is_directory(tmp.path() / "logs/a"));
+    }
+}
+
+TEST_CASE("paths: a path in the config file") {
+    EnvVar home("HOME", "/home/tester");
+    const fs::path dir = "/home/tester/.config/knead";
+    CHECK(knead::config_file_path("~", dir) == fs::path("/home/tester"));
+    CHECK(knead::config_file_path("~/notes/knead.log", dir) ==
+          fs::path("/home/tester/notes/knead.log"));
+    CHECK(knead::config_file_path("logs/knead.log", dir) == dir / "logs/knead.log");
+    CHECK(knead::config_file_path("/var/knead.log", dir) == fs::path("/var/knead.log"));
+    // Only a leading ~ and ~/ mean the home directory.
+    CHECK(knead::config_file_path("~other/x.log", dir) == dir / "~other/x.log");
+    CHECK(knead::config_file_path("a/~/x.log", dir) == dir / "a/~/x.log");
 }

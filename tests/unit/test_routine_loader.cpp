@@ -643,7 +643,7 @@ TEST_CASE("loader: a whitespace-only file is empty") {
 TEST_CASE("loader: a file holding NUL is binary") {
     std::string text = std::string(kHead) + kPoint;
     text.insert(text.begin() + 12, '\0');
-    check_one_error(load(text), 0, 0, "binary file");
+    check_one_error(load(text), 2, 2, "binary file");  // the NUL's own position
 }
 
 TEST_CASE("loader: invalid UTF-8 is reported at its line") {
@@ -852,7 +852,11 @@ TEST_CASE("loader: file-level problems") {
         knead_test::write_file(bin, std::string("\x7f"
                                                 "ELF\0\0\0",
                                                 7));
-        check_file_error(bin, "binary");
+        auto r = errors_only(knead::load_routine_file(bin));
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].line == 1);  // where the first NUL byte is
+        CHECK(r.diagnostics[0].column == 5);
+        CHECK(contains(r.diagnostics[0].message, "binary"));
     }
 }
 

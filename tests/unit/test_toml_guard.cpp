@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <tuple>
 
 #include "knead/toml_document.hpp"
 #include "knead/toml_guard.hpp"
@@ -47,8 +48,9 @@ TEST_CASE("toml guard: ordinary TOML passes") {
 TEST_CASE("toml guard: binary data and invalid UTF-8 are refused with a position") {
     auto d = check(std::string("a = 1\nb = \"x\0y\"\n", 15));
     REQUIRE(d.size() == 1);
-    CHECK(d[0].line == 0);
-    CHECK(d[0].message == "this is a binary file, not TOML text");
+    CHECK(d[0].line == 2);  // the first NUL byte
+    CHECK(d[0].column == 7);
+    CHECK(d[0].message == "a NUL byte: this is a binary file, not TOML text");
 
     d = check("a = 1\nb = \"caf\xc3\"\n");
     REQUIRE(d.size() == 1);
@@ -136,17 +138,17 @@ TEST_CASE("toml guard: a syntax error is one line at the culprit, never past the
     CHECK(out[0].message.find('\n') == std::string::npos);
 
     // A headline and carets as toml11 writes them.
-    LineIndex idx("x = 1\nname = \"a\"\n");
+    const std::string text = "x = 1\nname = \"a\"\n";
     auto d = toml_syntax_diagnostic(
         "t.toml",
         "[error] toml::parse_key_value_pair: invalid format\n --> t.toml\n    |\n  2 | name "
         "= \"a\"\n    |        ^--- expected a value\n",
-        {9, 9}, idx);
+        {9, 9}, text);
     CHECK(d.line == 2);
     CHECK(d.column == 8);
-    CHECK(d.message == "syntax error: invalid format: expected a value");
+    CHECK(d.message.rfind("syntax error: `\"a\"` is not a valid value: write a number", 0) == 0);
     // Nothing to go on: toml11's own position, within the text.
-    d = toml_syntax_diagnostic("t.toml", "", {9, 9}, idx);
+    d = toml_syntax_diagnostic("t.toml", "", {9, 9}, text);
     CHECK(d.line == 3);
     CHECK(d.message == "syntax error: invalid TOML");
 }
@@ -161,4 +163,112 @@ TEST_CASE("toml guard: one_line escapes control characters and cuts long text") 
     std::string cut = one_line(accents, 301);
     CHECK(cut.size() == 302 + 3);
     CHECK(cut.substr(cut.size() - 5) == "\xc3\xa9...");
+}
+
+TEST_CASE("toml guard: a key or header that adds to an array written inline is refused") {
+    // toml11 3.7.1 dereferences a null pointer on each of these (an empty array), or
+    // wrongly accepts them (an array of inline tables).
+    auto expect_grows = [](const std::string& text, int line, int column, std::string_view what,
+                           std::string_view array, int array_line) {
+        auto d = check(text);
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].line == line);
+        CHECK(d[0].column == column);
+        CHECK(d[0].message.rfind(std::string(what) + " adds to `" + std::string(array) +
+                                     "`, which line " + std::to_string(array_line) +
+                                     " sets to an array with `= [...]`",
+                                 0) == 0);
+        // And the parser never sees it.
+        std::vector<Diagnostic> out;
+        CHECK_FALSE(parse_toml(text, "t.toml", out));
+    };
+    expect_grows("a=[]\na.b=1", 2, 1, "the key `a.b`", "a", 1);
+    expect_grows("a = []\n[a.b]\n", 2, 1, "the header [a.b]", "a", 1);
+    expect_grows("a = []\n[a]\n", 2, 1, "the header [a]", "a", 1);
+    expect_grows("a = []\n[[a]]\n", 2, 1, "the header [[a]]", "a", 1);
+    expect_grows("a = [{x = 1}]\n[[a.b]]\n", 2, 1, "the header [[a.b]]", "a", 1);
+    expect_grows("[t]\nx.y = [ ]\n[t . x . y . z]\n", 3, 1, "the header [t.x.y.z]", "t.x.y", 2);
+    // Quoted keys are the same keys as bare ones.
+    expect_grows("\"a\" = []\n'a'.b = 1\n", 2, 1, "the key `a.b`", "a", 1);
+    expect_grows("\"\\u0061\" = []\na.b = 1\n", 2, 1, "the key `a.b`", "a", 1);
+    // Inside an inline table, alone or in an array.
+    expect_grows("x = {a = [], a.b = 1}\n", 1, 14, "the key `a.b`", "a", 1);
+    expect_grows("x = [{a = [1, [2]], a.b.c = 1}]\n", 1, 21, "the key `a.b.c`", "a", 1);
+    // Under a table of an array of tables.
+    expect_grows("[[p]]\nb = []\n[p.b.c]\n", 3, 1, "the header [p.b.c]", "p.b", 2);
+    // Arrays that span lines, with comments.
+    expect_grows("a = [ # c\n 1,\n  \"]\",\n]\na.b = 2\n", 5, 1, "the key `a.b`", "a", 1);
+}
+
+TEST_CASE("toml guard: arrays, tables and arrays of tables that do not clash pass") {
+    CHECK(check("a = []\nb.c = 1\n[d]\ne = [1]\n").empty());
+    CHECK(check("a = [{b = []}]\nc = {d = [], e = 1}\n").empty());
+    // Each [[p]] starts a new table: its arrays are its own.
+    CHECK(check("[[p]]\nb = []\n[[p]]\n[p.b]\nc = 1\n").empty());
+    CHECK(check("[[a]]\n[a.b]\n[[a.c]]\n").empty());
+    // A key that only starts like an array's does not clash.
+    CHECK(check("ab = []\na.b = 1\n\"a.b\" = []\na.b.c = 1\n").empty());
+    // Brackets in strings and comments are not arrays.
+    CHECK(check("s = \"[\"\ns.x = 1\n").empty());  // a string: the parser says so itself
+    CHECK(check("a = 1 # = []\n").empty());
+    CHECK(check("m = '''\n[x]\n'''\nx.y = 1\n").empty());
+}
+
+TEST_CASE("toml guard: syntax errors in knead's words, never the parser's") {
+    auto one = [](const std::string& text) {
+        std::vector<Diagnostic> out;
+        CHECK_FALSE(parse_toml(text, "t.toml", out));
+        REQUIRE(out.size() == 1);
+        for (std::string_view raw :
+             {"an invalid key appeared", "is not a valid key", "unknown value appeared",
+              "the next token is not", "already exists.", "value defined twice", "bad integer",
+              "toml::", "RFC3339"})
+            CHECK_MESSAGE(out[0].message.find(raw) == std::string::npos, out[0].message);
+        CHECK(out[0].message.rfind("syntax error: ", 0) == 0);
+        return out[0];
+    };
+    auto d = one("a = 1\nb c = 2\n");
+    CHECK(d.line == 2);
+    CHECK(d.message.find("not a valid key") != std::string::npos);
+    d = one("[a\n");
+    CHECK(d.message.find("not a valid key") != std::string::npos);
+    d = one("a = 1\nb = ?\n");
+    CHECK(d.message.find("`?` is not a valid value") != std::string::npos);
+    d = one("a = 1\nb = \"abc\n");
+    CHECK(d.line == 2);
+    CHECK(d.message.find("this string is not closed") != std::string::npos);
+    d =
+        one("b = \"a\x01"
+            "b\"\n");
+    CHECK(d.column == 7);
+    CHECK(d.message.find("a control character (\\x01) is inside this string") != std::string::npos);
+    d = one("name = \"x\"\n\nname = \"y\"\n");
+    CHECK(d.line == 3);
+    CHECK(d.message.find("`name` is defined twice (first on line 1)") != std::string::npos);
+    d = one("x = 0b0012\n");
+    CHECK(d.message.find("`0b0012` is not a valid number: binary digits are 0 and 1") !=
+          std::string::npos);
+    d = one("x = 012\n");
+    CHECK(d.message.find("cannot start with 0") != std::string::npos);
+    d = one("s = '''abc\n");
+    CHECK(d.message.find("multi-line string is not closed") != std::string::npos);
+}
+
+TEST_CASE("toml guard: a date or time out of range is reported at its own line") {
+    for (auto [text, line, column] :
+         {std::tuple{"# a comment\nname = \"x\"\nt = 1979-05-27T25:00:00\n", 3, 5},
+          std::tuple{"# c\n\nt = 1979-05-27T00:60:00Z\n", 3, 5},
+          std::tuple{"# c\ns = \"2006-02-30\"  # 2006-02-30\nt = [1, 2006-02-30T00:00:00]\n", 3, 9},
+          std::tuple{"t = 2023-02-29\n", 1, 5}}) {
+        std::vector<Diagnostic> out;
+        CHECK_FALSE(parse_toml(text, "t.toml", out));
+        REQUIRE(out.size() == 1);
+        CHECK(out[0].line == line);
+        CHECK(out[0].column == column);
+        CHECK_MESSAGE(out[0].message.find("is not a real date or time") != std::string::npos,
+                      out[0].message);
+    }
+    // 29 February of a leap year is a real date.
+    std::vector<Diagnostic> out;
+    CHECK(parse_toml("t = 2024-02-29\n", "t.toml", out));
 }

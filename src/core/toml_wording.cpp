@@ -1,0 +1,193 @@
+#include "toml_wording.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace knead {
+namespace {
+
+bool has(std::string_view s, std::string_view part) {
+    return s.find(part) != std::string_view::npos;
+}
+
+bool digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// The source line `line`, without its line break.
+std::string_view line_text(std::string_view text, const LineIndex& lines, int line) {
+    if (line < 1 || line > lines.lines()) return {};
+    std::string_view rest = text.substr(std::min(lines.start_of(line), text.size()));
+    rest = rest.substr(0, rest.find('\n'));
+    if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
+    return rest;
+}
+
+// The value token around `column` (1-based) of `line`: between blanks, commas, brackets.
+std::string_view token_at(std::string_view line, int column) {
+    std::size_t from = std::min(static_cast<std::size_t>(std::max(column, 1) - 1), line.size());
+    while (from > 0 && std::string_view(" \t=,[{").find(line[from - 1]) == std::string_view::npos)
+        --from;
+    std::size_t end = line.find_first_of(" \t,]}#", from);
+    return line.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
+}
+
+int days_in(int year, int month) {
+    static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[static_cast<std::size_t>(month - 1)];
+}
+
+int number(std::string_view s, std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+// The first date or time outside its range (hour 25, 30 February), outside strings and
+// comments: the parser reports those at a position that is not theirs.
+std::optional<std::pair<std::size_t, std::string_view>> bad_date_time(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '#') {
+            while (i < s.size() && s[i] != '\n') ++i;
+        } else if (c == '"' || c == '\'') {
+            bool multi = s.substr(i, 3) == std::string(3, c);
+            std::string_view close = multi ? s.substr(i, 3) : s.substr(i, 1);
+            for (i += close.size(); i < s.size() && s.substr(i, close.size()) != close; ++i) {
+                if (c == '"' && s[i] == '\\') ++i;
+                if (!multi && i < s.size() && s[i] == '\n') break;
+            }
+            i += close.size() - 1;
+        } else if (digit(c) && (i == 0 || !digit(s[i - 1]))) {
+            std::size_t end = s.find_first_of(" \t\r\n,]}#", i);
+            std::string_view tok =
+                s.substr(i, end == std::string_view::npos ? s.size() - i : end - i);
+            std::size_t time = std::string_view::npos;
+            bool bad = false;
+            auto digits = [&](std::size_t at, std::size_t n) {
+                if (at + n > tok.size()) return false;
+                for (std::size_t k = at; k < at + n; ++k)
+                    if (!digit(tok[k])) return false;
+                return true;
+            };
+            if (digits(0, 4) && tok.size() >= 10 && tok[4] == '-' && tok[7] == '-' &&
+                digits(5, 2) && digits(8, 2)) {
+                int y = number(tok, 0, 4), m = number(tok, 5, 2), d = number(tok, 8, 2);
+                bad = m < 1 || m > 12 || d < 1 || d > days_in(y, m);
+                if (tok.size() > 11 && (tok[10] == 'T' || tok[10] == 't')) time = 11;
+            } else if (digits(0, 2) && tok.size() >= 8 && tok[2] == ':') {
+                time = 0;
+            }
+            if (!bad && time != std::string_view::npos && digits(time, 2) &&
+                tok.size() >= time + 8 && tok[time + 2] == ':' && digits(time + 3, 2) &&
+                tok[time + 5] == ':' && digits(time + 6, 2))
+                bad = number(tok, time, 2) > 23 || number(tok, time + 3, 2) > 59 ||
+                      number(tok, time + 6, 2) > 60;
+            if (bad) return std::pair{i, tok};
+            i += tok.size();
+        }
+    }
+    return std::nullopt;
+}
+
+// What toml11 says about `key` ("value (\"name\") already exists."): the name.
+std::string quoted_name(std::string_view h) {
+    auto open = h.find("(\"");
+    auto close = h.find("\")", open == std::string_view::npos ? 0 : open);
+    if (open == std::string_view::npos || close == std::string_view::npos) return {};
+    return std::string(h.substr(open + 2, close - open - 2));
+}
+
+}  // namespace
+
+Worded syntax_wording(std::string_view headline, std::string_view note, std::string_view text,
+                      const LineIndex& lines, Where at, std::optional<int> first) {
+    const std::string both = std::string(headline) + " " + std::string(note);
+    const std::string_view line = line_text(text, lines, at.line);
+    const std::string tok = one_line(token_at(line, at.column), 40);
+
+    if (has(both, "invalid time") || has(both, "invalid date") || has(both, "RFC3339")) {
+        Worded w{
+            "not a real date or time: months go 01-12, days must exist in their month, "
+            "hours 00-23, minutes 00-59",
+            std::nullopt};
+        if (auto bad = bad_date_time(text)) {
+            w.at = lines.at(bad->first);
+            w.message = fmt::format("`{}` is {}", one_line(bad->second, 40), w.message);
+        }
+        return w;
+    }
+    if (has(both, "already exists") || has(both, "defined twice")) {
+        std::string name = quoted_name(headline);
+        std::string where =
+            first && *first != at.line ? fmt::format(" (first on line {})", *first) : std::string();
+        return {fmt::format("{} is defined twice{}: keep one of them, or rename one",
+                            name.empty() ? std::string("this key") : "`" + one_line(name, 60) + "`",
+                            where),
+                std::nullopt};
+    }
+    if (has(both, "multiline") || tok.rfind("\"\"\"", 0) == 0 || tok.rfind("\'\'\'", 0) == 0)
+        return {
+            "this multi-line string is not closed: end it with the same three quotes it "
+            "starts with",
+            std::nullopt};
+    if (has(both, "not a valid string") || has(both, "literal string")) {
+        std::string_view rest =
+            line.substr(std::min(line.size(), static_cast<std::size_t>(at.column - 1)));
+        for (std::size_t i = 0; i < rest.size(); ++i) {
+            auto c = static_cast<unsigned char>(rest[i]);
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                Where w{at.line, at.column + static_cast<int>(i)};
+                return {fmt::format("a control character (\\x{:02X}) is inside this string: "
+                                    "remove it, or write it as an escape such as \\t or \\u{:04X}",
+                                    c, c),
+                        w};
+            }
+        }
+        return {
+            "this string is not closed: end it with its quote on the same line (or use "
+            "\"\"\" quotes for text over several lines)",
+            std::nullopt};
+    }
+    if (has(both, "leading zero") || has(both, "bad integer") || has(both, "bad float") ||
+        has(both, "bad hex") || has(both, "bad oct") || has(both, "bad bin")) {
+        std::string how = "write it as 12, -3, 0.5, 1e6, 0x1F, 0o17 or 0b101";
+        if (tok.size() > 1 && tok[0] == '0' && digit(tok[1]))
+            how = "a number cannot start with 0: write 12, not 012";
+        else if (tok.rfind("0b", 0) == 0)
+            how = "binary digits are 0 and 1 only";
+        else if (tok.rfind("0o", 0) == 0)
+            how = "octal digits are 0 to 7 only";
+        else if (tok.find('.') != std::string::npos)
+            how = "a decimal point needs a digit on each side, as in 1.0 or 0.5";
+        return {fmt::format("`{}` is not a valid number: {}", tok, how), std::nullopt};
+    }
+    if (has(both, "curly brace") || has(both, "inline table"))
+        return {
+            "this inline table is not closed: end it with } on the same line, with commas "
+            "between its keys",
+            std::nullopt};
+    if (has(both, "in an array") || has(both, "array"))
+        return {"this array is not valid: separate its items with commas (,) and close it with ]",
+                std::nullopt};
+    if (has(both, "invalid key") || has(both, "not a valid key") || has(both, "for key"))
+        return {
+            "not a valid key: a key is letters, digits, _ and - (or a \"quoted\" name), "
+            "followed by = and a value; a table header is [name] on a line of its own",
+            std::nullopt};
+    if (has(both, "unknown value") || has(both, "bad format") || has(both, "invalid format") ||
+        has(both, "expected a value"))
+        return {fmt::format("{}not a valid value: write a number, true or false, a \"string\", "
+                            "a date, an [array] or an {{inline table}}",
+                            tok.empty() ? std::string() : "`" + tok + "` is "),
+                std::nullopt};
+    // Anything else: the parser's words, as the last resort.
+    std::string msg(headline);
+    if (!note.empty() && note != "here")
+        msg += msg.empty() ? std::string(note) : ": " + std::string(note);
+    return {msg.empty() ? "invalid TOML" : msg, std::nullopt};
+}
+
+}  // namespace knead
