@@ -57,6 +57,11 @@ void add_learning_options(CLI::App& app, LogOptions& o, const std::string& fresh
     app.add_flag("--fresh", o.fresh, fresh_help);
 }
 
+// --hands-free alone waits kHandsFreeSeconds; --hands-free=N waits N seconds.
+std::string fmt_hands_free() {
+    return "--hands-free{" + std::to_string(kHandsFreeSeconds) + "}";
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -76,7 +81,9 @@ int run_cli(int argc, char** argv) {
     RunOptions run;
     auto* run_cmd = app.add_subcommand(
         "run", "Start a guided session; several routines make one: knead run neck upper-back");
-    run_cmd->add_option("routine", run.names, "Routine names or .toml files, worked in order")
+    run_cmd
+        ->add_option("routine", run.names,
+                     "Routine names or .toml files, worked in order; ROUTINE.POINT works one point")
         ->required();
     run_cmd
         ->add_option("--log", run.log,
@@ -111,6 +118,19 @@ int run_cli(int argc, char** argv) {
                           "Colour: auto, always or never")
         ->type_name("WHEN");
 
+    int hands_free = 0;
+    auto* hands_free_opt =
+        run_cmd
+            ->add_flag(fmt_hands_free(), hands_free,
+                       "A question that gets no key within SECONDS takes your last answer and "
+                       "goes on (default 8 s when bare; on a terminal)")
+            ->type_name("SECONDS")
+            ->check(quiet(CLI::Range(0, kMaxHandsFreeSeconds)));
+    run_cmd->add_flag("--yes", run.yes,
+                      "After a recent red flag on the same points, go on without asking");
+    add_choice<Side>(*run_cmd, "--side", run.side, {{"left", Side::left}, {"right", Side::right}},
+                     "With ROUTINE.POINT: work only this side, left or right")
+        ->type_name("SIDE");
     run_cmd->add_flag("--fresh", run.fresh,
                       "Ignore earlier sessions: holds start at the routine's own, no soreness "
                       "question");
@@ -240,6 +260,7 @@ int run_cli(int argc, char** argv) {
     run.routines = routines;
     validate_opts.routines = routines;
     for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
+    if (hands_free_opt->count() > 0) run.hands_free = hands_free;
     if (run_cmd->parsed()) return run_command(run, settings);
     show_log.configured = plan_log.configured = history.log.configured = due.log.configured =
         settings.log;

@@ -30,7 +30,7 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
     // The holds a session would start from: learned from the log, as `knead run` does.
     std::vector<SessionPoint> learned = session_points(*loaded);
     if (!log.fresh)
-        recall_for_session(log_path(log.log, log.configured), learned,
+        recall_for_session(log_path(log.log, log.configured), learned, *loaded,
                            std::chrono::duration_cast<std::chrono::seconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count());
