@@ -55,6 +55,10 @@ _knead() {
             _knead_reply < <(compgen -W "auto always never" -- "$cur")
             return
             ;;
+        --side)
+            _knead_reply < <(compgen -W "left right" -- "$cur")
+            return
+            ;;
         --format)
             _knead_reply < <(compgen -W "text tsv json" -- "$cur")
             return
@@ -71,7 +75,7 @@ _knead() {
             words=$commands
             ;;
         run)
-            flags="--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --help"
+            flags="--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --hands-free --yes --side --help"
             words=$(_knead_routine_names)
             ;;
         show | plan)

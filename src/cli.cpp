@@ -57,11 +57,6 @@ void add_learning_options(CLI::App& app, LogOptions& o, const std::string& fresh
     app.add_flag("--fresh", o.fresh, fresh_help);
 }
 
-// --hands-free alone waits kHandsFreeSeconds; --hands-free=N waits N seconds.
-std::string fmt_hands_free() {
-    return "--hands-free{" + std::to_string(kHandsFreeSeconds) + "}";
-}
-
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -118,14 +113,16 @@ int run_cli(int argc, char** argv) {
                           "Colour: auto, always or never")
         ->type_name("WHEN");
 
-    int hands_free = 0;
+    // --hands-free alone waits kHandsFreeSeconds; --hands-free=N waits N seconds.
+    std::vector<int> hands_free;
     auto* hands_free_opt =
         run_cmd
-            ->add_flag(fmt_hands_free(), hands_free,
-                       "A question that gets no key within SECONDS takes your last answer and "
-                       "goes on (default 8 s when bare; on a terminal)")
-            ->type_name("SECONDS")
-            ->check(quiet(CLI::Range(0, kMaxHandsFreeSeconds)));
+            ->add_option("--hands-free", hands_free,
+                         "A question that gets no key within SECONDS (8 when not given) takes "
+                         "your last answer and goes on; on a terminal")
+            ->expected(0, 1)
+            ->type_name("[=SECONDS]")
+            ->check(quiet(CLI::Range(1, kMaxHandsFreeSeconds)));
     run_cmd->add_flag("--yes", run.yes,
                       "After a recent red flag on the same points, go on without asking");
     add_choice<Side>(*run_cmd, "--side", run.side, {{"left", Side::left}, {"right", Side::right}},
@@ -260,7 +257,8 @@ int run_cli(int argc, char** argv) {
     run.routines = routines;
     validate_opts.routines = routines;
     for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
-    if (hands_free_opt->count() > 0) run.hands_free = hands_free;
+    if (hands_free_opt->count() > 0)
+        run.hands_free = hands_free.empty() ? kHandsFreeSeconds : hands_free.front();
     if (run_cmd->parsed()) return run_command(run, settings);
     show_log.configured = plan_log.configured = history.log.configured = due.log.configured =
         settings.log;

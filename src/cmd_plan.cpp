@@ -60,11 +60,11 @@ int plan_command(const RoutineOptions& o, const std::vector<std::string>& names,
                 fmt::print("  The first hold starts at {} s, from your last session.\n",
                            *sp.learned_hold);
         }
-        // Locate comes once a side; a rest after a stretch round parts two stretches.
+        // Locate comes once a side, and a rest follows each hold and parts two stretches.
         std::string rep;
         if (s.phase == Phase::stretch)
             rep = fmt::format("round {}/{}", s.rep, p.dose.stretch_reps);
-        else if (s.phase != Phase::locate)
+        else if (s.phase == Phase::press || s.phase == Phase::hold)
             rep = fmt::format("rep {}/{}", s.rep, p.dose.reps);
         fmt::print("  {:>6}  {:<8} {:<7} {:<9}{:>4} s\n", clock_text(s.start), to_string(s.phase),
                    to_string(s.side), rep, s.seconds);

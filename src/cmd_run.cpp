@@ -111,6 +111,7 @@ class Runner {
             Countdown countdown(began, std::chrono::seconds(step.planned));
             StepDrawer drawer(view_, session_, speaker_);
             TerminalEvents events(term_, signals_);
+            flush_speech();
             term_.keys_mode(true);
             StepRun ran = run_countdown(clock_, countdown, events, drawer);
             term_.keys_mode(false);
@@ -200,8 +201,16 @@ class Runner {
     enum class Asked { answer, ended, signal, refused };
 
     void log(const Fields& f) { log_.append(format_logfmt(f)); }
+    // What to say is gathered until knead next waits (a countdown, a question), then said
+    // as one cue: a new cue cuts off the last, and "Release." must not be cut off by the
+    // question that follows it at once.
     void say(const std::string& text) {
-        if (speaker_ && !text.empty()) speaker_->say(text);
+        if (!speaker_ || text.empty()) return;
+        speech_ += (speech_.empty() ? "" : " ") + text;
+    }
+    void flush_speech() {
+        if (speaker_ && !speech_.empty()) speaker_->say(speech_);
+        speech_.clear();
     }
 
     // The checks before the first step: a red flag on the same points, then soreness.
@@ -290,10 +299,12 @@ class Runner {
     // On a terminal, one key answers (see read_key_answer); hands-free, no key in time
     // takes the last answer.
     Asked read_keys(std::string& text, Question q, bool& timed_out) {
-        const bool hands_free = options_.hands_free > 0 && q != Question::go_on &&
-                                q != Question::soreness && session_.last_pain();
+        // The fallback is the last answer; before the first, the one the plan assumes.
+        const bool hands_free =
+            options_.hands_free > 0 && q != Question::go_on && q != Question::soreness;
         const std::optional<int> fallback =
-            hands_free ? session_.last_pain() : std::optional<int>();
+            hands_free ? session_.last_pain().value_or(session_.steady_answer().pain)
+                       : std::optional<int>();
         view_.prompt(q, fallback);
         std::optional<std::chrono::milliseconds> wait;
         if (hands_free) wait = std::chrono::seconds(options_.hands_free);
@@ -311,7 +322,7 @@ class Runner {
             case KeyAnswer::timeout:
                 timed_out = true;
                 view_.answer_timed_out(*fallback);
-                say(fmt::format("Taking {}.", *fallback));
+                say(fmt::format("No key: taking {}.", *fallback));
                 return Asked::answer;
             case KeyAnswer::typed:
                 break;
@@ -326,6 +337,7 @@ class Runner {
     // Asks `q` until it gets an answer the session can take.
     Asked ask(Question q, Answer& answer) {
         say(spoken_question(q));
+        flush_speech();
         int invalid = 0;
         while (true) {
             std::string text;
@@ -351,7 +363,7 @@ class Runner {
             if (!term_.caps().in_tty && ++invalid >= kMaxInvalidAnswers) return Asked::refused;
             if (q == Question::go_on)
                 view_.confirm_invalid();
-            else if (answer.kind == AnswerKind::same)
+            else if (answer.kind == AnswerKind::same && q != Question::soreness)
                 view_.nothing_to_repeat();
             else
                 view_.invalid_answer(q);
@@ -370,6 +382,7 @@ class Runner {
     }
 
     int finish(int code) {
+        flush_speech();
         double seconds = to_seconds(clock_.now());
         log(end_record(clock_.wall(), info_, session_.status(), session_.points_started(),
                        seconds));
@@ -384,7 +397,7 @@ class Runner {
         return code;
     }
 
-    static constexpr int kMaxInvalidAnswers = 10;
+    static constexpr int kMaxInvalidAnswers = 20;
 
     Session& session_;
     SessionView& view_;
@@ -397,6 +410,7 @@ class Runner {
     SignalGuard signals_;
     LineReader reader_{STDIN_FILENO};
     WallTime started_wall_{};
+    std::string speech_;  // said at the next wait
 };
 
 // `ROUTINE.POINT` on the command line: one point of a routine.

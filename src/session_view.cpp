@@ -69,13 +69,13 @@ constexpr std::string_view kPainScale[] = {
 std::string_view question_text(Question q) {
     switch (q) {
         case Question::tenderness:
-            return "How tender is the spot, 0-10";
+            return "Tenderness 0-10";
         case Question::pain:
             return "Pain 0-10";
         case Question::hold:
-            return "Pain at the end of the hold, 0-10";
+            return "Pain after the hold 0-10";
         case Question::stretch:
-            return "How strong was the stretch, 0-10";
+            return "Stretch felt 0-10";
         case Question::soreness:
             return "How sore is it still, 0 (not at all) to 10";
         case Question::go_on:
@@ -281,12 +281,12 @@ void SessionView::countdown_done() {
 
 void SessionView::prompt(Question q, std::optional<int> timeout_default) {
     countdown_done();
-    std::string keys = q == Question::go_on ? "" : " (3 light, 5 hurts good, 7 strong, 9 brace";
-    if (q == Question::soreness) keys = " (q stop";
+    // The pain scale's anchors, short, and the keys that are not numbers.
+    std::string keys;
+    if (q == Question::soreness) keys = " (q stop)";
     if (q == Question::tenderness || q == Question::pain || q == Question::hold ||
         q == Question::stretch)
-        keys += "; Enter same, s skip, q stop, ! red flag";
-    if (!keys.empty()) keys += ")";
+        keys = " (3 light, 5 hurts good, 7 strong, 9 brace; Enter same, s, q, !)";
     std::string wait = timeout_default ? fmt::format(" [{} if no key]", *timeout_default) : "";
     fmt::print(out_, "  {}{}{}: ", question_text(q), keys, wait);
     std::fflush(out_);
@@ -480,14 +480,20 @@ void SessionView::summary(const Session& s, double seconds, double speed, std::s
                           const std::string& log_path) {
     line("");
     std::string what = s.status() == Status::completed ? "Session complete" : "Session ended";
-    int done = 0, total = 0;
+    // Done: worked to its end, not skipped. A point is done when one of its sides is.
+    int sides_done = 0;
+    std::vector<bool> point_done(s.point_count(), false);
     for (const auto& side : s.sides()) {
-        ++total;
-        if (side.finished && !side.skipped) ++done;
+        if (!side.finished || side.skipped) continue;
+        ++sides_done;
+        point_done[side.point_index] = true;
     }
+    const auto points_done = std::count(point_done.begin(), point_done.end(), true);
     std::string time = clock_text(static_cast<int>(seconds + 0.5));
-    if (speed != 1.0) time += fmt::format(" of real time, with the clock at {}x", speed);
-    line(paint(fmt::format("{}: {} of {} sides done, {}.", what, done, total, time), "1"));
+    if (speed != 1.0) time += fmt::format(" of real time (the clock ran {}x)", speed);
+    line(paint(fmt::format("{}: {} of {} points, {} of {} sides, {}.", what, points_done,
+                           s.point_count(), sides_done, s.sides().size(), time),
+               "1"));
     for (const auto& side : s.sides()) {
         std::string name = side.name + side_text(side.side);
         std::string how;

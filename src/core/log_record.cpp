@@ -15,10 +15,14 @@ std::string seconds_text(double s) {
 }
 
 // A point is logged under the routine and id it was written with, so that a point taken
-// with `use` learns and trends as one; `via` names the routine that ran it.
+// with `use` learns and trends as one.
 void add_point(Fields& f, const SessionPoint& p) {
     f.emplace_back("routine", p.origin_routine());
     f.emplace_back("point", p.origin_point());
+}
+
+// Last in the record: the routine that ran a point taken with `use`.
+void add_via(Fields& f, const SessionPoint& p) {
     if (p.origin_routine() != p.routine) f.emplace_back("via", p.routine);
 }
 
@@ -90,6 +94,7 @@ Fields step_record(WallTime t, const SessionInfo& s, const SessionPoint& p, cons
     if (r.paused > 0) f.emplace_back("paused", seconds_text(r.paused));
     if (r.adjusted != 0) f.emplace_back("adjusted", fmt::format("{:+d}", r.adjusted));
     if (!r.early.empty()) f.emplace_back("early", r.early);
+    add_via(f, p);
     return f;
 }
 
@@ -99,6 +104,7 @@ Fields skip_record(WallTime t, const SessionInfo& s, const SessionPoint& p, Side
     add_point(f, p);
     f.emplace_back("side", std::string(to_string(side)));
     f.emplace_back("why", std::string(to_string(why)));
+    add_via(f, p);
     return f;
 }
 
@@ -122,6 +128,7 @@ Fields end_record(WallTime t, const SessionInfo& s, Status status, int points_do
         add_point(f, *point);
         f.emplace_back("side", std::string(to_string(under_way->side)));
         f.emplace_back("step", std::string(to_string(under_way->phase)));
+        add_via(f, *point);
     }
     return f;
 }
