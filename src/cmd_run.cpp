@@ -1,6 +1,7 @@
 // `knead run`: wires the session machine to the terminal, the clock and the log.
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -443,8 +444,10 @@ bool choose_points(std::vector<SessionPoint>& points, const std::vector<std::str
             std::string hint;
             if (auto m = closest_match(c.point, known))
                 hint = fmt::format(" Did you mean `{}.{}`?", c.routine, *m);
-            fmt::print(stderr, "knead: routine `{}` has no point `{}`.{} `knead show {}` lists them.\n",
-                       c.routine, c.point, hint, c.routine);
+            else
+                hint = fmt::format(" Its points: {}.", fmt::join(known, ", "));
+            fmt::print(stderr, "knead: routine `{}` has no point `{}`.{}\n", c.routine, c.point,
+                       hint);
             return false;
         }
         SessionPoint p = *it;
@@ -537,12 +540,13 @@ int run_command(const RunOptions& o, const Config& config) {
                      clock->is_virtual()};
 
     // What earlier sessions teach this one (docs/history.md); --fresh ignores them.
-    SessionRecall recall;
-    if (!o.fresh)
-        recall = recall_for_session(
-            log->path(), points, *routines,
-            std::chrono::duration_cast<std::chrono::seconds>(clock->wall().time_since_epoch())
-                .count());
+    // --fresh learns nothing from the log, but a red flag is asked about all the same.
+    std::vector<SessionPoint> unlearned = points;
+    SessionRecall recall = recall_for_session(
+        log->path(), o.fresh ? unlearned : points, *routines,
+        std::chrono::duration_cast<std::chrono::seconds>(clock->wall().time_since_epoch())
+            .count());
+    if (o.fresh) recall.soreness.clear();
 
     Session session(std::move(points));
     if (recall.red_flag) session.add_check(*recall.red_flag);

@@ -156,8 +156,9 @@ int where_command(const WhereOptions& o) {
         fmt::print("\n{:>2}. {}, routine {} ({}: {})\n", i + 1, point_title(p), r.id,
                    h.kind == MatchKind::close ? "close match" : "refers to", h.area);
         print_lines(wrap_text(p.locate_cue, kWidth, "    Locate: ", "    "));
+        fmt::print("    Work it: knead run {}.{}\n", r.id, p.id);
     }
-    fmt::print("\nWork a point with `knead run ROUTINE`, for example `knead run {}`.\n",
+    fmt::print("\nWork a whole routine with `knead run ROUTINE`, for example `knead run {}`.\n",
                routines[hits.front().routine].id);
     return exit_code::ok;
 }
