@@ -26,6 +26,17 @@ constexpr const char* kFooter = R"(Exit status:
 
 knead is a self-care aid, not medical advice. More in knead(1): man knead.)";
 
+constexpr const char* kRunFooter = R"(Answers, after every step but a rest (on a terminal one key, no Enter; 1 then 0
+is 10; from a pipe one a line): 0-10, Enter for the same as last, s skip the rest
+of the point, q stop, ! numbness, tingling, sharp or shooting pain, or dizziness.
+The pain scale:
+  0  nothing
+  3  light pressure
+  5  firm, "hurts good"
+  7  strong, but you can still breathe and relax
+  9  you brace or hold your breath
+Pressing stops at the band's top + 2 (9 for 5-7), or the routine's stop_pain.)";
+
 // A validator that checks without adding its own words to the option's help line,
 // which already names the accepted values.
 CLI::Validator quiet(CLI::Validator v) {
@@ -76,6 +87,7 @@ int run_cli(int argc, char** argv) {
     RunOptions run;
     auto* run_cmd = app.add_subcommand(
         "run", "Start a guided session; several routines make one: knead run neck upper-back");
+    run_cmd->footer(std::string(kRunFooter) + "\n\n" + kFooter);
     run_cmd
         ->add_option("routine", run.names,
                      "Routine names or .toml files, worked in order; ROUTINE.POINT works one point")
@@ -97,7 +109,7 @@ int run_cli(int argc, char** argv) {
         ->excludes(no_wait);
 
     run_cmd->add_flag("--voice", run.voice,
-                      "Speak each step's cue and the last seconds (espeak-ng or say)");
+                      "Speak every step with its point, side and cue, the feedback and the questions (espeak-ng or say)");
     std::string speech;
     run_cmd
         ->add_option("--speech-command", speech,

@@ -41,6 +41,10 @@ out() { echo "$TMP/$(block_with "$1").out"; }
 expect_contains "$(out 'yes 6 | knead run neck --no-wait')" "Logged to practice.log"
 expect_eq "$(cat "$(out "answers.txt")")" "exit status: 0" "the answers-from-a-file example"
 expect_contains "$TMP/work/upper-back.txt" "Skipping the rest of this point."
+expect_eq "$(cat "$(out 'yes x | knead run neck')")" "exit status: 3
+19" "the never-an-answer example"
+expect_contains "$TMP/work/garbage.txt" "20 answers in a row were not answers: stopping here."
+expect_eq "$(cat "$(out 'neck.levator-scapulae --side right')")" "2" "the one-side example"
 expect_regex "$(out 'knead plan neck upper-back')" '^ +[0-9]+:[0-9]{2}  end of session, total'
 expect_contains "$(out 'knead plan neck upper-back')" "routines=neck,upper-back"
 expect_eq "$(cat "$(out 'case $status')")" "stopped on a red flag" "the exit status example"
