@@ -26,7 +26,8 @@ constexpr const char* kFooter = R"(Exit status:
 
 knead is a self-care aid, not medical advice. More in knead(1): man knead.)";
 
-constexpr const char* kRunFooter = R"(Answers, after every step but a rest (on a terminal one key, no Enter; 1 then 0
+constexpr const char* kRunFooter =
+    R"(Answers, after every step but a rest (on a terminal one key, no Enter; 1 then 0
 is 10; from a pipe one a line): 0-10, Enter for the same as last, s skip the rest
 of the point, q stop, ! numbness, tingling, sharp or shooting pain, or dizziness.
 The pain scale:
@@ -109,7 +110,8 @@ int run_cli(int argc, char** argv) {
         ->excludes(no_wait);
 
     run_cmd->add_flag("--voice", run.voice,
-                      "Speak every step with its point, side and cue, the feedback and the questions (espeak-ng or say)");
+                      "Speak every step with its point, side and cue, the feedback and the "
+                      "questions (espeak-ng or say)");
     std::string speech;
     run_cmd
         ->add_option("--speech-command", speech,

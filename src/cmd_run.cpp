@@ -309,9 +309,8 @@ class Runner {
         view_.prompt(q, fallback);
         std::optional<std::chrono::milliseconds> wait;
         if (hands_free) wait = std::chrono::seconds(options_.hands_free);
-        KeyAnswer got = read_key_answer(term_, signals_, wait, [&](int left) {
-            view_.answer_countdown(left, *fallback);
-        });
+        KeyAnswer got =
+            read_key_answer(term_, signals_, wait, [&](int left) { view_.answer_countdown(left); });
         term_.keys_mode(false);
         switch (got.kind) {
             case KeyAnswer::signal:
@@ -329,9 +328,8 @@ class Runner {
                 break;
         }
         text = got.text;
-        view_.echo_answer(text.empty() && session_.last_pain()
-                              ? std::to_string(*session_.last_pain())
-                              : text);
+        view_.echo_answer(
+            text.empty() && session_.last_pain() ? std::to_string(*session_.last_pain()) : text);
         return Asked::answer;
     }
 
@@ -352,8 +350,7 @@ class Runner {
             answer = q == Question::go_on ? parse_confirm(text)
                                           : resolve_same(parse_answer(text), session_.last_pain());
             const bool usable =
-                q == Question::go_on
-                    ? answer.kind != AnswerKind::invalid
+                q == Question::go_on ? answer.kind != AnswerKind::invalid
                 : q == Question::soreness
                     ? (answer.kind == AnswerKind::pain || answer.kind == AnswerKind::quit ||
                        answer.kind == AnswerKind::red_flag)
@@ -422,8 +419,7 @@ struct PointChoice {
 
 std::optional<PointChoice> point_choice(const std::string& name) {
     auto dot = name.find('.');
-    if (dot == std::string::npos || name.find('/') != std::string::npos ||
-        name.ends_with(".toml"))
+    if (dot == std::string::npos || name.find('/') != std::string::npos || name.ends_with(".toml"))
         return std::nullopt;
     return PointChoice{name.substr(0, dot), name.substr(dot + 1)};
 }
@@ -456,9 +452,9 @@ bool choose_points(std::vector<SessionPoint>& points, const std::vector<std::str
             if (std::find(sides.begin(), sides.end(), *side) == sides.end()) {
                 fmt::print(stderr, "knead: `{}.{}` is worked on the {} only, not the {} side.\n",
                            c.routine, c.point,
-                           p.point.side == Side::center ? "center"
-                                                        : std::string(to_string(p.point.side)) +
-                                                              " side",
+                           p.point.side == Side::center
+                               ? "center"
+                               : std::string(to_string(p.point.side)) + " side",
                            to_string(*side));
                 return false;
             }
@@ -544,8 +540,7 @@ int run_command(const RunOptions& o, const Config& config) {
     std::vector<SessionPoint> unlearned = points;
     SessionRecall recall = recall_for_session(
         log->path(), o.fresh ? unlearned : points, *routines,
-        std::chrono::duration_cast<std::chrono::seconds>(clock->wall().time_since_epoch())
-            .count());
+        std::chrono::duration_cast<std::chrono::seconds>(clock->wall().time_since_epoch()).count());
     if (o.fresh) recall.soreness.clear();
 
     Session session(std::move(points));

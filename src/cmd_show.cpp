@@ -70,7 +70,8 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
             "at pain {}-{} (stop at {})",
             d.locate, d.reps, d.press, d.hold, d.hold_min, d.hold_max, d.rest, d.target.lo,
             d.target.hi, stop_threshold(d));
-        if (!p.stretch_cue.empty()) fmt::print(", then {} x stretch {} s", d.stretch_reps, d.stretch);
+        if (!p.stretch_cue.empty())
+            fmt::print(", then {} x stretch {} s", d.stretch_reps, d.stretch);
         fmt::print("\n");
         if (auto h = learned[static_cast<std::size_t>(index - 1)].learned_hold)
             fmt::print("   Learned: the first hold starts at {} s, from your last session\n", *h);

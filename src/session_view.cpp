@@ -73,9 +73,9 @@ std::string_view question_text(Question q) {
         case Question::pain:
             return "Pain 0-10";
         case Question::hold:
-            return "Pain after the hold 0-10";
+            return "Hold pain 0-10";
         case Question::stretch:
-            return "Stretch felt 0-10";
+            return "Stretch 0-10";
         case Question::soreness:
             return "How sore is it still, 0 (not at all) to 10";
         case Question::go_on:
@@ -286,28 +286,32 @@ void SessionView::prompt(Question q, std::optional<int> timeout_default) {
     if (q == Question::soreness) keys = " (q stop)";
     if (q == Question::tenderness || q == Question::pain || q == Question::hold ||
         q == Question::stretch)
-        keys = " (3 light, 5 hurts good, 7 strong, 9 brace; Enter same, s, q, !)";
+        keys = timeout_default ? " (Enter, s, q, !)"
+                               : " (3 light, 5 good, 7 strong, 9 brace; Enter, s, q, !)";
     std::string wait = timeout_default ? fmt::format(" [{} if no key]", *timeout_default) : "";
     fmt::print(out_, "  {}{}{}: ", question_text(q), keys, wait);
     std::fflush(out_);
 }
 
-void SessionView::answer_countdown(int seconds_left, int default_answer) {
+void SessionView::answer_countdown(int seconds_left) {
     // On the prompt's own line: a short count that a glance can read.
     if (!caps_.out_tty) return;
-    fmt::print(out_, "\0337\033[K({} in {} s)\0338", default_answer, seconds_left);
+    fmt::print(out_, "\0337\033[K{}s\0338", seconds_left);
     std::fflush(out_);
 }
 
 void SessionView::answer_timed_out(int default_answer) {
     fmt::print(out_, "\033[K");
-    line(fmt::format("{} (no key: taken as your last answer)", default_answer));
+    line(fmt::format("{} (no key)", default_answer));
 }
 
 void SessionView::too_many_invalid(int count) {
     line("");
-    line(fmt::format("{} answers in a row were not answers: stopping here. Check what is piped", count));
-    line("in: one answer a line, 0-10, empty for the same, s, q or !. Every finished step is logged.");
+    line(fmt::format("{} answers in a row were not answers: stopping here. Check what is piped",
+                     count));
+    line(
+        "in: one answer a line, 0-10, empty for the same, s, q or !. Every finished step is "
+        "logged.");
 }
 
 void SessionView::side_skipped(const Session& s, const SkippedSide& k) {
@@ -424,9 +428,10 @@ void SessionView::feedback(const Session& s, const Feedback& f, const Step& ende
                 s.current().point_index == ended.point_index && s.current().side == ended.side &&
                 ended.rep < s.point(ended.point_index).point.dose.reps && !d.stop_pressing();
     std::string next = more ? fmt::format(" Next hold {} s.", d.next_hold) : std::string();
-    std::string change = more && d.next_hold != ended.planned
-                             ? fmt::format(" Next hold {} s (was {} s).", d.next_hold, ended.planned)
-                             : next;
+    std::string change =
+        more && d.next_hold != ended.planned
+            ? fmt::format(" Next hold {} s (was {} s).", d.next_hold, ended.planned)
+            : next;
     switch (d.advice) {
         case Advice::keep:
             line("  Right in your band: keep this pressure." + next);
@@ -444,8 +449,7 @@ void SessionView::feedback(const Session& s, const Feedback& f, const Step& ende
             line("  Released: this side is done, on to the stretch.");
             break;
         case Advice::too_much:
-            line(fmt::format("  That is too much (stop at {}): stop pressing this side. Let go and "
-                             "move on gently.",
+            line(fmt::format("  That is too much (stop at {}): stop pressing this side, let go.",
                              stop_threshold(s.point(ended.point_index).point.dose)));
             break;
     }
@@ -526,11 +530,10 @@ void SessionView::summary(const Session& s, double seconds, double speed, std::s
 std::string spoken_step(const Session& s) {
     const Step& st = s.current();
     const Point& p = s.current_point().point;
-    std::string step = upper(to_string(st.phase)).substr(0, 1) +
-                       std::string(to_string(st.phase)).substr(1);
-    std::string where = st.side == Side::center
-                            ? p.name
-                            : fmt::format("{}, {} side", p.name, to_string(st.side));
+    std::string step =
+        upper(to_string(st.phase)).substr(0, 1) + std::string(to_string(st.phase)).substr(1);
+    std::string where =
+        st.side == Side::center ? p.name : fmt::format("{}, {} side", p.name, to_string(st.side));
     std::string out = fmt::format("{}. {}.", step, where);
     const Dose& d = p.dose;
     switch (st.phase) {

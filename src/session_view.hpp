@@ -42,8 +42,8 @@ class SessionView {
     void countdown_done();
     // The question after a step; `timeout_default` is the hands-free answer, when there is one.
     void prompt(Question q, std::optional<int> timeout_default = std::nullopt);
-    // Hands-free: the seconds left before the default answer is taken.
-    void answer_countdown(int seconds_left, int default_answer);
+    // Hands-free: the seconds left before the default answer (which the prompt names).
+    void answer_countdown(int seconds_left);
     void answer_timed_out(int default_answer);
     // After a run of unusable answers from a pipe.
     void too_many_invalid(int count);

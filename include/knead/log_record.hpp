@@ -45,8 +45,7 @@ void record_answer(StepResult& r, const Answer& a);
 Fields start_record(WallTime t, const SessionInfo& s);
 Fields step_record(WallTime t, const SessionInfo& s, const SessionPoint& p, const StepResult& r);
 // A side of a point that was skipped, and why ("answer": s; "next": n; "point": N).
-Fields skip_record(WallTime t, const SessionInfo& s, const SessionPoint& p, Side side,
-                   SkipWhy why);
+Fields skip_record(WallTime t, const SessionInfo& s, const SessionPoint& p, Side side, SkipWhy why);
 // The answer to "how sore is it still?" for an area worked in the last 48 hours.
 Fields soreness_record(WallTime t, const SessionInfo& s, const std::string& routine, int soreness);
 Fields end_record(WallTime t, const SessionInfo& s, Status status, int points_done, double seconds,

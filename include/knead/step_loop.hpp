@@ -14,8 +14,8 @@ enum class KeyAction {
     none,
     pause,
     skip_step,
-    next_point,  // n: the next side, then the next point
-    whole_point, // N: the rest of the point, every side
+    next_point,   // n: the next side, then the next point
+    whole_point,  // N: the rest of the point, every side
     quit,
     add_time,
     remove_time

@@ -70,8 +70,8 @@ std::optional<RedFlagCheck> red_flag_follow_up(const Recall& r,
                                                std::int64_t now) {
     for (auto flag = r.red_flags.rbegin(); flag != r.red_flags.rend(); ++flag) {
         if (flag->followed_up) continue;
-        RedFlagCheck c{flag->time, static_cast<int>(std::max<std::int64_t>(0, now - flag->end) / 3600),
-                       {}};
+        RedFlagCheck c{
+            flag->time, static_cast<int>(std::max<std::int64_t>(0, now - flag->end) / 3600), {}};
         for (const auto& p : points)
             if (std::find(flag->points.begin(), flag->points.end(), key_of(p)) !=
                     flag->points.end() &&

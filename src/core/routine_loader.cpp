@@ -26,19 +26,19 @@ constexpr int kMaxPerWeek = 70;
 
 const std::vector<std::string> kTopKeys = {"schema",   "name",  "area",    "summary", "cautions",
                                            "defaults", "point", "per_day", "per_week"};
-const std::vector<std::string> kDoseKeys = {
-    "locate", "press", "hold",         "hold_min",    "hold_max", "stretch",
-    "reps",   "rest",  "stretch_reps", "target_pain", "stop_pain"};
+const std::vector<std::string> kDoseKeys = {"locate",       "press",       "hold",     "hold_min",
+                                            "hold_max",     "stretch",     "reps",     "rest",
+                                            "stretch_reps", "target_pain", "stop_pain"};
 const std::vector<std::string> kPointKeys = {
-    "id",     "name",        "muscle",         "refers_to",     "tool",           "side",
-    "locate", "press",       "stretch",        "hold",          "hold_min",       "hold_max",
-    "reps",   "target_pain", "locate_seconds", "press_seconds", "stretch_seconds",
-    "rest",   "stretch_reps", "stop_pain"};
+    "id",          "name",      "muscle",         "refers_to",     "tool",
+    "side",        "locate",    "press",          "stretch",       "hold",
+    "hold_min",    "hold_max",  "reps",           "rest",          "stretch_reps",
+    "target_pain", "stop_pain", "locate_seconds", "press_seconds", "stretch_seconds"};
 // A point that uses another may rename it, choose its sides and change its dose.
 const std::vector<std::string> kUseKeys = {
-    "use",  "id",          "side",           "hold",          "hold_min",       "hold_max",
-    "reps", "target_pain", "locate_seconds", "press_seconds", "stretch_seconds",
-    "rest", "stretch_reps", "stop_pain"};
+    "use",          "id",          "side",           "hold",          "hold_min",        "hold_max",
+    "reps",         "target_pain", "locate_seconds", "press_seconds", "stretch_seconds", "rest",
+    "stretch_reps", "stop_pain"};
 
 // The dose keys one table sets; what it leaves out keeps the value it overrides.
 struct DoseKeys {

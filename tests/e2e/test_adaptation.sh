@@ -54,7 +54,7 @@ expect_line_count "$LOG" 1 ' event=end status=completed points=1 '
 
 # --- Pain 9 after the press: too much; no hold at all, on to the stretch ----------------
 session 0 toomuch 6 9 6 6
-expect_contains "$S" "That is too much (stop at 9): stop pressing this side."
+expect_contains "$S" "That is too much (stop at 9): stop pressing this side"
 expect_followed_by "$S" "That is too much" "REST Tiny point (right side), 10 s"
 expect_not_contains "$S" "HOLD "
 expect_line_count "$STEPS" 4

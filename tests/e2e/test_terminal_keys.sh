@@ -164,7 +164,7 @@ send \r
 expect HOLD
 expect space pause
 send s
-expect Pain after the hold 0-10
+expect Hold pain 0-10
 send 10
 expect That is too much (stop at 9)
 expect REST
@@ -216,7 +216,7 @@ if ! "$PTYDRIVE" env TERM=xterm LANG=C.UTF-8 "$KNEAD" --routines "$ROUTINES" run
     --speech-command "$TMP/say {}" >"$OUT" 2>&1 <<'SCRIPT'; then
 expect Tenderness 0-10
 expect [5 if no key]
-expect no key: taken as your last answer
+expect 5 (no key)
 expect Session complete
 exit 0
 cooked

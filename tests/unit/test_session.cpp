@@ -76,8 +76,8 @@ void until(Session& s, const std::string& what, int n = 6) {
 }
 
 const std::vector<std::string> kOneSide = {
-    "locate 1 15", "press 1 10",   "hold 1 30",    "rest 1 10", "press 2 10",
-    "hold 2 30",   "rest 2 10",    "stretch 1 30", "rest 1 5",  "stretch 2 30",
+    "locate 1 15", "press 1 10", "hold 1 30",    "rest 1 10", "press 2 10",
+    "hold 2 30",   "rest 2 10",  "stretch 1 30", "rest 1 5",  "stretch 2 30",
 };
 
 std::vector<std::string> side_steps(const std::string& side,
@@ -130,11 +130,10 @@ TEST_CASE("session: rest and stretch_reps come from the dose") {
     p.dose.rest = 3;
     p.dose.stretch_reps = 3;
     Session s({sp(p)});
-    CHECK(run_all(s) == std::vector<std::string>{"right locate 1 15", "right press 1 10",
-                                                 "right hold 1 30", "right rest 1 3",
-                                                 "right stretch 1 30", "right rest 1 3",
-                                                 "right stretch 2 30", "right rest 2 3",
-                                                 "right stretch 3 30"});
+    CHECK(run_all(s) ==
+          std::vector<std::string>{"right locate 1 15", "right press 1 10", "right hold 1 30",
+                                   "right rest 1 3", "right stretch 1 30", "right rest 1 3",
+                                   "right stretch 2 30", "right rest 2 3", "right stretch 3 30"});
 }
 
 TEST_CASE("session: a point without a stretch cue has no stretch step") {
