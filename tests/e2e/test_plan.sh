@@ -44,7 +44,7 @@ expect_contains "$P" "neck.upper-trapezius: Upper trapezius, both sides"
 expect_contains "$P" "neck.suboccipitals: Suboccipitals, center side"
 expect_regex "$P" '^ +0:00  locate   left +15 s$'
 expect_regex "$P" '^ +0:15  press    left    rep 1/2 +10 s$'
-expect_regex "$P" '^ +0:55  rest     left +10 s$'
+expect_regex "$P" '^ +1:25  rest     left +10 s$'
 expect_regex "$P" '^ +[0-9]+:[0-9]{2}  stretch  right   round 2/2 +30 s$'
 expect_line_count "$P" 7 '^ +[0-9]+:[0-9]{2}  locate '  # once a side
 expect_line_count "$P" 4 '^ +point total '
@@ -52,9 +52,9 @@ expect_line_count "$P" 4 '^ +point total '
 # session of neck asks 49 answers; and 7 x 3 rests, which ask nothing.
 expect_line_count "$P" 49 '^ +[0-9]+:[0-9]{2}  (locate|press|hold|stretch) '
 expect_line_count "$P" 21 '^ +[0-9]+:[0-9]{2}  rest '
-# The sternocleidomastoid holds start at its own 20 s, not the routine's 30 s.
+# The sternocleidomastoid holds start at its own 30 s, not the routine's 60 s.
 expect_followed_by "$P" "neck.sternocleidomastoid:" "locate   left "
-expect_regex "$P" '^ +[0-9]+:[0-9]{2}  hold     left    rep 1/2 +20 s$'
+expect_regex "$P" '^ +[0-9]+:[0-9]{2}  hold     left    rep 1/2 +30 s$'
 check_plan "$P"
 TOTAL=$(sed -n 's/^ *\([0-9]*:[0-9][0-9]\)  end of session, total .*/\1/p' "$P")
 

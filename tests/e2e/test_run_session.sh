@@ -34,7 +34,7 @@ expect_contains "$S" "Point 4/4:"
 expect_contains "$S" "Refers pain to: "
 expect_followed_by "$S" "LOCATE $POINT1 (left side), 15 s" "  $LOCATE1"
 expect_followed_by "$S" "PRESS $POINT1 (left side), rep 1/2, 10 s" "  $PRESS1"
-expect_followed_by "$S" "HOLD $POINT1 (left side), rep 1/2, 30 s" "Aim for 5-7 of 10."
+expect_followed_by "$S" "HOLD $POINT1 (left side), rep 1/2, 60 s" "Aim for 5-7 of 10."
 expect_followed_by "$S" "STRETCH $POINT1 (left side), round 1/2, 30 s" "  $STRETCH1"
 expect_followed_by "$S" "REST $POINT1 (left side), 10 s" "  Let go and breathe."
 expect_line_count "$S" 7 "^LOCATE "  # once a side
