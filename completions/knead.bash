@@ -55,6 +55,10 @@ _knead() {
             _knead_reply < <(compgen -W "auto always never" -- "$cur")
             return
             ;;
+        --side)
+            _knead_reply < <(compgen -W "left right" -- "$cur")
+            return
+            ;;
         --format)
             if [[ $cmd == report ]]; then
                 _knead_reply < <(compgen -W "html md" -- "$cur")
@@ -75,7 +79,7 @@ _knead() {
             words=$commands
             ;;
         run)
-            flags="--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --help"
+            flags="--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --hands-free --yes --side --help"
             words=$(_knead_routine_names)
             ;;
         show | plan)

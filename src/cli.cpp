@@ -26,6 +26,18 @@ constexpr const char* kFooter = R"(Exit status:
 
 knead is a self-care aid, not medical advice. More in knead(1): man knead.)";
 
+constexpr const char* kRunFooter =
+    R"(Answers, after every step but a rest (on a terminal one key, no Enter; 1 then 0
+is 10; from a pipe one a line): 0-10, Enter for the same as last, s skip the rest
+of the point, q stop, ! numbness, tingling, sharp or shooting pain, or dizziness.
+The pain scale:
+  0  nothing
+  3  light pressure
+  5  firm, "hurts good"
+  7  strong, but you can still breathe and relax
+  9  you brace or hold your breath
+Pressing stops at the band's top + 2 (9 for 5-7), or the routine's stop_pain.)";
+
 // A validator that checks without adding its own words to the option's help line,
 // which already names the accepted values.
 CLI::Validator quiet(CLI::Validator v) {
@@ -76,7 +88,10 @@ int run_cli(int argc, char** argv) {
     RunOptions run;
     auto* run_cmd = app.add_subcommand(
         "run", "Start a guided session; several routines make one: knead run neck upper-back");
-    run_cmd->add_option("routine", run.names, "Routine names or .toml files, worked in order")
+    run_cmd->footer(std::string(kRunFooter) + "\n\n" + kFooter);
+    run_cmd
+        ->add_option("routine", run.names,
+                     "Routine names or .toml files, worked in order; ROUTINE.POINT works one point")
         ->required();
     run_cmd
         ->add_option("--log", run.log,
@@ -95,7 +110,8 @@ int run_cli(int argc, char** argv) {
         ->excludes(no_wait);
 
     run_cmd->add_flag("--voice", run.voice,
-                      "Speak each step's cue and the last seconds (espeak-ng or say)");
+                      "Speak every step with its point, side and cue, the feedback and the "
+                      "questions (espeak-ng or say)");
     std::string speech;
     run_cmd
         ->add_option("--speech-command", speech,
@@ -111,6 +127,21 @@ int run_cli(int argc, char** argv) {
                           "Colour: auto, always or never")
         ->type_name("WHEN");
 
+    // --hands-free alone waits kHandsFreeSeconds; --hands-free=N waits N seconds.
+    std::vector<int> hands_free;
+    auto* hands_free_opt =
+        run_cmd
+            ->add_option("--hands-free", hands_free,
+                         "A question that gets no key within SECONDS (8 when not given) takes "
+                         "your last answer and goes on; on a terminal")
+            ->expected(0, 1)
+            ->type_name("[=SECONDS]")
+            ->check(quiet(CLI::Range(1, kMaxHandsFreeSeconds)));
+    run_cmd->add_flag("--yes", run.yes,
+                      "After a recent red flag on the same points, go on without asking");
+    add_choice<Side>(*run_cmd, "--side", run.side, {{"left", Side::left}, {"right", Side::right}},
+                     "With ROUTINE.POINT: work only this side, left or right")
+        ->type_name("SIDE");
     run_cmd->add_flag("--fresh", run.fresh,
                       "Ignore earlier sessions: holds start at the routine's own, no soreness "
                       "question");
@@ -284,6 +315,8 @@ int run_cli(int argc, char** argv) {
     run.routines = routines;
     validate_opts.routines = routines;
     for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
+    if (hands_free_opt->count() > 0)
+        run.hands_free = hands_free.empty() ? kHandsFreeSeconds : hands_free.front();
     if (run_cmd->parsed()) return run_command(run, settings);
     show_log.configured = plan_log.configured = history.log.configured = due.log.configured =
         settings.log;

@@ -51,6 +51,8 @@ int config_command(const RoutineOptions& o, const Config& c) {
         color_from = "auto (CLICOLOR_FORCE)";
     row("color", c.color, color_from);
     row("big", c.big ? "true" : "false", c.source_of("big"));
+    row("hands_free", c.hands_free > 0 ? fmt::format("{} s", c.hands_free) : "off",
+        c.source_of("hands_free"));
     std::string log_from = env_set("KNEAD_LOG") ? "KNEAD_LOG" : std::string(c.source_of("log"));
     row("log", log_path(std::nullopt, c.log).string(), log_from);
     row("target_pain", fmt::format("[{}, {}]", c.target_pain.lo, c.target_pain.hi),

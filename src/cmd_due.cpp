@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "knead/due.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/learning.hpp"
 #include "knead/log_time.hpp"
 #include "knead/paths.hpp"
 #include "knead/routine_finder.hpp"
@@ -42,10 +43,28 @@ int due_command(const DueOptions& o) {
         return exit_code::failure;
     }
 
-    DueCounter counter(local_day(std::chrono::system_clock::now()));
+    const auto now = std::chrono::system_clock::now();
+    DueCounter counter(local_day(now));
+    RecallBuilder recall({});  // red flags on any routine's points
     const auto log = log_path(o.log.log, o.log.configured);
-    if (read_log(log, [&](LoggedSession&& s) { counter.add(s); }) == LogRead::failed)
+    if (read_log(log, [&](LoggedSession&& s) {
+            counter.add(s);
+            recall.add(s);
+        }) == LogRead::failed)
         return exit_code::failure;
+    // After a red flag, the routines that touch its points rest for 48 hours.
+    const auto epoch = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch());
+    std::vector<std::string> resting;
+    std::erase_if(scheduled, [&](const Routine& r) {
+        if (!red_flag_recently(recall.recall(), r, epoch.count())) return false;
+        resting.push_back(r.id);
+        return true;
+    });
+    for (const auto& id : resting)
+        fmt::print(stderr,
+                   "knead: {} is left out: a session on its points stopped on a red flag in the "
+                   "last {} hours\n",
+                   id, kSorenessWindowHours);
     const auto items = due_items(scheduled, counter);
     if (items.empty()) {
         fmt::print("Nothing is due.\n");

@@ -10,6 +10,7 @@
 #include "knead/paths.hpp"
 #include "knead/routine_finder.hpp"
 #include "knead/routine_loader.hpp"
+#include "knead/timeline.hpp"
 #include "knead/utf8.hpp"
 
 namespace knead {

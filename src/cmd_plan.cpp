@@ -30,7 +30,7 @@ int plan_command(const RoutineOptions& o, const std::vector<std::string>& names,
     auto points = session_points(*routines);
     // The first holds knead run would start from, learned from the log.
     if (!log.fresh)
-        recall_for_session(log_path(log.log, log.configured), points,
+        recall_for_session(log_path(log.log, log.configured), points, *routines,
                            std::chrono::duration_cast<std::chrono::seconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count());
@@ -60,8 +60,12 @@ int plan_command(const RoutineOptions& o, const std::vector<std::string>& names,
                 fmt::print("  The first hold starts at {} s, from your last session.\n",
                            *sp.learned_hold);
         }
-        std::string rep =
-            s.phase == Phase::stretch ? "" : fmt::format("rep {}/{}", s.rep, p.dose.reps);
+        // Locate comes once a side, and a rest follows each hold and parts two stretches.
+        std::string rep;
+        if (s.phase == Phase::stretch)
+            rep = fmt::format("round {}/{}", s.rep, p.dose.stretch_reps);
+        else if (s.phase == Phase::press || s.phase == Phase::hold)
+            rep = fmt::format("rep {}/{}", s.rep, p.dose.reps);
         fmt::print("  {:>6}  {:<8} {:<7} {:<9}{:>4} s\n", clock_text(s.start), to_string(s.phase),
                    to_string(s.side), rep, s.seconds);
     }

@@ -30,7 +30,7 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
     // The holds a session would start from: learned from the log, as `knead run` does.
     std::vector<SessionPoint> learned = session_points(*loaded);
     if (!log.fresh)
-        recall_for_session(log_path(log.log, log.configured), learned,
+        recall_for_session(log_path(log.log, log.configured), learned, *loaded,
                            std::chrono::duration_cast<std::chrono::seconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count());
@@ -66,10 +66,12 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
         fmt::print("   Press:   {}\n", p.press_cue);
         if (!p.stretch_cue.empty()) fmt::print("   Stretch: {}\n", p.stretch_cue);
         fmt::print(
-            "   Dose:    {} x (locate {} s, press {} s, hold {} s within {}-{} s) at pain "
-            "{}-{}",
-            d.reps, d.locate, d.press, d.hold, d.hold_min, d.hold_max, d.target.lo, d.target.hi);
-        if (!p.stretch_cue.empty()) fmt::print(", then stretch {} s", d.stretch);
+            "   Dose:    locate {} s, then {} x (press {} s, hold {} s within {}-{} s, rest {} s) "
+            "at pain {}-{} (stop at {})",
+            d.locate, d.reps, d.press, d.hold, d.hold_min, d.hold_max, d.rest, d.target.lo,
+            d.target.hi, stop_threshold(d));
+        if (!p.stretch_cue.empty())
+            fmt::print(", then {} x stretch {} s", d.stretch_reps, d.stretch);
         fmt::print("\n");
         if (auto h = learned[static_cast<std::size_t>(index - 1)].learned_hold)
             fmt::print("   Learned: the first hold starts at {} s, from your last session\n", *h);

@@ -194,9 +194,10 @@ int where_command(const WhereOptions& o) {
         fmt::print("\n{:>2}. {}, routine {} ({}: {})\n", i + 1, point_title(p), r.id,
                    match_label(h.kind), h.area);
         print_lines(wrap_text(p.locate_cue, kWidth, "    Locate: ", "    "));
+        fmt::print("    Work it: knead run {}.{}\n", r.id, p.id);
     }
     if (o.map) print_map(hits, routines);
-    fmt::print("\nWork a point with `knead run ROUTINE`, for example `knead run {}`.\n",
+    fmt::print("\nWork a whole routine with `knead run ROUTINE`, for example `knead run {}`.\n",
                routines[hits.front().routine].id);
     return exit_code::ok;
 }

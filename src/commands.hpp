@@ -28,7 +28,10 @@ struct RunOptions {
     bool quiet = false;                       // no bell
     bool big = false;
     std::optional<ColorMode> color;
-    bool fresh = false;  // ignore the log: no learned holds, no soreness question
+    bool fresh = false;             // ignore the log: no learned holds, no soreness question
+    std::optional<int> hands_free;  // seconds; 0: off (the config's when not given)
+    bool yes = false;               // answers the red-flag follow-up: go on
+    std::optional<Side> side;       // with ROUTINE.POINT: only this side
 };
 
 // Where commands that look back read the log: --log, else KNEAD_LOG, else the config

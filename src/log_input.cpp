@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "knead/learning.hpp"
 
 namespace knead {
@@ -17,11 +19,13 @@ LogRead read_log(const std::filesystem::path& path, const SessionAssembler::Sink
     return scan.missing ? LogRead::missing : LogRead::ok;
 }
 
-std::vector<RecentArea> recall_for_session(const std::filesystem::path& log,
-                                           std::vector<SessionPoint>& points, std::int64_t now) {
+SessionRecall recall_for_session(const std::filesystem::path& log,
+                                 std::vector<SessionPoint>& points,
+                                 const std::vector<Routine>& routines, std::int64_t now) {
     std::vector<std::string> ids;
     for (const auto& p : points)
-        if (ids.empty() || ids.back() != p.routine) ids.push_back(p.routine);
+        if (std::find(ids.begin(), ids.end(), p.origin_routine()) == ids.end())
+            ids.push_back(p.origin_routine());
     RecallBuilder builder(ids);
     LogScan scan = scan_sessions(log, [&](LoggedSession&& s) { builder.add(s); });
     for (const auto& w : log_warnings(scan.problems, log.string()))
@@ -35,16 +39,29 @@ std::vector<RecentArea> recall_for_session(const std::filesystem::path& log,
                    log.string(), scan.error);
     if (!scan.error.empty()) return {};
     const Recall& recall = builder.recall();
-    for (auto& p : points) p.learned_hold = learned_hold(recall, p.routine, p.point);
-    std::vector<RecentArea> recent;
-    for (const auto& id : ids) {
-        if (auto when = worked_recently(recall, id, now)) {
-            bool seen = false;
-            for (const auto& r : recent) seen = seen || r.routine == id;
-            if (!seen) recent.push_back({id, static_cast<int>((now - *when) / 3600)});
+    SessionRecall out;
+    out.red_flag = red_flag_follow_up(recall, points, now);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        SessionPoint& p = points[i];
+        p.learned_hold = learned_hold(recall, p);
+        p.gentle_stretch = learned_gentle_stretch(recall, p);
+        auto when = worked_recently(recall, p, now);
+        if (!when) continue;
+        // One question per routine of the session, for all its points worked lately.
+        const int hours = static_cast<int>((now - *when) / 3600);
+        auto it = std::find_if(out.soreness.begin(), out.soreness.end(),
+                               [&](const SorenessCheck& c) { return c.routine == p.routine; });
+        if (it == out.soreness.end()) {
+            std::string name = p.routine;
+            for (const auto& r : routines)
+                if (r.id == p.routine) name = r.name;
+            out.soreness.push_back({p.routine, name, hours, {}});
+            it = out.soreness.end() - 1;
         }
+        it->hours_ago = std::min(it->hours_ago, hours);
+        it->points.push_back(i);
     }
-    return recent;
+    return out;
 }
 
 }  // namespace knead

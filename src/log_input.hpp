@@ -19,14 +19,17 @@ enum class LogRead { ok, missing, failed };
 // reported on stderr and gives `failed`.
 LogRead read_log(const std::filesystem::path& path, const SessionAssembler::Sink& sink);
 
-struct RecentArea {
-    std::string routine;
-    int hours_ago = 0;
+// What the log asks of a session before its first step.
+struct SessionRecall {
+    std::optional<RedFlagCheck> red_flag;  // a red flag on its points not yet followed up
+    std::vector<SorenessCheck> soreness;   // its routines whose points were worked < 48 h ago
 };
 
-// For a session about to start: sets each point's learned hold from the log, and returns
-// the routines worked less than 48 hours before `now` (seconds since the epoch).
-std::vector<RecentArea> recall_for_session(const std::filesystem::path& log,
-                                           std::vector<SessionPoint>& points, std::int64_t now);
+// For a session about to start: sets each point's learned hold and stretch from the log,
+// and says what to ask first. `routines` names the routines the points come from; `now`
+// is in seconds since the epoch.
+SessionRecall recall_for_session(const std::filesystem::path& log,
+                                 std::vector<SessionPoint>& points,
+                                 const std::vector<Routine>& routines, std::int64_t now);
 
 }  // namespace knead

@@ -36,8 +36,9 @@ std::string fit(const std::string& s, int n) {
 
 std::string legend(int width, bool paused) {
     std::string_view pause = paused ? "space resume" : "space pause";
-    if (width >= 64) return fmt::format("  {}  s skip step  n next point  q stop  +/- 5 s", pause);
-    return fmt::format("  {}  s skip  n next  q stop  +/-", pause.substr(6));
+    if (width >= 72)
+        return fmt::format("  {}  s skip step  n next side  N next point  q stop  +/- 5 s", pause);
+    return fmt::format("  {}  s skip  n/N next  q stop  +/-", pause.substr(6));
 }
 
 std::string_view phase_color(Phase p) {
@@ -48,10 +49,41 @@ std::string_view phase_color(Phase p) {
             return "33";  // yellow
         case Phase::hold:
             return "1;31";  // bold red: the step that matters
+        case Phase::rest:
+            return "34";  // blue
         case Phase::stretch:
             return "32";  // green
     }
     return "0";
+}
+
+// The pain scale, anchored (docs/routines.md): what each number feels like.
+constexpr std::string_view kPainScale[] = {
+    "0 nothing",
+    "3 light pressure",
+    "5 firm, \"hurts good\"",
+    "7 strong, but you can still breathe and relax",
+    "9 you brace or hold your breath",
+};
+
+std::string_view question_text(Question q) {
+    switch (q) {
+        case Question::tenderness:
+            return "Tenderness 0-10";
+        case Question::pain:
+            return "Pain 0-10";
+        case Question::hold:
+            return "Hold pain 0-10";
+        case Question::stretch:
+            return "Stretch 0-10";
+        case Question::soreness:
+            return "How sore is it still, 0 (not at all) to 10";
+        case Question::go_on:
+            return "Go on with this session? y/N";
+        case Question::none:
+            break;
+    }
+    return "";
 }
 
 }  // namespace
@@ -120,9 +152,15 @@ void SessionView::routine_intro(const Routine& r) {
 }
 
 void SessionView::answer_help() {
-    line("After each step, type how much it hurts, 0-10, and Enter. Enter alone repeats your");
-    line("last answer; s skips the rest of a point; q stops; ! means numbness, tingling, sharp");
-    line("or shooting pain, or dizziness, and ends the session.");
+    if (caps_.in_tty)
+        line("After each step, press how much it hurts, 0-10 (1 then 0 for 10; no Enter needed).");
+    else
+        line("After each step, type how much it hurts, 0-10, and Enter.");
+    line("Enter alone repeats your last answer; s skips the rest of a point; q stops; ! means");
+    line("numbness, tingling, sharp or shooting pain, or dizziness, and ends the session.");
+    line("The pain scale:");
+    for (auto anchor : kPainScale) line(fmt::format("  {}", anchor));
+    line("No question after a rest: let go, breathe, and the next step starts by itself.");
     line("");
 }
 
@@ -147,9 +185,11 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
     // The bell: a cue for someone who is not looking.
     if (caps_.out_tty && options_.bell) std::fputs("\a", out_);
     std::string label = paint(upper(to_string(st.phase)), phase_color(st.phase));
-    std::string reps = st.phase == Phase::stretch || d.reps == 1
-                           ? std::string()
-                           : fmt::format(", rep {}/{}", st.rep, d.reps);
+    std::string reps;
+    if (st.phase == Phase::stretch && d.stretch_reps > 1)
+        reps = fmt::format(", round {}/{}", st.rep, d.stretch_reps);
+    else if ((st.phase == Phase::press || st.phase == Phase::hold) && d.reps > 1)
+        reps = fmt::format(", rep {}/{}", st.rep, d.reps);
     line(fmt::format("{} {}{}{}, {} s", label, p.name, side_text(st.side), reps, st.planned));
     switch (st.phase) {
         case Phase::locate:
@@ -157,6 +197,8 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
             break;
         case Phase::press:
             cue(p.press_cue);
+            if (st.lighter)
+                line("  The spot is very tender: start lighter than usual, and sink in slowly.");
             line(fmt::format("  Sink in slowly until it hurts good: {}-{} of 10.", d.target.lo,
                              d.target.hi));
             break;
@@ -165,11 +207,16 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
             if (last && last->advice == Advice::lighter)
                 how = "Ease the pressure a little, then hold.";
             if (last && last->advice == Advice::deeper) how = "Press slightly deeper, then hold.";
+            if (st.lighter) how = "Ease off now, before you hold.";
             line(fmt::format("  {} Aim for {}-{} of 10.", how, d.target.lo, d.target.hi));
             break;
         }
+        case Phase::rest:
+            line("  Let go and breathe. The next step starts by itself.");
+            break;
         case Phase::stretch:
             cue(p.stretch_cue);
+            if (st.gentle) line("  Gentler this time: ease in only to a mild pull.");
             break;
     }
 }
@@ -212,6 +259,9 @@ void SessionView::key_note(KeyAction a) {
             line("  Step skipped.");
             break;
         case KeyAction::next_point:
+            line("  On to the next side (n again at once: the whole point).");
+            break;
+        case KeyAction::whole_point:
             line("  On to the next point.");
             break;
         default:
@@ -229,9 +279,69 @@ void SessionView::countdown_done() {
     std::fflush(out_);
 }
 
-void SessionView::prompt() {
-    fmt::print(out_, "  Pain 0-10 (Enter same, s skip, q stop, ! red flag): ");
+void SessionView::prompt(Question q, std::optional<int> timeout_default) {
+    countdown_done();
+    // The pain scale's anchors, short, and the keys that are not numbers.
+    std::string keys;
+    if (q == Question::soreness) keys = " (q stop)";
+    if (q == Question::tenderness || q == Question::pain || q == Question::hold ||
+        q == Question::stretch)
+        keys = timeout_default ? " (Enter, s, q, !)"
+                               : " (3 light, 5 good, 7 strong, 9 brace; Enter, s, q, !)";
+    std::string wait = timeout_default ? fmt::format(" [{} if no key]", *timeout_default) : "";
+    fmt::print(out_, "  {}{}{}: ", question_text(q), keys, wait);
     std::fflush(out_);
+}
+
+void SessionView::answer_countdown(int seconds_left) {
+    // On the prompt's own line: a short count that a glance can read.
+    if (!caps_.out_tty) return;
+    fmt::print(out_, "\0337\033[K{}s\0338", seconds_left);
+    std::fflush(out_);
+}
+
+void SessionView::answer_timed_out(int default_answer) {
+    fmt::print(out_, "\033[K");
+    line(fmt::format("{} (no key)", default_answer));
+}
+
+void SessionView::too_many_invalid(int count) {
+    line("");
+    line(fmt::format("{} answers in a row were not answers: stopping here. Check what is piped",
+                     count));
+    line(
+        "in: one answer a line, 0-10, empty for the same, s, q or !. Every finished step is "
+        "logged.");
+}
+
+void SessionView::side_skipped(const Session& s, const SkippedSide& k) {
+    const Point& p = s.point(k.point_index).point;
+    line(fmt::format("  Skipped: {}{}.", p.name, side_text(k.side)));
+}
+
+void SessionView::red_flag_follow_up(const RedFlagCheck& c) {
+    std::string when = c.hours_ago < 1    ? "less than an hour ago"
+                       : c.hours_ago == 1 ? "an hour ago"
+                       : c.hours_ago < 48 ? fmt::format("{} hours ago", c.hours_ago)
+                                          : fmt::format("{} days ago", c.hours_ago / 24);
+    line(paint("Your last session on these points stopped on a red flag", "1;31") +
+         fmt::format(" ({}, {}):", when, c.time.substr(0, 16)));
+    line(fmt::format("  {}.", fmt::join(c.points, ", ")));
+    cue("Numbness, tingling, sharp or shooting pain, or dizziness are signs to stop. If it "
+        "came back, or has not settled, see a doctor or physiotherapist before you massage "
+        "this area again. If it settled at once and has not come back, you may go on gently.");
+}
+
+void SessionView::confirm_prompt() {
+    prompt(Question::go_on);
+}
+
+void SessionView::confirm_invalid() {
+    line("  Please answer y to go on, or n (or Enter) to stop here.");
+}
+
+void SessionView::confirmed_by_flag() {
+    line("  Going on: --yes answered it.");
 }
 
 void SessionView::echo_answer(std::string_view text) {
@@ -242,21 +352,21 @@ void SessionView::echo_answer(std::string_view text) {
     std::fflush(out_);
 }
 
-void SessionView::invalid_answer() {
+void SessionView::invalid_answer(Question q) {
+    if (q == Question::soreness) return soreness_invalid();
     line("  Please type a number from 0 to 10, Enter for the same as last time, s to skip this");
     line("  point, q to stop, or ! for numbness, tingling, sharp or shooting pain, or dizziness.");
 }
 
-void SessionView::soreness_question(const Routine& r, int hours_ago) {
-    std::string when = hours_ago < 1    ? "less than an hour ago"
-                       : hours_ago == 1 ? "an hour ago"
-                                        : fmt::format("{} hours ago", hours_ago);
-    line(fmt::format("You worked {} {}.", r.name, when));
+void SessionView::soreness_question(const SorenessCheck& c) {
+    std::string when = c.hours_ago < 1    ? "less than an hour ago"
+                       : c.hours_ago == 1 ? "an hour ago"
+                                          : fmt::format("{} hours ago", c.hours_ago);
+    line(fmt::format("You worked {} {}.", c.name, when));
 }
 
 void SessionView::soreness_prompt() {
-    fmt::print(out_, "  How sore is it still, 0 (not at all) to 10 (q stop): ");
-    std::fflush(out_);
+    prompt(Question::soreness);
 }
 
 void SessionView::soreness_invalid() {
@@ -286,19 +396,42 @@ void SessionView::nothing_to_repeat() {
     line("  There is no earlier answer to repeat yet: type a number from 0 to 10.");
 }
 
-void SessionView::feedback(const Session& s, const Feedback& f, int planned_hold) {
-    if (f.outcome == Outcome::point_skipped) {
+void SessionView::feedback(const Session& s, const Feedback& f, const Step& ended) {
+    if (f.outcome == Outcome::point_skipped && f.skipped.size() > 0 &&
+        f.skipped.front().why == SkipWhy::answer) {
         line("  Skipping the rest of this point.");
         return;
+    }
+    switch (f.hint) {
+        case Hint::not_tender:
+            line("  No tender spot here: move a little, or s to skip. Locate again.");
+            return;
+        case Hint::still_not_tender:
+            line("  Still no tender spot: press gently where you are, or s to skip.");
+            return;
+        case Hint::start_lighter:
+            line("  Very tender: start the press lighter.");
+            return;
+        case Hint::ease_off:
+            line("  Above your band: ease off now, before the hold starts.");
+            return;
+        case Hint::gentler_stretch:
+            line("  A strong stretch: the next one goes gentler.");
+            return;
+        default:
+            break;
     }
     if (!f.decision) return;
     const Decision& d = *f.decision;
     // Say the next hold only when another hold of the same point and side follows.
-    bool more = !s.finished() && s.current().phase == Phase::locate && s.current().rep > 1;
+    bool more = !s.finished() && s.current().phase == Phase::rest &&
+                s.current().point_index == ended.point_index && s.current().side == ended.side &&
+                ended.rep < s.point(ended.point_index).point.dose.reps && !d.stop_pressing();
     std::string next = more ? fmt::format(" Next hold {} s.", d.next_hold) : std::string();
-    std::string change = more && d.next_hold != planned_hold
-                             ? fmt::format(" Next hold {} s (was {} s).", d.next_hold, planned_hold)
-                             : next;
+    std::string change =
+        more && d.next_hold != ended.planned
+            ? fmt::format(" Next hold {} s (was {} s).", d.next_hold, ended.planned)
+            : next;
     switch (d.advice) {
         case Advice::keep:
             line("  Right in your band: keep this pressure." + next);
@@ -313,10 +446,11 @@ void SessionView::feedback(const Session& s, const Feedback& f, int planned_hold
             line("  Below your band: press slightly deeper next time." + change);
             break;
         case Advice::released:
-            line("  Released: this point is done, on to the stretch.");
+            line("  Released: this side is done, on to the stretch.");
             break;
         case Advice::too_much:
-            line("  That is too much: stop pressing this point. Let go and move on gently.");
+            line(fmt::format("  That is too much (stop at {}): stop pressing this side, let go.",
+                             stop_threshold(s.point(ended.point_index).point.dose)));
             break;
     }
 }
@@ -346,24 +480,135 @@ void SessionView::interrupted(int sig) {
                                                                                     : "hang-up"));
 }
 
-void SessionView::summary(const Session& s, double seconds, std::string_view tip,
+void SessionView::summary(const Session& s, double seconds, double speed, std::string_view tip,
                           const std::string& log_path) {
     line("");
     std::string what = s.status() == Status::completed ? "Session complete" : "Session ended";
-    line(paint(fmt::format("{}: {} of {} points, {}.", what, s.points_started(), s.point_count(),
-                           clock_text(static_cast<int>(seconds + 0.5))),
+    // Done: worked to its end, not skipped. A point is done when one of its sides is.
+    int sides_done = 0;
+    std::vector<bool> point_done(s.point_count(), false);
+    for (const auto& side : s.sides()) {
+        if (!side.finished || side.skipped) continue;
+        ++sides_done;
+        point_done[side.point_index] = true;
+    }
+    const auto points_done = std::count(point_done.begin(), point_done.end(), true);
+    std::string time = clock_text(static_cast<int>(seconds + 0.5));
+    if (speed != 1.0) time += fmt::format(" of real time (the clock ran {}x)", speed);
+    line(paint(fmt::format("{}: {} of {} points, {} of {} sides, {}.", what, points_done,
+                           s.point_count(), sides_done, s.sides().size(), time),
                "1"));
-    for (const auto& p : s.summary()) {
-        if (!p.started) continue;
-        std::string pains = "no hold";
-        if (p.first_hold_pain)
-            pains = fmt::format("pain {} -> {}", *p.first_hold_pain, *p.last_hold_pain);
-        std::string note = p.released ? ", released" : p.skipped ? ", skipped" : "";
-        line(fmt::format("  {:<28} {}{}", p.name, pains, note));
+    for (const auto& side : s.sides()) {
+        std::string name = side.name + side_text(side.side);
+        std::string how;
+        if (side.skipped)
+            how = side.skipped == SkipWhy::answer      ? "skipped (s)"
+                  : side.skipped == SkipWhy::next_side ? "skipped (n)"
+                                                       : "skipped (whole point)";
+        else if (side.stopped_at)
+            how = fmt::format("stopped at {}", *side.stopped_at);
+        else if (side.released)
+            how = "released";
+        else if (side.finished)
+            how = "done";
+        else if (side.started)
+            how = "not finished";
+        else
+            how = "not reached";
+        std::string holds = fmt::format("{} hold{}", side.holds, side.holds == 1 ? "" : "s");
+        if (side.first_hold_pain)
+            holds += fmt::format(", pain {} -> {}", *side.first_hold_pain, *side.last_hold_pain);
+        if (!side.started && !side.skipped) holds.clear();
+        line(fmt::format("  {:<34} {:<22} {}", name, how, holds));
     }
     line("");
     line(fmt::format("Tip: {}", tip));
     line(fmt::format("Logged to {}", log_path));
+}
+
+// What the voice says. Short, so that one cue is over before the next is due.
+std::string spoken_step(const Session& s) {
+    const Step& st = s.current();
+    const Point& p = s.current_point().point;
+    std::string step =
+        upper(to_string(st.phase)).substr(0, 1) + std::string(to_string(st.phase)).substr(1);
+    std::string where =
+        st.side == Side::center ? p.name : fmt::format("{}, {} side", p.name, to_string(st.side));
+    std::string out = fmt::format("{}. {}.", step, where);
+    const Dose& d = p.dose;
+    switch (st.phase) {
+        case Phase::locate:
+            out += " " + p.locate_cue;
+            break;
+        case Phase::press:
+            if (st.lighter) out += " Start lighter.";
+            out += fmt::format(" {} Aim for {} to {}.", p.press_cue, d.target.lo, d.target.hi);
+            break;
+        case Phase::hold:
+            out += st.lighter ? " Ease off now, then hold." : " Breathe out slowly.";
+            out += fmt::format(" Aim for {} to {}.", d.target.lo, d.target.hi);
+            break;
+        case Phase::rest:
+            out += " Let go and breathe.";
+            break;
+        case Phase::stretch:
+            if (st.gentle) out += " Gentler this time.";
+            out += " " + p.stretch_cue;
+            break;
+    }
+    return out;
+}
+
+std::string spoken_question(Question q) {
+    switch (q) {
+        case Question::tenderness:
+            return "How tender is it?";
+        case Question::pain:
+        case Question::hold:
+            return "How much does it hurt?";
+        case Question::stretch:
+            return "How strong was the stretch?";
+        case Question::soreness:
+            return "How sore is it still?";
+        case Question::go_on:
+            return "Go on with this session? Yes or no.";
+        case Question::none:
+            break;
+    }
+    return "";
+}
+
+std::string spoken_feedback(const Feedback& f) {
+    switch (f.hint) {
+        case Hint::not_tender:
+            return "No tender spot here. Move a little.";
+        case Hint::still_not_tender:
+            return "Press gently where you are.";
+        case Hint::start_lighter:
+            return "Very tender. Start lighter.";
+        case Hint::ease_off:
+            return "Ease off now.";
+        case Hint::gentler_stretch:
+            return "Next stretch gentler.";
+        default:
+            break;
+    }
+    if (!f.decision) return "";
+    switch (f.decision->advice) {
+        case Advice::keep:
+            return "Keep this pressure.";
+        case Advice::releasing:
+            return "Releasing. Keep going.";
+        case Advice::lighter:
+            return "Ease off a little.";
+        case Advice::deeper:
+            return "Press a little deeper.";
+        case Advice::released:
+            return "Released.";
+        case Advice::too_much:
+            return "Too much. Stop pressing.";
+    }
+    return "";
 }
 
 }  // namespace knead

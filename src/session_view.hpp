@@ -30,26 +30,39 @@ class SessionView {
     void answer_help();
     void point_intro(const Session& s);
     void step_start(const Session& s, const std::optional<Decision>& last);
+    // The red-flag follow-up before a session on the same points (y/N).
+    void red_flag_follow_up(const RedFlagCheck& c);
+    void confirm_prompt();
+    void confirm_invalid();
+    void confirmed_by_flag();  // --yes answered it
     // Redraws the countdown in place on a terminal; on a pipe it draws nothing.
     void countdown(const Session& s, const Countdown& c, Duration now);
     void key_note(KeyAction a);
     void resized();
     void countdown_done();
-    void prompt();
+    // The question after a step; `timeout_default` is the hands-free answer, when there is one.
+    void prompt(Question q, std::optional<int> timeout_default = std::nullopt);
+    // Hands-free: the seconds left before the default answer (which the prompt names).
+    void answer_countdown(int seconds_left);
+    void answer_timed_out(int default_answer);
+    // After a run of unusable answers from a pipe.
+    void too_many_invalid(int count);
+    void side_skipped(const Session& s, const SkippedSide& k);
     void echo_answer(std::string_view line);
-    void invalid_answer();
+    void invalid_answer(Question q);
     // The soreness check at the start of a session (docs/history.md).
-    void soreness_question(const Routine& r, int hours_ago);
+    void soreness_question(const SorenessCheck& c);
     void soreness_prompt();
     void soreness_invalid();
     void soreness_ok(int soreness);
     void soreness_eased(int soreness, const Dose& before, const Dose& after);
     void nothing_to_repeat();
-    void feedback(const Session& s, const Feedback& f, int planned_hold);
+    void feedback(const Session& s, const Feedback& f, const Step& ended);
     void red_flag();
     void input_ended();
     void quit();
-    void summary(const Session& s, double seconds, std::string_view tip,
+    // `seconds` is wall-clock time; `speed` the clock's factor under --speed (1 otherwise).
+    void summary(const Session& s, double seconds, double speed, std::string_view tip,
                  const std::string& log_path);
     void interrupted(int sig);
 
@@ -64,5 +77,11 @@ class SessionView {
     std::FILE* out_;
     std::size_t panel_lines_ = 0;  // lines of the countdown panel now on screen
 };
+
+// What the voice says (--voice): a step with its point, side and cue; a question; the
+// feedback on an answer ("" when there is none).
+std::string spoken_step(const Session& s);
+std::string spoken_question(Question q);
+std::string spoken_feedback(const Feedback& f);
 
 }  // namespace knead

@@ -266,4 +266,62 @@ LoopEvent TerminalEvents::wait(std::optional<Duration> real) {
     }
 }
 
+KeyAnswer read_key_answer(Terminal& t, SignalGuard& signals,
+                          std::optional<std::chrono::milliseconds> timeout,
+                          const std::function<void(int)>& tick) {
+    using clock = std::chrono::steady_clock;
+    if (t.caps().in_tty) tcflush(STDIN_FILENO, TCIFLUSH);
+    t.keys_mode(true);
+    const auto start = clock::now();
+    std::optional<clock::time_point> ten_by;  // a 1 waits this long for its 0
+    int shown = -1;
+    while (true) {
+        const auto now = clock::now();
+        std::optional<std::chrono::nanoseconds> wait;
+        if (ten_by) {
+            wait = *ten_by - now;
+        } else if (timeout) {
+            const auto left = start + *timeout - now;
+            const int secs = static_cast<int>(
+                std::chrono::ceil<std::chrono::seconds>(std::max(left, clock::duration::zero()))
+                    .count());
+            if (left <= clock::duration::zero()) return {KeyAnswer::timeout, {}};
+            if (secs != shown && tick) tick(secs);
+            shown = secs;
+            // Wake at the next whole second, to count down.
+            wait = left - std::chrono::seconds(secs - 1);
+        }
+        Wake w = wait_for(wait, STDIN_FILENO);
+        if (w == Wake::signal) {
+            if (signals.stop_signal()) return {KeyAnswer::signal, {}};
+            if (signals.take_suspend()) {
+                t.suspend();
+                shown = -1;
+            }
+            if (signals.take_resize()) t.refresh_size();
+            continue;
+        }
+        if (w == Wake::timeout) {
+            if (ten_by && clock::now() >= *ten_by) return {KeyAnswer::typed, "1"};
+            continue;
+        }
+        char buf[16];
+        ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+        if (n <= 0) return {KeyAnswer::ended, {}};
+        for (ssize_t i = 0; i < n; ++i) {
+            const char c = buf[i];
+            if (ten_by) return {KeyAnswer::typed, c == '0' ? "10" : "1"};
+            if (c == '\n' || c == '\r') return {KeyAnswer::typed, ""};
+            if (c == '1') {
+                ten_by = clock::now() + kTenWindow;
+                continue;
+            }
+            if (c == '\033') break;  // an arrow or function key: not an answer
+            if (static_cast<unsigned char>(c) > ' ' && static_cast<unsigned char>(c) < 0x7f)
+                return {KeyAnswer::typed, std::string(1, c)};
+        }
+    }
+}
+
 }  // namespace knead

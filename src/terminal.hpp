@@ -5,7 +5,9 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <optional>
+#include <string>
 
 #include "knead/step_loop.hpp"
 
@@ -86,5 +88,21 @@ class TerminalEvents final : public EventSource {
     SignalGuard& signals_;
     std::deque<char> keys_;
 };
+
+// One answer from the keyboard, a key at a time, for a person whose hands are busy: a
+// digit answers at once, except 1, which waits kTenWindow for a 0 to make 10; Enter alone
+// is "" (the same as last); s, q, ! and any other printable key are themselves. Keys
+// typed before the question (as a countdown ends) are dropped, so none leaks into it.
+// With a timeout, `tick` hears the whole seconds left as they change.
+inline constexpr std::chrono::milliseconds kTenWindow{600};
+
+struct KeyAnswer {
+    enum Kind { typed, timeout, ended, signal } kind = typed;
+    std::string text;  // with `typed`: what a line would hold
+};
+
+KeyAnswer read_key_answer(Terminal& t, SignalGuard& signals,
+                          std::optional<std::chrono::milliseconds> timeout,
+                          const std::function<void(int)>& tick);
 
 }  // namespace knead

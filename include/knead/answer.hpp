@@ -6,7 +6,17 @@
 
 namespace knead {
 
-enum class AnswerKind { pain, same, skip, quit, red_flag, invalid };
+enum class AnswerKind {
+    pain,
+    same,
+    skip,
+    quit,
+    red_flag,
+    invalid,
+    timeout,  // hands-free: no key in time, the last answer goes on
+    yes,      // to a yes/no question
+    no,
+};
 
 struct Answer {
     AnswerKind kind = AnswerKind::invalid;
@@ -16,6 +26,10 @@ struct Answer {
 // An integer 0-10, "" (Enter: same as last), "s", "q" or "!". Surrounding blanks are
 // ignored; anything else is invalid.
 Answer parse_answer(std::string_view line);
+
+// "y" or "yes" and "n", "no" or "" (Enter: the default, no), "q" and "!", for a yes/no
+// question; anything else is invalid.
+Answer parse_confirm(std::string_view line);
 
 // Turns "same" into the previous pain; stays `same` when there is none to repeat.
 Answer resolve_same(Answer a, std::optional<int> last_pain);

@@ -14,12 +14,17 @@
 
 namespace knead {
 
+// Hands-free waits: the bare --hands-free, and the longest a question may wait.
+inline constexpr int kHandsFreeSeconds = 8;
+inline constexpr int kMaxHandsFreeSeconds = 120;
+
 struct Config {
     bool voice = false;
     std::vector<std::string> speech_command;  // empty: the platform's default
     bool bell = true;
     std::string color = "auto";  // auto, always, never
     bool big = false;
+    int hands_free = 0;    // seconds a question waits before taking the last answer; 0: off
     std::string log;       // empty: KNEAD_LOG, else the XDG default
     PainBand target_pain;  // for routines that do not set their own band
     // Where each key's value came from: "default", "FILE:LINE", a variable or a flag.
@@ -30,7 +35,7 @@ struct Config {
 };
 
 inline const std::vector<std::string> kConfigKeys = {
-    "voice", "speech_command", "bell", "color", "big", "log", "target_pain"};
+    "voice", "speech_command", "bell", "color", "big", "hands_free", "log", "target_pain"};
 
 struct ConfigResult {
     std::optional<Config> config;  // set when there are no errors

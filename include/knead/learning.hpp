@@ -13,11 +13,20 @@
 #include "knead/routine.hpp"
 
 namespace knead {
+struct SessionPoint;
+struct RedFlagCheck;
+}  // namespace knead
+
+namespace knead {
 
 // Delayed-onset soreness should fade within a day or two (docs/history.md).
 inline constexpr int kSorenessWindowHours = 48;
 // From this soreness on, the session goes lighter.
 inline constexpr int kHighSoreness = 5;
+
+// Points are keyed as the log writes them: by the routine and id they were written with,
+// so a point taken with `use` is one point everywhere.
+using PointKey = std::pair<std::string, std::string>;
 
 struct Recall {
     struct Hold {
@@ -25,14 +34,30 @@ struct Recall {
         int seconds = 0;
     };
     // The hold each point of the asked-for routines would have started at next, from the
-    // latest real-clock session that held it. Keyed by routine and point id.
-    std::map<std::pair<std::string, std::string>, Hold> holds;
-    // When each routine was last worked: the end of its latest real-clock session with a
+    // latest real-clock session that held it.
+    std::map<PointKey, Hold> holds;
+    // When each point was last worked: the end of its latest real-clock session with a
     // hold, in seconds since the epoch.
-    std::map<std::string, std::int64_t> worked;
+    std::map<PointKey, std::int64_t> worked;
+    // Whether each point's last stretch felt strong (kStrongStretch or more).
+    struct Stretch {
+        std::int64_t session_start = 0;
+        bool strong = false;
+    };
+    std::map<PointKey, Stretch> stretches;
+    // Real-clock sessions that ended on a red flag, and whether a later session has
+    // worked one of their points since.
+    struct RedFlag {
+        std::int64_t end = 0;
+        std::string time;
+        std::vector<PointKey> points;
+        bool followed_up = false;
+    };
+    std::vector<RedFlag> red_flags;
 };
 
-// Reads sessions into a Recall for `routines` only, so memory stays small. Sessions
+// Reads sessions into a Recall for the points of `routines` only (all, when empty), so
+// memory stays small. Sessions
 // run with --no-wait (a virtual clock) are rehearsals: nothing is learned from them.
 class RecallBuilder {
   public:
@@ -45,12 +70,24 @@ class RecallBuilder {
     Recall recall_;
 };
 
-// The first hold for `point` of `routine` from the recall, within the point's bounds.
-std::optional<int> learned_hold(const Recall& r, const std::string& routine, const Point& point);
+// The first hold for a point from the recall, within the point's bounds.
+std::optional<int> learned_hold(const Recall& r, const SessionPoint& point);
 
-// When `routine` was last worked, if that is less than kSorenessWindowHours before `now`.
-std::optional<std::int64_t> worked_recently(const Recall& r, const std::string& routine,
+// Whether the point's stretch starts gentler, its last one having felt strong.
+bool learned_gentle_stretch(const Recall& r, const SessionPoint& point);
+
+// When any routine last worked the point, if that is less than kSorenessWindowHours
+// before `now`.
+std::optional<std::int64_t> worked_recently(const Recall& r, const SessionPoint& point,
                                             std::int64_t now);
+
+// The latest red flag on any of `points` that no session has followed up yet.
+std::optional<RedFlagCheck> red_flag_follow_up(const Recall& r,
+                                               const std::vector<SessionPoint>& points,
+                                               std::int64_t now);
+
+// Whether a red flag on one of the routine's points is less than kSorenessWindowHours old.
+bool red_flag_recently(const Recall& r, const Routine& routine, std::int64_t now);
 
 bool soreness_is_high(int soreness);
 

@@ -28,6 +28,7 @@ struct LoggedPoint {
     // Where the next session starts: the last hold's `next`, or in logs written before
     // knead recorded it, that hold's `planned`.
     std::optional<int> next_hold;
+    std::optional<int> last_stretch_pain;  // how strong its last stretch felt
 };
 
 struct LoggedSoreness {

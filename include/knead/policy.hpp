@@ -10,7 +10,14 @@ namespace knead {
 inline constexpr int kFirstStep = 10;  // seconds
 inline constexpr int kMinStep = 2;
 inline constexpr int kReleasedAtOrBelow = 2;
+// A band whose top reaches this leaves no room to stop before 10 (the loader warns).
 inline constexpr int kTooMuchAtOrAbove = 9;
+// Unless a routine sets stop_pain, pressing stops this far above the band's top.
+inline constexpr int kStopAboveBand = 2;
+// A stretch felt this strongly or more makes the next one of that point gentler.
+inline constexpr int kStrongStretch = 7;
+// A tenderness this low after locate means the spot is not a tender one.
+inline constexpr int kNotTenderAtOrBelow = 1;
 
 enum class Advice {
     keep,       // within the band: same hold, same pressure
@@ -18,8 +25,12 @@ enum class Advice {
     lighter,    // above the band: shorter hold, ease the pressure
     deeper,     // below the band: longer hold, press a little deeper
     released,   // 2 or less after a hold: done with this point, go to the stretch
-    too_much,   // 9 or 10: stop pressing this point
+    too_much,   // at or above the stop threshold: stop pressing this point
 };
+
+// The pain at which pressing stops: the point's stop_pain, else the band's top + 2
+// (9 for a 5-7 band, 7 for 3-5), never above 10.
+int stop_threshold(const Dose& d);
 
 // The staircase of one point on one side. The step starts at 10 s and halves on each
 // change of direction, so the hold homes in on the length the tissue tolerates.

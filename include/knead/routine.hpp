@@ -29,6 +29,9 @@ struct Dose {
     int hold_max = 60;
     int stretch = 30;
     int reps = 2;
+    int rest = 10;         // let go and breathe after each hold
+    int stretch_reps = 2;  // rounds of the stretch per side
+    int stop_pain = 0;     // stop pressing at this pain or more; 0: the band's top + 2
     PainBand target;
 };
 
@@ -44,6 +47,9 @@ struct Point {
     std::string stretch_cue;  // empty: the point has no stretch step
     Dose dose;
     std::string from;  // the routine a `use` took this point from; empty for its own points
+    // Where a point taken with `use` was first written, as "routine.point", through every
+    // level of `use`; empty for a routine's own points. Learning and history key by it.
+    std::string origin;
 };
 
 struct Routine {
@@ -65,9 +71,5 @@ bool is_slug(std::string_view s);
 
 // The sides a point is worked on, in order.
 std::vector<Side> sides_to_work(Side s);
-
-// Planned seconds for one point and for a whole routine (holds at their starting length).
-int planned_seconds(const Point& p);
-int planned_seconds(const Routine& r);
 
 }  // namespace knead

@@ -10,9 +10,19 @@
 
 namespace knead {
 
-enum class KeyAction { none, pause, skip_step, next_point, quit, add_time, remove_time };
+enum class KeyAction {
+    none,
+    pause,
+    skip_step,
+    next_point,   // n: the next side, then the next point
+    whole_point,  // N: the rest of the point, every side
+    quit,
+    add_time,
+    remove_time
+};
 
-// space: pause or resume; s: skip the step; n: next point; q: stop; + and -: 5 s more or less.
+// space: pause or resume; s: skip the step; n: next side or point; N: skip the point; q: stop;
+// + and -: 5 s more or less.
 KeyAction key_action(char key);
 
 inline constexpr std::chrono::seconds kAdjustStep{5};
@@ -40,7 +50,7 @@ class CountdownView {
     virtual void resized() {}            // the screen changed under us: draw afresh
 };
 
-enum class StepEnd { done, skipped, next_point, quit, interrupted };
+enum class StepEnd { done, skipped, next_point, whole_point, quit, interrupted };
 
 struct StepRun {
     StepEnd end = StepEnd::done;

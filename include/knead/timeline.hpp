@@ -12,7 +12,7 @@ namespace knead {
 struct PlannedStep {
     std::size_t point_index = 0;
     Side side = Side::center;
-    int rep = 1;  // a stretch carries the last repetition's number, as in the log
+    int rep = 1;  // as in the log: a hold's repetition, a stretch's round
     Phase phase = Phase::locate;
     int start = 0;  // seconds from the start of the session
     int seconds = 0;
@@ -36,5 +36,8 @@ struct Timeline {
 // Holds at their starting length (a learned hold when the point has one); the time
 // spent answering is not counted.
 Timeline plan_timeline(const std::vector<SessionPoint>& points);
+
+// The planned seconds of a whole routine: what `knead list` shows in minutes.
+int planned_seconds(const Routine& r);
 
 }  // namespace knead

@@ -5,10 +5,19 @@
 
 namespace knead {
 
-Answer parse_answer(std::string_view line) {
+namespace {
+
+std::string_view trimmed(std::string_view line) {
     auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
     while (!line.empty() && blank(line.front())) line.remove_prefix(1);
     while (!line.empty() && blank(line.back())) line.remove_suffix(1);
+    return line;
+}
+
+}  // namespace
+
+Answer parse_answer(std::string_view line) {
+    line = trimmed(line);
 
     if (line.empty()) return {AnswerKind::same};
     if (line == "s" || line == "S") return {AnswerKind::skip};
@@ -23,6 +32,15 @@ Answer parse_answer(std::string_view line) {
     if (ec != std::errc{} || end != line.data() + line.size() || n < 0 || n > 10)
         return {AnswerKind::invalid};
     return {AnswerKind::pain, n};
+}
+
+Answer parse_confirm(std::string_view line) {
+    line = trimmed(line);
+    if (line.empty() || line == "n" || line == "N" || line == "no") return {AnswerKind::no};
+    if (line == "y" || line == "Y" || line == "yes") return {AnswerKind::yes};
+    if (line == "q" || line == "Q") return {AnswerKind::quit};
+    if (line == "!") return {AnswerKind::red_flag};
+    return {AnswerKind::invalid};
 }
 
 Answer resolve_same(Answer a, std::optional<int> last_pain) {

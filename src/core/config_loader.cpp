@@ -35,6 +35,8 @@ ConfigResult load_config_text(std::string_view text, const std::string& display)
     take("voice", r.boolean("voice"), config.voice);
     take("bell", r.boolean("bell"), config.bell);
     take("big", r.boolean("big"), config.big);
+    take("hands_free", r.integer("hands_free", 0, kMaxHandsFreeSeconds, "seconds"),
+         config.hands_free);
     take("color", r.choice("color", {"auto", "always", "never"}), config.color);
     take("log", r.text("log", false), config.log);
     take("target_pain", r.band("target_pain"), config.target_pain);

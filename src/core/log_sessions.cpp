@@ -29,7 +29,7 @@ LoggedPoint& point_in(LoggedSession& s, std::string_view routine, std::string_vi
     // A session works a handful of points, mostly in order: look from the back.
     for (auto it = s.worked.rbegin(); it != s.worked.rend(); ++it)
         if (it->point == point && it->routine == routine) return *it;
-    s.worked.push_back({std::string(routine), std::string(point), 0, {}, {}, 0, {}});
+    s.worked.push_back({std::string(routine), std::string(point), 0, {}, {}, 0, {}, {}});
     return s.worked.back();
 }
 
@@ -100,6 +100,7 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
         if (std::find(s->routines.begin(), s->routines.end(), routine) == s->routines.end())
             s->routines.emplace_back(routine);
         LoggedPoint& p = point_in(*s, routine, point);
+        if (step == "stretch" && pain) p.last_stretch_pain = pain;
         if (step == "hold" && pain) {
             if (p.holds++ == 0) {
                 p.first_hold_pain = pain;

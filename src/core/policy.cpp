@@ -10,10 +10,15 @@ HoldState start_hold(const Dose& d, std::optional<int> learned_hold) {
     return s;
 }
 
+int stop_threshold(const Dose& d) {
+    if (d.stop_pain > 0) return d.stop_pain;
+    return std::min(10, d.target.hi + kStopAboveBand);
+}
+
 Decision after_hold(HoldState& s, int pain, const Dose& d) {
     Decision out;
     int direction = 0;
-    if (pain >= kTooMuchAtOrAbove) {
+    if (pain >= stop_threshold(d)) {
         out.advice = Advice::too_much;
     } else if (pain > d.target.hi) {
         out.advice = Advice::lighter;

@@ -38,17 +38,4 @@ std::vector<Side> sides_to_work(Side s) {
     return {s};
 }
 
-int planned_seconds(const Point& p) {
-    const Dose& d = p.dose;
-    int per_side = d.reps * (d.locate + d.press + d.hold);
-    if (!p.stretch_cue.empty()) per_side += d.stretch;
-    return per_side * static_cast<int>(sides_to_work(p.side).size());
-}
-
-int planned_seconds(const Routine& r) {
-    int total = 0;
-    for (const auto& p : r.points) total += planned_seconds(p);
-    return total;
-}
-
 }  // namespace knead

@@ -28,20 +28,24 @@ constexpr int kMaxPerWeek = 70;
 
 const std::vector<std::string> kTopKeys = {"schema",   "name",  "area",    "summary", "cautions",
                                            "defaults", "point", "per_day", "per_week"};
-const std::vector<std::string> kDoseKeys = {"locate",   "press",   "hold", "hold_min",
-                                            "hold_max", "stretch", "reps", "target_pain"};
+const std::vector<std::string> kDoseKeys = {"locate",       "press",       "hold",     "hold_min",
+                                            "hold_max",     "stretch",     "reps",     "rest",
+                                            "stretch_reps", "target_pain", "stop_pain"};
 const std::vector<std::string> kPointKeys = {
-    "id",     "name",        "muscle",         "refers_to",     "tool",           "side",
-    "locate", "press",       "stretch",        "hold",          "hold_min",       "hold_max",
-    "reps",   "target_pain", "locate_seconds", "press_seconds", "stretch_seconds"};
+    "id",          "name",      "muscle",         "refers_to",     "tool",
+    "side",        "locate",    "press",          "stretch",       "hold",
+    "hold_min",    "hold_max",  "reps",           "rest",          "stretch_reps",
+    "target_pain", "stop_pain", "locate_seconds", "press_seconds", "stretch_seconds"};
 // A point that uses another may rename it, choose its sides and change its dose.
 const std::vector<std::string> kUseKeys = {
-    "use",  "id",          "side",           "hold",          "hold_min",       "hold_max",
-    "reps", "target_pain", "locate_seconds", "press_seconds", "stretch_seconds"};
+    "use",          "id",          "side",           "hold",          "hold_min",        "hold_max",
+    "reps",         "target_pain", "locate_seconds", "press_seconds", "stretch_seconds", "rest",
+    "stretch_reps", "stop_pain"};
 
 // The dose keys one table sets; what it leaves out keeps the value it overrides.
 struct DoseKeys {
-    std::optional<int> locate, press, stretch, hold, hold_min, hold_max, reps;
+    std::optional<int> locate, press, stretch, hold, hold_min, hold_max, reps, rest, stretch_reps,
+        stop_pain;
     std::optional<PainBand> target;
 };
 
@@ -58,6 +62,9 @@ DoseKeys read_dose_keys(TableReader& r, bool in_point) {
     k.hold_min = r.integer("hold_min", 1, kMaxSeconds, "seconds");
     k.hold_max = r.integer("hold_max", 1, kMaxSeconds, "seconds");
     k.reps = r.integer("reps", 1, kMaxReps, "repetitions");
+    k.rest = r.integer("rest", 1, kMaxSeconds, "seconds");
+    k.stretch_reps = r.integer("stretch_reps", 1, kMaxReps, "repetitions");
+    k.stop_pain = r.integer("stop_pain", 1, 10, "pain");
     k.target = r.band("target_pain");
     return k;
 }
@@ -70,6 +77,9 @@ Dose apply_dose(Dose d, const DoseKeys& k) {
     d.hold_min = k.hold_min.value_or(d.hold_min);
     d.hold_max = k.hold_max.value_or(d.hold_max);
     d.reps = k.reps.value_or(d.reps);
+    d.rest = k.rest.value_or(d.rest);
+    d.stretch_reps = k.stretch_reps.value_or(d.stretch_reps);
+    d.stop_pain = k.stop_pain.value_or(d.stop_pain);
     d.target = k.target.value_or(d.target);
     return d;
 }
@@ -94,6 +104,12 @@ void check_dose(const Dose& d, const DoseKeys& k, TableReader& r, Checker& c, st
                             d.hold_min, d.hold_max, what));
         return;
     }
+    if ((k.stop_pain || k.target) && d.stop_pain != 0 && d.stop_pain <= d.target.hi) {
+        c.error(r.at(k.stop_pain ? "stop_pain" : "target_pain"),
+                fmt::format("stop_pain ({}) must be above the top of target_pain ({}-{}) in {}",
+                            d.stop_pain, d.target.lo, d.target.hi, what));
+        return;
+    }
     if (!warn) return;
     // The study behind knead's holds pressed for 30 s and for 90 s ([HOU] in
     // docs/routines.md); nothing there supports holding longer.
@@ -112,9 +128,10 @@ void check_dose(const Dose& d, const DoseKeys& k, TableReader& r, Checker& c, st
                               d.hold_min, what));
     if (k.target && k.target->hi >= kTooMuchAtOrAbove)
         c.warning(r.at("target_pain"),
-                  fmt::format("target_pain reaches {}: at {} or more knead stops pressing the "
-                              "point, so aim lower (the usual band is [5, 7])",
-                              k.target->hi, kTooMuchAtOrAbove));
+                  fmt::format("target_pain reaches {}: knead stops pressing {} above the band's "
+                              "top, and a band this high leaves no room before 10, so aim lower "
+                              "(the usual band is [5, 7])",
+                              k.target->hi, kStopAboveBand));
 }
 
 // Loading a routine, and the routines it uses, in one go.
@@ -298,9 +315,10 @@ void read_use_point(Checker& c, Loading& l, TableReader& named, std::set<std::st
     }
     bool first = true;
     for (Point& p : points) {
-        if (rename) p.id = *rename;
         if (side) p.side = *side;
         p.dose = apply_dose(p.dose, keys);
+        if (p.origin.empty()) p.origin = routine_id + "." + p.id;
+        if (rename) p.id = *rename;
         p.from = routine_id;
         const std::string what = fmt::format("point {} (from {})", p.id, routine_id);
         check_dose(p.dose, keys, named, c, what, first);

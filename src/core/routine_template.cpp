@@ -19,14 +19,17 @@ cautions = [
 # Doses for every point. Each value is the built-in default: change it, or delete the
 # line to keep the default. Durations are whole seconds.
 [defaults]
-locate = {locate}            # finding the spot, 1-600
+locate = {locate}            # finding the spot, once a side, 1-600
 press = {press}             # sinking in slowly, 1-600
 hold = {hold}              # the first hold; knead then adapts it to your answers,
 hold_min = {hold_min}          #   never below hold_min (1-600)
 hold_max = {hold_max}          #   nor above hold_max (1-600; over 90 gets a warning)
-stretch = {stretch}           # the stretch after each side, 1-600
-reps = {reps}               # rounds of locate, press and hold per side, 1-20
+rest = {rest}              # letting go after each hold, 1-600
+reps = {reps}               # rounds of press, hold and rest per side, 1-20
+stretch = {stretch}           # each round of the stretch after the reps, 1-600
+stretch_reps = {stretch_reps}       # rounds of the stretch per side, with a short rest between, 1-20
 target_pain = [{lo}, {hi}]   # the pain to aim for, 0-10, low first (9 or more: warning)
+# stop_pain = 9        # stop pressing at this pain or more (default: the band's top + 2)
 
 # One [[point]] table per point, worked in this order: copy this one for the next.
 [[point]]
@@ -96,6 +99,7 @@ std::string routine_template(std::string_view id, std::string_view area) {
                        fmt::arg("press", d.press), fmt::arg("hold", d.hold),
                        fmt::arg("hold_min", d.hold_min), fmt::arg("hold_max", d.hold_max),
                        fmt::arg("stretch", d.stretch), fmt::arg("reps", d.reps),
+                       fmt::arg("rest", d.rest), fmt::arg("stretch_reps", d.stretch_reps),
                        fmt::arg("lo", d.target.lo), fmt::arg("hi", d.target.hi));
     return out;
 }

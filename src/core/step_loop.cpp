@@ -10,8 +10,9 @@ KeyAction key_action(char key) {
         case 'S':
             return KeyAction::skip_step;
         case 'n':
-        case 'N':
             return KeyAction::next_point;
+        case 'N':
+            return KeyAction::whole_point;
         case 'q':
         case 'Q':
             return KeyAction::quit;
@@ -82,6 +83,9 @@ StepRun run_countdown(Clock& clock, Countdown& c, EventSource& events, Countdown
                     case KeyAction::next_point:
                         view.note(a);
                         return {StepEnd::next_point};
+                    case KeyAction::whole_point:
+                        view.note(a);
+                        return {StepEnd::whole_point};
                     case KeyAction::quit:
                         view.note(a);
                         return {StepEnd::quit};

@@ -12,7 +12,8 @@ run_tiny() {  # CODE: runs tiny with $ANSWERS; the log is $LOG, the step records
     LOG="$TMP/answers-$RUNS.log"
     expect_exit "$1" "$KNEAD" --routines "$ROUTINES" run tiny --no-wait --log "$LOG" <"$ANSWERS"
     STEPS="$TMP/steps"
-    log_records "$LOG" ' step=' | sed 's/^time=[^ ]* session=[^ ]* //' >"$STEPS"
+    # The steps that ask: a rest asks nothing.
+    log_records "$LOG" ' step=' | grep -v ' step=rest ' | sed 's/^time=[^ ]* session=[^ ]* //' >"$STEPS"
 }
 
 # --- Enter alone repeats the last answer -----------------------------------------------
@@ -22,7 +23,10 @@ expect_line_count "$STEPS" 7
 expect_line_count "$STEPS" 7 ' pain=5$'
 expect_not_contains "$OUT" "There is no earlier answer"
 expect_contains "$OUT" "Session complete"
-expect_regex "$OUT" '^  Tiny point +pain 5 -> 5$'
+expect_regex "$OUT" '^  Tiny point \(right side\) +done +2 holds, pain 5 -> 5$'
+expect_line_count "$LOG" 2 ' step=rest planned=10 actual=10\.0$'  # after each hold
+expect_line_count "$LOG" 1 ' step=rest planned=5 actual=5\.0$'    # between the stretches
+expect_line_count "$LOG" 0 ' step=rest .* (pain|answer)='
 
 # The repeated answer is the latest one, not the first one.
 answers 5 7 "" 6 "" "" ""
@@ -43,8 +47,9 @@ answers 6 s
 run_tiny 0
 expect_contains "$OUT" "Skipping the rest of this point."
 expect_line_count "$OUT" 0 '^HOLD '
-expect_contains "$OUT" "Session complete: 1 of 1 points"
-expect_regex "$OUT" '^  Tiny point +no hold, skipped$'
+expect_contains "$OUT" "Session complete: 0 of 1 points, 0 of 1 sides"
+expect_regex "$OUT" '^  Tiny point \(right side\) +skipped \(s\) +0 holds$'
+expect_line_count "$LOG" 1 ' event=skip routine=tiny point=tiny-point side=right why=answer$'
 expect_line_count "$STEPS" 2
 SKIP=$(log_records "$LOG" ' answer=skip')
 expect_eq "$(logfmt_keys "$SKIP")" "time session routine point side rep step planned actual answer" \
@@ -61,7 +66,9 @@ expect_contains "$OUT" "Skipping the rest of this point."
 expect_contains "$OUT" "Point 2/4: "
 expect_not_contains "$OUT" "Point 1/4: Upper trapezius (right side)"
 expect_line_count "$LOG" 1 ' point=upper-trapezius side=left rep=1 step=press .*answer=skip$'
-expect_line_count "$LOG" 0 ' point=upper-trapezius side=right '
+expect_line_count "$LOG" 0 ' point=upper-trapezius side=right .*step='
+expect_line_count "$LOG" 1 ' event=skip routine=neck point=upper-trapezius side=right why=answer$'
+expect_line_count "$LOG" 1 ' event=skip routine=neck point=upper-trapezius side=left why=answer$'
 expect_line_count "$LOG" 1 ' point=levator-scapulae side=left rep=1 step=locate .*answer=quit$'
 
 # Upper case works too.
@@ -73,7 +80,7 @@ expect_line_count "$STEPS" 1 ' answer=skip$'
 answers 6 6 q
 run_tiny 3
 expect_contains "$OUT" "Stopping the session. Every finished step is logged."
-expect_contains "$OUT" "Session ended: 1 of 1 points"
+expect_contains "$OUT" "Session ended: 0 of 1 points, 0 of 1 sides"
 expect_not_contains "$OUT" "Session complete"
 expect_line_count "$STEPS" 3
 QUIT=$(log_records "$LOG" ' answer=quit')

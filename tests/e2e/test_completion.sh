@@ -39,7 +39,7 @@ expect_offers "--routines --help --version" "$KNEAD" --
 expect_offers "run" "$KNEAD" --routines "$TMP" ru
 
 # Flags of each command.
-expect_offers "--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --help" \
+expect_offers "--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --hands-free --yes --side --help" \
     "$KNEAD" run --
 expect_offers "--names --help" "$KNEAD" list -
 expect_offers "--json --help" "$KNEAD" validate --

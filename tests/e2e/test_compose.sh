@@ -21,14 +21,17 @@ expect_match "$NECK_CAUTION" '.{10}' "first caution of neck.toml"
 expect_contains "$OUT" "  - $NECK_CAUTION"
 expect_line_count "$OUT" 1 "^  - Stop at once on numbness, tingling, or sharp or shooting pain\\.$"
 # The dose override (reps = 1) applies to the levator scapulae only.
-expect_contains "$OUT" "   Dose:    1 x (locate 15 s, press 10 s, hold 60 s"
+expect_contains "$OUT" "   Dose:    locate 15 s, then 1 x (press 10 s, hold 60 s"
 repeat_answer 200 6
 expect_exit 0 "$KNEAD" run desk-worker --no-wait --log "$TMP/desk.log" <"$ANSWERS"
 expect_contains "$OUT" "Session complete: 4 of 4 points"
 expect_contains "$OUT" "$NECK_CAUTION"
 # The levator scapulae is done once per side: one hold each.
 expect_line_count "$TMP/desk.log" 2 ' point=levator-scapulae side=(left|right) rep=1 step=hold '
-expect_line_count "$TMP/desk.log" 0 ' point=levator-scapulae .* rep=2 '
+expect_line_count "$TMP/desk.log" 0 ' point=levator-scapulae .* rep=2 step=(press|hold) '
+# A point taken with `use` is logged as the point it was written as, with the routine that ran it.
+expect_line_count "$TMP/desk.log" 0 ' routine=desk-worker '
+expect_line_count "$TMP/desk.log" 2 ' routine=neck point=levator-scapulae side=(left|right) rep=1 step=hold .* via=desk-worker$'
 
 # `where` names a used point once, under the routine it comes from.
 expect_exit 0 "$KNEAD" where temple

@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 
 LOG="$TMP/shared/sessions.log"
-# The built-in neck routine answered 6 throughout: 49 step records per session.
+# The built-in neck routine answered 6 throughout: 49 answers, 70 step records per session.
 repeat_answer 49 6
 cp "$ANSWERS" "$TMP/answers-a"
 cp "$ANSWERS" "$TMP/answers-b"
@@ -32,9 +32,9 @@ expect_line_count "$LOG" 1 '^#'
 grep -v '^# knead log v1$' "$LOG" >"$TMP/records"
 expect_records_only "$TMP/records"
 expect_first_line "$LOG" "# knead log v1"
-expect_line_count "$LOG" $((1 + ROUNDS * 2 * 51))
+expect_line_count "$LOG" $((1 + ROUNDS * 2 * 72))
 
-# Both sessions of every round: a start, 49 steps and an end each, all completed.
+# Both sessions of every round: a start, 70 steps and an end each, all completed.
 log_records "$LOG" ' event=start ' | sed 's/.* session=\([^ ]*\) .*/\1/' | sort >"$TMP/started"
 log_records "$LOG" ' event=end ' | sed 's/.* session=\([^ ]*\) .*/\1/' | sort >"$TMP/ended"
 expect_line_count "$TMP/started" $((ROUNDS * 2))
@@ -43,7 +43,7 @@ expect_same_file "$TMP/ended" "$TMP/started"
 expect_line_count "$LOG" $((ROUNDS * 2)) ' event=end status=completed points=4 '
 while IFS= read -r id; do
     got=$(grep -c " session=$id .* step=" "$LOG" || true)
-    [[ $got == 49 ]] || fail "step records of session $id" 49 "$got" "$LOG"
+    [[ $got == 70 ]] || fail "step records of session $id" 70 "$got" "$LOG"
 done <"$TMP/started"
 pass
 # Within each session the records are in order: start first, end last.

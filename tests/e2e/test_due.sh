@@ -83,7 +83,7 @@ expect_line_count "$OUT" 2
 
 # --- Real sessions run with knead count ----------------------------------------------------
 RUN="$TMP/run.log"
-answers 6 6 6 6
+answers 6 6 6 6 6
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" run weekly --speed 1000 --log "$RUN" <"$ANSWERS"
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" due --log "$RUN"
 expect_eq "$(cat "$OUT")" "daily            0 of 2 today" "after a real weekly session"

@@ -83,7 +83,7 @@ expect_line_count "$LOG" 1 ' event=end status=stopped '
 
 # --- Sessions running at the same time on a real clock: their records interleave, and
 # every line stays whole ---------------------------------------------------------------
-write_routine "$ROUTINES/tiny.toml" both 2  # 14 steps: 2 sides x (2 reps x 3 + stretch)
+write_routine "$ROUTINES/tiny.toml" both 2  # 14 questions: 2 sides x (locate, 2 x (press, hold), 2 stretches)
 LOG="$TMP/shared.log"
 repeat_answer 14 6
 pids=()
@@ -108,8 +108,9 @@ expect_line_count "$LOG" $((3 * 14)) ' step=.* pain=6$'
 for id in $(log_records "$LOG" ' event=start ' | sed 's/.* session=\([^ ]*\) .*/\1/'); do
     grep " session=$id " "$LOG" | sed 's/.* \(event=[a-z]*\|step=[a-z]*\).*/\1/' |
         tr '\n' ' ' >"$TMP/order"
-    expect_eq "$(cat "$TMP/order")" "event=start $(printf 'step=%s ' locate press hold locate \
-        press hold stretch locate press hold locate press hold stretch)event=end " \
+    expect_eq "$(cat "$TMP/order")" "event=start $(printf 'step=%s ' locate press hold rest press \
+        hold rest stretch rest stretch locate press hold rest press hold rest stretch rest \
+        stretch)event=end " \
         "order of session $id's records"
 done
 # They really ran at the same time: the session changes from one record to the next

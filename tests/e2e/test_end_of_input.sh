@@ -5,13 +5,13 @@ source "$(dirname "$0")/lib.sh"
 
 write_routine "$ROUTINES/tiny.toml" right 2
 
-# --- Five answers for a seven-step session ---------------------------------------------
+# --- Four answers for a session that asks seven questions ----------------------------
 LOG="$TMP/eof.log"
-answers 6 6 6 6 6
+answers 6 6 6 6
 expect_exit 3 "$KNEAD" --routines "$ROUTINES" run tiny --no-wait --log "$LOG" <"$ANSWERS"
 expect_contains "$OUT" "Input ended before the session did: stopping here."
 expect_contains "$OUT" "Every finished step is logged."
-expect_contains "$OUT" "Session ended: 1 of 1 points"
+expect_contains "$OUT" "Session ended: 0 of 1 points, 0 of 1 sides"
 expect_not_contains "$OUT" "Session complete"
 expect_contains "$OUT" "HOLD Tiny point (right side), rep 2/2, 30 s"
 expect_line_count "$OUT" 0 '^STRETCH '
@@ -24,10 +24,10 @@ log_records "$LOG" | sed 's/^time=[^ ]* session=[^ ]* //' >"$TMP/records"
     echo "routine=tiny point=tiny-point side=right rep=1 step=locate planned=15 actual=15.0 pain=6"
     echo "routine=tiny point=tiny-point side=right rep=1 step=press planned=10 actual=10.0 pain=6"
     echo "routine=tiny point=tiny-point side=right rep=1 step=hold planned=30 actual=30.0 pain=6"
-    echo "routine=tiny point=tiny-point side=right rep=2 step=locate planned=15 actual=15.0 pain=6"
+    echo "routine=tiny point=tiny-point side=right rep=1 step=rest planned=10 actual=10.0"
     echo "routine=tiny point=tiny-point side=right rep=2 step=press planned=10 actual=10.0 pain=6"
     echo "routine=tiny point=tiny-point side=right rep=2 step=hold planned=30 actual=30.0 answer=none"
-    echo "event=end status=stopped points=1 duration=110.0"
+    echo "event=end status=stopped points=1 duration=105.0"
 } >"$TMP/expected"
 expect_same_file "$TMP/records" "$TMP/expected"
 tail -n 1 "$LOG" >"$TMP/last"
@@ -64,3 +64,15 @@ expect_contains "$OUT" "Please type a number from 0 to 10"
 expect_contains "$OUT" "Input ended before the session did"
 expect_line_count "$LOG" 1 ' step=press .* answer=none$'
 expect_line_count "$LOG" 1 ' event=end status=stopped '
+
+# --- Answers that are never answers, from a pipe: a bounded run, then a clean stop -------
+LOG="$TMP/garbage.log"
+rc=0
+yes x | timeout 20 "$KNEAD" --routines "$ROUTINES" run tiny --no-wait --log "$LOG" >"$OUT" 2>"$ERR" || rc=$?
+LAST_CMD="yes x | knead run tiny --no-wait"
+expect_eq "$rc" 3 "exit status after answers that are never answers"
+expect_contains "$OUT" "20 answers in a row were not answers: stopping here."
+expect_line_count "$OUT" 19 "^  Please type a number from 0 to 10"
+expect_line_count "$LOG" 1 ' step=locate .* answer=none$'
+expect_line_count "$LOG" 1 ' event=end status=stopped points=1 '
+expect_whole_records "$LOG"

@@ -37,7 +37,7 @@ expect_exit 3 "$KNEAD" --routines "$ROUTINES" run tiny --no-wait --log "$LOG" <"
 expect_not_contains "$OUT" "not medical advice"
 expect_not_contains "$OUT" "$ONCE"
 expect_first_line "$OUT" "Tiny (test area)"
-answers 6 6 6 6
+answers 6 6 6 6 6
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" run tiny --no-wait --log "$LOG" <"$ANSWERS"
 expect_not_contains "$OUT" "not medical advice"
 # ...whichever routine and log.

@@ -45,10 +45,10 @@ expect_line_count "$LOG" 1 " session=$(last_id) event=soreness routine=tiny pain
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" show tiny --log "$LOG"
 expect_contains "$OUT" "   Learned: the first hold starts at 40 s, from your last session"
 expect_contains "$OUT" "Planned timeline (holds at their starting length, learned from your last session):"
-expect_regex "$OUT" '^ +0:00  Tiny point \(right\)  2:40$'  # 2 x (15 + 10 + 40) + 30
+expect_regex "$OUT" '^ +0:00  Tiny point \(right\)  3:20$'  # 15 + 2 x (10 + 40 + 10) + 30 + 5 + 30
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" show tiny --log "$LOG" --fresh
 expect_not_contains "$OUT" "Learned"
-expect_regex "$OUT" '^ +0:00  Tiny point \(right\)  2:20$'
+expect_regex "$OUT" '^ +0:00  Tiny point \(right\)  3:00$'
 KNEAD_LOG="$LOG" expect_exit 0 "$KNEAD" --routines "$ROUTINES" show tiny
 expect_contains "$OUT" "starts at 40 s"
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" show tiny  # the default log: empty
@@ -71,7 +71,7 @@ expect_line_count "$LOG" 0 " session=$(last_id) event=soreness "
 
 # --- A rehearsal (--no-wait) learns from real sessions but teaches nothing --------------
 # The --fresh session above was the last real one: it ended at 30 s.
-answers 1 6 6 9 6
+answers 1 6 6 9 6 6
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" run tiny --no-wait --log "$LOG" <"$ANSWERS"
 expect_contains "$OUT" "Tiny point: starting at 30 s, from your last session."
 answers 1 6 6 6 6 6 6 6

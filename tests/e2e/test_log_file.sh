@@ -26,7 +26,7 @@ expect_mode "$DEFAULT" 600
 expect_whole_records "$DEFAULT"
 
 # A second session appends, without a second header.
-answers 6 6 6 6
+answers 6 6 6 6 6
 run_tiny 0
 expect_empty "$ERR"
 expect_first_line "$DEFAULT" "# knead log v1"
@@ -34,7 +34,7 @@ expect_line_count "$DEFAULT" 1 '^#'
 expect_line_count "$DEFAULT" 2 ' event=start '
 expect_line_count "$DEFAULT" 1 ' event=end status=stopped '
 expect_line_count "$DEFAULT" 1 ' event=end status=completed '
-expect_line_count "$DEFAULT" 10  # header, 3 records of the first session, 6 of the second
+expect_line_count "$DEFAULT" 13  # header, 3 records of the first session, 9 of the second
 expect_eq "$(log_records "$DEFAULT" ' event=' | sed 's/.* event=\([a-z]*\).*/\1/' | tr '\n' ' ')" \
     "start end start end " "order of the start and end records"
 expect_mode "$DEFAULT" 600
@@ -98,7 +98,7 @@ expect_contains "$ERR" "chmod 600"
 
 # --- A log that cannot be written: exit 1 before any step --------------------------------
 touch "$TMP/plain-file"
-answers 6 6 6 6
+answers 6 6 6 6 6
 run_tiny 1 --log "$TMP/plain-file/s.log"
 expect_contains "$ERR" "$TMP/plain-file/s.log"
 expect_contains "$ERR" "log"
@@ -124,7 +124,7 @@ expect_contains "$ERR" "log /dev/full"
 # With stdout (or stderr) closed, knead must not write what it would show into the log.
 # (Run directly: expect_exit would give the command a stdout and a stderr.)
 LOG="$TMP/closed-stdout.log"
-answers 6 6 6 6
+answers 6 6 6 6 6
 LAST_CMD="knead run tiny --no-wait --log $LOG >&-"
 rc=0
 "$KNEAD" --routines "$ROUTINES" run tiny --no-wait --log "$LOG" <"$ANSWERS" >&- 2>"$ERR" || rc=$?

@@ -32,7 +32,7 @@ LOG="$TMP/planned.log"
 expect_exit 0 "$KNEAD" plan upper-back forearm
 TOTAL=$(sed -n 's/^ *\([0-9]*:[0-9][0-9]\)  end of session, total .*/\1/p' "$OUT")
 expect_match "$TOTAL" '^[0-9]+:[0-9]{2}$' "total of the plan"
-STEPS=$(grep -cE '^ +[0-9]+:[0-9]{2}  (locate|press|hold|stretch) ' "$OUT")
+STEPS=$(grep -cE '^ +[0-9]+:[0-9]{2}  (locate|press|hold|rest|stretch) ' "$OUT")
 expect_exit 0 "$KNEAD" run upper-back forearm --no-wait --log "$LOG" <"$ANSWERS"
 END=$(log_records "$LOG" ' event=end ')
 SECONDS_RUN=$(log_field "$END" duration)
@@ -41,7 +41,7 @@ expect_line_count "$LOG" "$STEPS" ' step='
 
 # --- Stopping in the second routine ends the whole session ------------------------------
 LOG="$TMP/stopped.log"
-# forearm has 3 points on both sides, 2 reps: 3 x 2 x 7 = 42 answers; then q in jaw.
+# forearm has 3 points on both sides, 7 questions a side: 3 x 2 x 7 = 42 answers; then q in jaw.
 repeat_answer 42 6
 echo q >>"$ANSWERS"
 expect_exit 3 "$KNEAD" run forearm jaw --no-wait --log "$LOG" <"$ANSWERS"
@@ -57,7 +57,7 @@ repeat_answer 500 6
 expect_exit 0 "$KNEAD" run desk-worker chest --no-wait --log "$LOG" <"$ANSWERS"
 START=$(log_records "$LOG" ' event=start ')
 expect_eq "$(log_field "$START" routines)" "desk-worker,chest" "routines of a composed session"
-expect_regex "$LOG" ' routine=desk-worker point=upper-trapezius side=left rep=1 step=locate '
+expect_regex "$LOG" ' routine=neck point=upper-trapezius side=left rep=1 step=locate .* via=desk-worker$'
 expect_regex "$LOG" ' routine=chest point=pectoralis-major '
 
 # --- One unknown routine: nothing runs, nothing is logged ---------------------------------

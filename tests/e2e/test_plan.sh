@@ -14,7 +14,7 @@ check_plan() {
     local bad
     bad=$(awk '
         function secs(t,   p) { split(t, p, ":"); return p[1] * 60 + p[2] }
-        /^ +[0-9]+:[0-9][0-9]  (locate|press|hold|stretch) / {
+        /^ +[0-9]+:[0-9][0-9]  (locate|press|hold|rest|stretch) / {
             if (secs($1) != at) print "line " NR ": starts at " $1 ", expected " at
             at += $(NF - 1); point += $(NF - 1); steps++; next
         }
@@ -42,13 +42,18 @@ expect_empty "$ERR"
 expect_regex "$P" '^Plan for neck: 4 points, [0-9]+:[0-9]{2} \(about [0-9]+ minutes\) plus the time you take to answer\.$'
 expect_contains "$P" "neck.upper-trapezius: Upper trapezius, both sides"
 expect_contains "$P" "neck.suboccipitals: Suboccipitals, center side"
-expect_regex "$P" '^ +0:00  locate   left    rep 1/2 +15 s$'
-expect_regex "$P" '^ +[0-9]+:[0-9]{2}  stretch  right +30 s$'
+expect_regex "$P" '^ +0:00  locate   left +15 s$'
+expect_regex "$P" '^ +0:15  press    left    rep 1/2 +10 s$'
+expect_regex "$P" '^ +1:25  rest     left +10 s$'
+expect_regex "$P" '^ +[0-9]+:[0-9]{2}  stretch  right   round 2/2 +30 s$'
+expect_line_count "$P" 7 '^ +[0-9]+:[0-9]{2}  locate '  # once a side
 expect_line_count "$P" 4 '^ +point total '
-# 7 sides x (2 reps x 3 steps + a stretch) = 49 steps, as a session of neck asks 49 answers.
+# 7 sides x (locate, 2 reps x press and hold, 2 stretches) = 49 steps that ask, as a
+# session of neck asks 49 answers; and 7 x 3 rests, which ask nothing.
 expect_line_count "$P" 49 '^ +[0-9]+:[0-9]{2}  (locate|press|hold|stretch) '
+expect_line_count "$P" 21 '^ +[0-9]+:[0-9]{2}  rest '
 # The sternocleidomastoid holds start at its own 30 s, not the routine's 60 s.
-expect_followed_by "$P" "neck.sternocleidomastoid:" "locate   left    rep 1/2"
+expect_followed_by "$P" "neck.sternocleidomastoid:" "locate   left "
 expect_regex "$P" '^ +[0-9]+:[0-9]{2}  hold     left    rep 1/2 +30 s$'
 check_plan "$P"
 TOTAL=$(sed -n 's/^ *\([0-9]*:[0-9][0-9]\)  end of session, total .*/\1/p' "$P")
@@ -94,7 +99,8 @@ TOML
 expect_exit 0 "$KNEAD" plan "$ROUTINES/nostretch.toml"
 expect_line_count "$OUT" 3 '^ +[0-9]+:[0-9]{2}  (locate|press|hold|stretch) '
 expect_regex "$OUT" '^ +0:10  hold     right   rep 1/1 +25 s$'
-expect_regex "$OUT" '^ +0:35  end of session, total +0:35$'
+expect_regex "$OUT" '^ +0:35  rest     right +10 s$'
+expect_regex "$OUT" '^ +0:45  end of session, total +0:45$'
 expect_no_regex "$OUT" ' stretch '
 expect_exit 0 "$KNEAD" plan desk-worker
 expect_contains "$OUT" "desk-worker.upper-trapezius (from neck): Upper trapezius, both sides"

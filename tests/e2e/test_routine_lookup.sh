@@ -42,7 +42,7 @@ done
 # --- A user's routine of the same name replaces the built-in -----------------------------
 write_routine "$XDG_CONFIG_HOME/knead/routines/neck.toml" right 1 "my own neck" "My Neck"
 expect_exit 0 "$KNEAD" list
-expect_regex "$OUT" '^neck +my own neck +1 +1$'  # 15+10+30+30 s
+expect_regex "$OUT" '^neck +my own neck +1 +2$'  # 15 + 10+30+10 + 30+5+30 s
 expect_line_count "$OUT" 1 '^neck '
 expect_regex "$OUT" "^upper-back +$(builtin_area upper-back) "
 
@@ -58,7 +58,7 @@ expect_contains "$OUT" "File: $XDG_CONFIG_HOME/knead/routines/neck.toml"
 # A new name in the user's directory is listed and runs by that name.
 write_routine "$XDG_CONFIG_HOME/knead/routines/desk.toml" left 1 "desk area" "Desk"
 expect_exit 0 "$KNEAD" list
-expect_regex "$OUT" '^desk +desk area +1 +1$'
+expect_regex "$OUT" '^desk +desk area +1 +2$'
 expect_exit 3 "$KNEAD" run desk --no-wait --log "$LOG" <"$ANSWERS"
 expect_contains "$OUT" "Desk (desk area)"
 

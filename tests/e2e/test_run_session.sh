@@ -18,7 +18,7 @@ done
 
 # --- The built-in neck routine, answered 6 at every step --------------------------------
 # 4 points: three worked on both sides and one in the center, 2 reps each with a stretch:
-# 7 sides x (2 x locate/press/hold + stretch) = 49 answers.
+# 7 sides x (locate + 2 x press/hold + 2 stretches) = 49 answers; the rests ask nothing.
 LOG="$TMP/neck.log"
 repeat_answer 49 6
 expect_exit 0 "$KNEAD" run neck --no-wait --log "$LOG" <"$ANSWERS"
@@ -32,10 +32,12 @@ expect_before "$S" "$CAUTION1" "Point 1/4:"
 expect_contains "$S" "Point 1/4: $POINT1 (left side)"
 expect_contains "$S" "Point 4/4:"
 expect_contains "$S" "Refers pain to: "
-expect_followed_by "$S" "LOCATE $POINT1 (left side), rep 1/2, 15 s" "  $LOCATE1"
+expect_followed_by "$S" "LOCATE $POINT1 (left side), 15 s" "  $LOCATE1"
 expect_followed_by "$S" "PRESS $POINT1 (left side), rep 1/2, 10 s" "  $PRESS1"
 expect_followed_by "$S" "HOLD $POINT1 (left side), rep 1/2, 60 s" "Aim for 5-7 of 10."
-expect_followed_by "$S" "STRETCH $POINT1 (left side), 30 s" "  $STRETCH1"
+expect_followed_by "$S" "STRETCH $POINT1 (left side), round 1/2, 30 s" "  $STRETCH1"
+expect_followed_by "$S" "REST $POINT1 (left side), 10 s" "  Let go and breathe."
+expect_line_count "$S" 7 "^LOCATE "  # once a side
 expect_regex "$S" '^STRETCH '
 expect_contains "$S" "Session complete: 4 of 4 points"
 expect_regex "$S" '^Tip: .+'
@@ -45,8 +47,9 @@ expect_before "$S" "Session complete" "Tip: "
 expect_first_line "$LOG" "# knead log v1"
 expect_line_count "$LOG" 1 '^#'
 expect_line_count "$LOG" 1 ' event=start .*clock=virtual'
-expect_line_count "$LOG" 49 ' step='
-expect_line_count "$LOG" 7 ' step=stretch '
+expect_line_count "$LOG" 70 ' step='
+expect_line_count "$LOG" 14 ' step=stretch '
+expect_line_count "$LOG" 21 ' step=rest '
 expect_line_count "$LOG" 1 ' event=end status=completed '
 tail -n 1 "$LOG" >"$TMP/last"
 expect_regex "$TMP/last" '^time=[^ ]+ session=[^ ]+ event=end status=completed points=4 '
@@ -64,22 +67,22 @@ expect_before "$S" "Tiny caution" "Point 1/1:"
 expect_contains "$S" "Point 1/1: Tiny point (right side) - tiny muscle"
 expect_followed_by "$S" "Point 1/1: Tiny point" "  Refers pain to: elbow, wrist"
 expect_contains "$S" "  Tool: thumb"
-expect_line_count "$S" 7 '^(LOCATE|PRESS|HOLD|STRETCH) Tiny point \(right side\)'
-expect_followed_by "$S" "LOCATE Tiny point (right side), rep 1/2, 15 s" "  Find the tiny spot."
+expect_line_count "$S" 10 '^(LOCATE|PRESS|HOLD|REST|STRETCH) Tiny point \(right side\)'
+expect_followed_by "$S" "LOCATE Tiny point (right side), 15 s" "  Find the tiny spot."
 expect_followed_by "$S" "PRESS Tiny point (right side), rep 2/2, 10 s" "  Press the tiny spot."
 expect_followed_by "$S" "HOLD Tiny point (right side), rep 2/2, 30 s" "  Hold steady"
-expect_followed_by "$S" "STRETCH Tiny point (right side), 30 s" "  Stretch the tiny muscle."
+expect_followed_by "$S" "STRETCH Tiny point (right side), round 2/2, 30 s" "  Stretch the tiny muscle."
 expect_contains "$S" "Right in your band: keep this pressure. Next hold 30 s."
-expect_contains "$S" "Session complete: 1 of 1 points, 2:20."
-expect_regex "$S" '^  Tiny point +pain 6 -> 6$'
+expect_contains "$S" "Session complete: 1 of 1 points, 1 of 1 sides, 3:00."
+expect_regex "$S" '^  Tiny point \(right side\) +done +2 holds, pain 6 -> 6$'
 expect_regex "$S" '^Tip: .+'
 expect_contains "$S" "Logged to $LOG"
 
 expect_first_line "$LOG" "# knead log v1"
-expect_line_count "$LOG" 10
+expect_line_count "$LOG" 13
 log_records "$LOG" >"$TMP/records"
 mapfile -t REC <"$TMP/records"
-expect_eq "${#REC[@]}" 9 "records in the log (start, 7 steps, end)"
+expect_eq "${#REC[@]}" 12 "records in the log (start, 10 steps, end)"
 
 ISO='^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}$'
 SESSION=$(log_field "${REC[0]}" session)
@@ -89,41 +92,45 @@ expect_match "${REC[0]}" '^time=[^ ]+ session=[^ ]+ event=start routines=tiny cl
     "the start record"
 expect_match "$SESSION" '^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{4}$' "session id"
 
-STEPS=("rep=1 step=locate planned=15 actual=15.0"
-    "rep=1 step=press planned=10 actual=10.0"
-    "rep=1 step=hold planned=30 actual=30.0"
-    "rep=2 step=locate planned=15 actual=15.0"
-    "rep=2 step=press planned=10 actual=10.0"
-    "rep=2 step=hold planned=30 actual=30.0"
-    "rep=2 step=stretch planned=30 actual=30.0")
-AT=(15 25 55 70 80 110 140)  # session seconds when each step ends (virtual clock)
+STEPS=("rep=1 step=locate planned=15 actual=15.0 pain=6"
+    "rep=1 step=press planned=10 actual=10.0 pain=6"
+    "rep=1 step=hold planned=30 actual=30.0 pain=6"
+    "rep=1 step=rest planned=10 actual=10.0"
+    "rep=2 step=press planned=10 actual=10.0 pain=6"
+    "rep=2 step=hold planned=30 actual=30.0 pain=6"
+    "rep=2 step=rest planned=10 actual=10.0"
+    "rep=1 step=stretch planned=30 actual=30.0 pain=6"
+    "rep=1 step=rest planned=5 actual=5.0"
+    "rep=2 step=stretch planned=30 actual=30.0 pain=6")
+AT=(15 25 55 65 75 105 115 145 150 180)  # session seconds when each step ends (virtual clock)
 start_epoch=$(epoch "$START_TIME")
 for i in "${!STEPS[@]}"; do
     r=${REC[i + 1]}
-    expect_eq "$(logfmt_keys "$r")" "time session routine point side rep step planned actual pain" \
-        "keys of step record $((i + 1))"
+    keys="time session routine point side rep step planned actual pain"
+    [[ ${STEPS[i]} == *step=rest* ]] && keys=${keys% pain}  # a rest asks nothing
+    expect_eq "$(logfmt_keys "$r")" "$keys" "keys of step record $((i + 1))"
     t=$(log_field "$r" time)
     expect_match "$t" "$ISO" "time of step record $((i + 1))"
     expect_eq "$(($(epoch "$t") - start_epoch))" "${AT[i]}" "seconds from start to step record $((i + 1))"
-    expect_eq "${r#time=* }" "session=$SESSION routine=tiny point=tiny-point side=right ${STEPS[i]} pain=6" \
+    expect_eq "${r#time=* }" "session=$SESSION routine=tiny point=tiny-point side=right ${STEPS[i]}" \
         "step record $((i + 1))"
 done
-END=${REC[8]}
-expect_match "$END" "^time=[^ ]+ session=$SESSION event=end status=completed points=1 duration=140\\.0$" \
+END=${REC[11]}
+expect_match "$END" "^time=[^ ]+ session=$SESSION event=end status=completed points=1 duration=180\\.0$" \
     "the end record"
-expect_eq "$(($(epoch "$(log_field "$END" time)") - start_epoch))" 140 "seconds from start to end record"
+expect_eq "$(($(epoch "$(log_field "$END" time)") - start_epoch))" 180 "seconds from start to end record"
 
 # --- A point worked on both sides: left first, then right --------------------------------
 write_routine "$ROUTINES/both.toml" both 1
 LOG="$TMP/both.log"
-repeat_answer 8 5
+repeat_answer 10 5
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" run both --no-wait --log "$LOG" <"$ANSWERS"
 expect_contains "$OUT" "Point 1/1: Tiny point (left side)"
 expect_contains "$OUT" "Point 1/1: Tiny point (right side)"
 expect_before "$OUT" "(left side)" "(right side)"
 expect_not_contains "$OUT" "rep 1/1"
-expect_line_count "$LOG" 4 ' side=left rep=1 step='
-expect_line_count "$LOG" 4 ' side=right rep=1 step='
+expect_line_count "$LOG" 7 ' side=left rep=[12] step='
+expect_line_count "$LOG" 7 ' side=right rep=[12] step='
 expect_line_count "$LOG" 1 ' event=end status=completed points=1 '
 
 # --- Times carry the local UTC offset as +hh:mm or -hh:mm -------------------------------

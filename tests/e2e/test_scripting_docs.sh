@@ -41,6 +41,10 @@ out() { echo "$TMP/$(block_with "$1").out"; }
 expect_contains "$(out 'yes 6 | knead run neck --no-wait')" "Logged to practice.log"
 expect_eq "$(cat "$(out "answers.txt")")" "exit status: 0" "the answers-from-a-file example"
 expect_contains "$TMP/work/upper-back.txt" "Skipping the rest of this point."
+expect_eq "$(cat "$(out 'yes x | knead run neck')")" "exit status: 3
+19" "the never-an-answer example"
+expect_contains "$TMP/work/garbage.txt" "20 answers in a row were not answers: stopping here."
+expect_eq "$(cat "$(out 'neck.levator-scapulae --side right')")" "2" "the one-side example"
 expect_regex "$(out 'knead plan neck upper-back')" '^ +[0-9]+:[0-9]{2}  end of session, total'
 expect_contains "$(out 'knead plan neck upper-back')" "routines=neck,upper-back"
 expect_eq "$(cat "$(out 'case $status')")" "stopped on a red flag" "the exit status example"
@@ -93,6 +97,6 @@ for d in $(log_records "$LOG" ' event=end ' | grep -o ' duration=[0-9]*\.0' | cu
     TOTAL=$((TOTAL + ${d%.0}))
 done
 expect_match "$TOTAL" '^[1-9][0-9]*$' "total seconds of the practice sessions"
-tenths=$(( (TOTAL * 100 / 60 + 5) / 10 ))
-expect_eq "$(cat "$DAYS")" "$(printf '%s %5s' "$DAY" "$((tenths / 10)).$((tenths % 10))")" \
+# Rounded as printf rounds (a total of 84.25 minutes prints as 84.2).
+expect_eq "$(cat "$DAYS")" "$(awk -v day="$DAY" -v t="$TOTAL" 'BEGIN { printf "%s %5.1f", day, t / 60 }')" \
     "the minutes-per-day example"

@@ -48,7 +48,7 @@ expect_line_count "$S" "$npoints" '^[0-9]+\. .+ \(.+\) \[[a-z0-9-]+\], side: (bo
 expect_line_count "$S" "$npoints" '^   Refers pain to: .+'
 expect_line_count "$S" "$npoints" '^   Locate:  .+'
 expect_line_count "$S" "$npoints" '^   Press:   .+'
-expect_line_count "$S" "$npoints" '^   Dose:    [0-9]+ x \(locate [0-9]+ s, press [0-9]+ s, hold [0-9]+ s within [0-9]+-[0-9]+ s\) at pain [0-9]+-[0-9]+'
+expect_line_count "$S" "$npoints" '^   Dose:    locate [0-9]+ s, then [0-9]+ x \(press [0-9]+ s, hold [0-9]+ s within [0-9]+-[0-9]+ s, rest [0-9]+ s\) at pain [0-9]+-[0-9]+ \(stop at [0-9]+\)'
 while IFS= read -r id; do
     expect_regex "$S" "^[0-9]+\\. .* \\[$id\\], side: "
 done < <(sed -n 's/^id = "\(.*\)"$/\1/p' "$NECK")
@@ -110,18 +110,18 @@ expect_followed_by "$S" "1. Short point" "   Refers pain to: knee"
 expect_contains "$S" "   Locate:  Locate short."
 expect_contains "$S" "   Press:   Press short."
 expect_contains "$S" "   Stretch: Stretch short."
-expect_contains "$S" "   Dose:    1 x (locate 5 s, press 5 s, hold 20 s within 20-60 s) at pain 5-7, then stretch 10 s"
+expect_contains "$S" "   Dose:    locate 5 s, then 1 x (press 5 s, hold 20 s within 20-60 s, rest 10 s) at pain 5-7 (stop at 9), then 2 x stretch 10 s"
 expect_contains "$S" "2. Plain point (plain muscle) [plain], side: center"
 expect_not_contains "$S" "Stretch plain"
-expect_regex "$S" '^   Dose:    3 x \(locate 15 s, press 10 s, hold 30 s within 20-60 s\) at pain 5-7$'
+expect_regex "$S" '^   Dose:    locate 15 s, then 3 x \(press 10 s, hold 30 s within 20-60 s, rest 10 s\) at pain 5-7 \(stop at 9\)$'
 expect_line_count "$S" 1 'Refers pain to'
 sed -n '/^Planned timeline/,$p' "$S" >"$TMP/timeline"
 {
     echo "Planned timeline (holds at their starting length):"
-    echo "    0:00  Short point (left)  0:40"
-    echo "    0:40  Short point (right)  0:40"
-    echo "    1:20  Plain point  2:45"
-    echo "    4:05  end (about 4 minutes, plus the time you take to answer)"
+    echo "    0:00  Short point (left)  1:05"
+    echo "    1:05  Short point (right)  1:05"
+    echo "    2:10  Plain point  2:45"
+    echo "    4:55  end (about 5 minutes, plus the time you take to answer)"
 } >"$TMP/timeline.expected"
 expect_same_file "$TMP/timeline" "$TMP/timeline.expected"
 timeline_adds_up "$S"
@@ -129,11 +129,11 @@ timeline_adds_up "$S"
 # The session follows the same plan: no stretch for the point without one.
 repeat_answer 17 6
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" run mixed --no-wait --log "$TMP/mixed.log" <"$ANSWERS"
-expect_line_count "$OUT" 2 '^STRETCH Short point'
+expect_line_count "$OUT" 4 '^STRETCH Short point'
 expect_line_count "$OUT" 0 '^STRETCH Plain point'
 expect_line_count "$OUT" 3 '^HOLD Plain point, rep [123]/3, 30 s$'
-expect_line_count "$TMP/mixed.log" 17 ' step='
-expect_line_count "$TMP/mixed.log" 1 ' event=end status=completed points=2 duration=245\.0$'
+expect_line_count "$TMP/mixed.log" 24 ' step='
+expect_line_count "$TMP/mixed.log" 1 ' event=end status=completed points=2 duration=295\.0$'
 
 # --- By path, and errors ----------------------------------------------------------------
 expect_exit 0 "$KNEAD" show "$ROUTINES/mixed.toml"

@@ -34,7 +34,7 @@ this_session() {  # the records of the session just run (the last start in $LOG,
 
 # --- Sore (6): a band 2 lower, a rep fewer, said why, and logged ---------------------------
 past_session tiny 3
-answers 6 6 6 6 6
+answers 6 6 6 6 6 6
 run_tiny 0
 expect_contains "$OUT" "You worked Tiny 3 hours ago."
 expect_contains "$OUT" "How sore is it still, 0 (not at all) to 10 (q stop): 6"
@@ -53,7 +53,7 @@ expect_line_count "$TMP/records" 1 '^event=end status=completed points=1 '
 expect_whole_records "$LOG"
 
 # --- Exactly 5 is high too; 4 is not ----------------------------------------------------
-answers 5 6 6 6 6
+answers 5 6 6 6 6 6
 run_tiny 0
 expect_contains "$OUT" "Still sore (5/10)."
 answers 4 6 6 6 6 6 6 6
@@ -70,7 +70,7 @@ run_tiny 0
 expect_contains "$OUT" "Not sore: the session goes as planned."
 
 # --- Enter and anything but 0-10, q or ! ask again ---------------------------------------
-answers "" abc s 11 -1 " 7 " 6 6 6 6
+answers "" abc s 11 -1 " 7 " 6 6 6 6 6
 run_tiny 0
 expect_line_count "$OUT" 6 'How sore is it still'
 expect_line_count "$OUT" 5 'Please type how sore the area still is'

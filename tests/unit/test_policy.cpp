@@ -200,11 +200,19 @@ TEST_CASE("policy: the band comes from the dose") {
     CHECK(dec.advice == Advice::released);
     CHECK(dec.stop_pressing());
 
-    // A band reaching 9 or 10: those still mean stop pressing.
+    // The stop threshold is the band's top + 2: 9 for 5-7, 7 for 3-5, never above 10.
+    d.target = {3, 5};
+    s = knead::start_hold(d);
+    CHECK(knead::after_hold(s, 6, d).advice == Advice::lighter);
+    CHECK(knead::after_hold(s, 7, d).advice == Advice::too_much);
     d.target = {5, 10};
     s = knead::start_hold(d);
-    CHECK(knead::after_hold(s, 9, d).advice == Advice::too_much);
+    CHECK(knead::after_hold(s, 9, d).advice == Advice::keep);
     CHECK(knead::after_hold(s, 10, d).advice == Advice::too_much);
+    d.stop_pain = 6;  // a routine's own stop_pain wins
+    d.target = {3, 5};
+    s = knead::start_hold(d);
+    CHECK(knead::after_hold(s, 6, d).advice == Advice::too_much);
 }
 
 TEST_CASE("policy: stop_pressing is true for released and too_much only") {

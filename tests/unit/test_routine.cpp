@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "knead/routine.hpp"
+#include "knead/timeline.hpp"
 
 using knead::Side;
 
@@ -32,28 +33,27 @@ TEST_CASE("routine: pain band contains its ends") {
     CHECK_FALSE(b.contains(8));
 }
 
-TEST_CASE("routine: planned seconds") {
+TEST_CASE("routine: planned seconds follow the session machine") {
+    knead::Routine r;
+    CHECK(knead::planned_seconds(r) == 0);
     knead::Point p;
     p.side = Side::center;
     p.stretch_cue = "stretch";
-    // 2 x (15 + 10 + 30) + 30
-    CHECK(knead::planned_seconds(p) == 140);
-    p.side = Side::both;
-    CHECK(knead::planned_seconds(p) == 280);
-    p.stretch_cue.clear();
-    CHECK(knead::planned_seconds(p) == 220);
-    p.side = Side::left;
-    p.dose.reps = 3;
-    p.dose.hold = 45;
-    p.dose.locate = 5;
-    p.dose.press = 6;
-    CHECK(knead::planned_seconds(p) == 3 * (5 + 6 + 45));
-
-    knead::Routine r;
-    CHECK(knead::planned_seconds(r) == 0);
-    knead::Point q;
-    q.side = Side::right;
-    q.stretch_cue = "s";
-    r.points = {p, q};
-    CHECK(knead::planned_seconds(r) == 3 * 56 + 140);
+    r.points = {p};
+    // 15 + 2 x (10 + 30 + 10) + 30 + 5 + 30
+    CHECK(knead::planned_seconds(r) == 180);
+    r.points[0].side = Side::both;
+    CHECK(knead::planned_seconds(r) == 360);
+    r.points[0].stretch_cue.clear();
+    CHECK(knead::planned_seconds(r) == 230);
+    knead::Point q = p;
+    q.side = Side::left;
+    q.dose.reps = 3;
+    q.dose.hold = 45;
+    q.dose.locate = 5;
+    q.dose.press = 6;
+    q.dose.rest = 4;
+    q.dose.stretch_reps = 1;
+    r.points = {q};
+    CHECK(knead::planned_seconds(r) == 5 + 3 * (6 + 45 + 4) + 30);
 }

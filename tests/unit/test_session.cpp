@@ -1,4 +1,5 @@
-// The session state machine: step order, answers, the summary, and planned time.
+// The session state machine: step order, what each answer and key does, the checks
+// before the first step, the summary, and planned time on the virtual clock.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -7,14 +8,20 @@
 
 #include "knead/countdown.hpp"
 #include "knead/session.hpp"
+#include "knead/timeline.hpp"
 
+using knead::Advice;
 using knead::Answer;
 using knead::AnswerKind;
+using knead::Hint;
+using knead::KeyAction;
 using knead::Outcome;
 using knead::Phase;
+using knead::Question;
 using knead::Session;
 using knead::SessionPoint;
 using knead::Side;
+using knead::SkipWhy;
 using knead::Status;
 
 namespace {
@@ -28,11 +35,12 @@ knead::Point make_point(const std::string& id, Side side, bool stretch = true) {
     p.locate_cue = "find " + id;
     p.press_cue = "press " + id;
     if (stretch) p.stretch_cue = "stretch " + id;
-    return p;  // default dose: locate 15, press 10, hold 30 (20..60), stretch 30, 2 reps
+    // default dose: locate 15, press 10, hold 30 (20..60), rest 10, stretch 30 x 2, 2 reps
+    return p;
 }
 
 SessionPoint sp(knead::Point p, std::optional<int> learned = std::nullopt) {
-    return SessionPoint{"neck", std::move(p), learned};
+    return SessionPoint{"neck", std::move(p), learned, false};
 }
 
 Answer pain(int n) {
@@ -46,225 +54,197 @@ std::string describe(const Session& s) {
            " " + std::to_string(st.rep) + " " + std::to_string(st.planned);
 }
 
-// Answers `n` to every step until the session ends; returns the steps met.
+// Ends the current step: answers `n` when it asks, else lets the rest run out.
+knead::Feedback step(Session& s, int n = 6) {
+    return s.current().asks() ? s.answer(pain(n)) : s.advance();
+}
+
+// Answers `n` to every question until the session ends; returns the steps met.
 std::vector<std::string> run_all(Session& s, int n = 6) {
     std::vector<std::string> steps;
     for (int guard = 0; !s.finished() && guard < 1000; ++guard) {
         steps.push_back(describe(s));
-        s.answer(pain(n));
+        step(s, n);
     }
     return steps;
 }
 
+// Moves on until the current step is `what` (a describe() text).
+void until(Session& s, const std::string& what, int n = 6) {
+    for (int guard = 0; !s.finished() && describe(s) != what && guard < 1000; ++guard) step(s, n);
+    REQUIRE(describe(s) == what);
+}
+
+const std::vector<std::string> kOneSide = {
+    "locate 1 15", "press 1 10", "hold 1 30",    "rest 1 10", "press 2 10",
+    "hold 2 30",   "rest 2 10",  "stretch 1 30", "rest 1 5",  "stretch 2 30",
+};
+
+std::vector<std::string> side_steps(const std::string& side,
+                                    const std::vector<std::string>& steps = kOneSide) {
+    std::vector<std::string> out;
+    for (const auto& s : steps) out.push_back(side + " " + s);
+    return out;
+}
+
 }  // namespace
 
-TEST_CASE("session: a bilateral point is worked left then right, reps then stretch") {
+TEST_CASE("session: locate once a side, press-hold-rest per rep, then the stretch twice") {
     Session s({sp(make_point("trap", Side::both))});
     REQUIRE_FALSE(s.finished());
     CHECK(s.status() == Status::running);
-    CHECK(s.point_count() == 1);
-    auto steps = run_all(s);
-    CHECK(steps == std::vector<std::string>{
-                       "left locate 1 15", "left press 1 10", "left hold 1 30", "left locate 2 15",
-                       "left press 2 10", "left hold 2 30",
-                       "left stretch 2 30",  // the stretch carries the last rep's number
-                       "right locate 1 15", "right press 1 10", "right hold 1 30",
-                       "right locate 2 15", "right press 2 10", "right hold 2 30",
-                       "right stretch 2 30"});
+    auto expected = side_steps("left");
+    auto right = side_steps("right");
+    expected.insert(expected.end(), right.begin(), right.end());
+    CHECK(run_all(s) == expected);
     CHECK(s.status() == Status::completed);
-    CHECK(s.finished());
 }
 
-TEST_CASE("session: center, left and right points are worked once") {
-    for (Side side : {Side::center, Side::left, Side::right}) {
-        std::string name(knead::to_string(side));
-        CAPTURE(name);
-        Session s({sp(make_point("p", side))});
-        auto steps = run_all(s);
-        CHECK(steps == std::vector<std::string>{name + " locate 1 15", name + " press 1 10",
-                                                name + " hold 1 30", name + " locate 2 15",
-                                                name + " press 2 10", name + " hold 2 30",
-                                                name + " stretch 2 30"});
-        CHECK(s.status() == Status::completed);
-    }
+TEST_CASE("session: a rest asks nothing and moves on by itself") {
+    Session s({sp(make_point("a", Side::center))});
+    until(s, "center rest 1 10");
+    CHECK_FALSE(s.current().asks());
+    CHECK(s.question() == Question::none);
+    // An answer to a rest changes nothing; advance() ends it.
+    auto f = s.answer(pain(6));
+    CHECK(f.outcome == Outcome::next);
+    CHECK(describe(s) == "center rest 1 10");
+    s.advance();
+    CHECK(describe(s) == "center press 2 10");
+    // advance() on a step that asks does nothing.
+    s.advance();
+    CHECK(describe(s) == "center press 2 10");
 }
 
-TEST_CASE("session: points are worked in order, each with its own dose") {
-    auto a = make_point("a", Side::center);
-    a.dose.reps = 1;
-    a.dose.locate = 5;
-    a.dose.press = 6;
-    a.dose.stretch = 7;
-    auto b = make_point("b", Side::right);
-    b.dose.reps = 1;
-    b.dose.hold = 45;
-    Session s({sp(a), sp(b)});
-    CHECK(s.current_point().point.id == "a");
-    auto steps = run_all(s);
-    CHECK(steps == std::vector<std::string>{"center locate 1 5", "center press 1 6",
-                                            "center hold 1 30", "center stretch 1 7",
-                                            "right locate 1 15", "right press 1 10",
-                                            "right hold 1 45", "right stretch 1 30"});
+TEST_CASE("session: the questions after each step") {
+    CHECK(knead::question_after(Phase::locate) == Question::tenderness);
+    CHECK(knead::question_after(Phase::press) == Question::pain);
+    CHECK(knead::question_after(Phase::hold) == Question::hold);
+    CHECK(knead::question_after(Phase::rest) == Question::none);
+    CHECK(knead::question_after(Phase::stretch) == Question::stretch);
+}
+
+TEST_CASE("session: rest and stretch_reps come from the dose") {
+    auto p = make_point("a", Side::right);
+    p.dose.reps = 1;
+    p.dose.rest = 3;
+    p.dose.stretch_reps = 3;
+    Session s({sp(p)});
+    CHECK(run_all(s) ==
+          std::vector<std::string>{"right locate 1 15", "right press 1 10", "right hold 1 30",
+                                   "right rest 1 3", "right stretch 1 30", "right rest 1 3",
+                                   "right stretch 2 30", "right rest 2 3", "right stretch 3 30"});
 }
 
 TEST_CASE("session: a point without a stretch cue has no stretch step") {
-    Session s({sp(make_point("p", Side::both, /*stretch=*/false))});
-    auto steps = run_all(s);
-    CHECK(steps == std::vector<std::string>{"left locate 1 15", "left press 1 10", "left hold 1 30",
-                                            "left locate 2 15", "left press 2 10", "left hold 2 30",
-                                            "right locate 1 15", "right press 1 10",
-                                            "right hold 1 30", "right locate 2 15",
-                                            "right press 2 10", "right hold 2 30"});
+    Session s({sp(make_point("p", Side::center, /*stretch=*/false))});
+    CHECK(run_all(s) == std::vector<std::string>{"center locate 1 15", "center press 1 10",
+                                                 "center hold 1 30", "center rest 1 10",
+                                                 "center press 2 10", "center hold 2 30",
+                                                 "center rest 2 10"});
 }
 
-TEST_CASE("session: the current step's point index follows the points") {
-    Session s({sp(make_point("a", Side::center)), sp(make_point("b", Side::center))});
-    CHECK(s.current().point_index == 0);
-    for (int i = 0; i < 7; ++i) s.answer(pain(6));
-    CHECK(s.current().point_index == 1);
-    CHECK(s.current_point().point.id == "b");
-    CHECK(&s.point(1) == &s.current_point());
-}
-
-TEST_CASE("session: s skips the rest of the point, both sides") {
-    Session s({sp(make_point("a", Side::both)), sp(make_point("b", Side::center))});
-    s.answer(pain(6));  // left locate
-    REQUIRE(describe(s) == "left press 1 10");
-    auto fb = s.answer({AnswerKind::skip});
-    CHECK(fb.outcome == Outcome::point_skipped);
-    CHECK_FALSE(fb.decision.has_value());
-    CHECK(s.current_point().point.id == "b");
+TEST_CASE("session: locate 1 or less looks again once, then presses") {
+    Session s({sp(make_point("a", Side::center))});
+    auto f = s.answer(pain(1));
+    CHECK(f.hint == Hint::not_tender);
     CHECK(describe(s) == "center locate 1 15");
-    CHECK(s.status() == Status::running);
-    CHECK(s.summary()[0].skipped);
-    CHECK(s.summary()[0].started);
-    CHECK_FALSE(s.summary()[1].skipped);
+    f = s.answer(pain(0));
+    CHECK(f.hint == Hint::still_not_tender);
+    CHECK(describe(s) == "center press 1 10");
+    CHECK_FALSE(s.current().lighter);
 }
 
-TEST_CASE("session: s on the right side skips only what is left") {
-    Session s({sp(make_point("a", Side::both))});
-    for (int i = 0; i < 7; ++i) s.answer(pain(6));  // the whole left side
-    REQUIRE(describe(s) == "right locate 1 15");
-    s.answer({AnswerKind::skip});
-    CHECK(s.status() == Status::completed);
-    CHECK(s.summary()[0].skipped);
-    CHECK(s.summary()[0].first_hold_pain == 6);
-}
-
-TEST_CASE("session: q stops the session") {
-    Session s({sp(make_point("a", Side::both))});
+TEST_CASE("session: tenderness at or above the band's top starts the press lighter") {
+    Session s({sp(make_point("a", Side::center))});
+    auto f = s.answer(pain(7));  // band 5-7
+    CHECK(f.hint == Hint::start_lighter);
+    CHECK(describe(s) == "center press 1 10");
+    CHECK(s.current().lighter);
     s.answer(pain(6));
-    auto before = describe(s);
-    auto fb = s.answer({AnswerKind::quit});
-    CHECK(fb.outcome == Outcome::stopped);
-    CHECK(s.status() == Status::stopped);
-    CHECK(s.finished());
-    // Answers after the end change nothing.
-    auto after = s.answer(pain(6));
-    CHECK(after.outcome == Outcome::next);
-    CHECK_FALSE(after.decision.has_value());
-    CHECK(describe(s) == before);
-    CHECK(s.status() == Status::stopped);
+    CHECK_FALSE(s.current().lighter);
+
+    Session t({sp(make_point("a", Side::center))});
+    CHECK(t.answer(pain(6)).hint == Hint::none);
+    CHECK_FALSE(t.current().lighter);
 }
 
-TEST_CASE("session: ! stops the session on a red flag") {
-    Session s({sp(make_point("a", Side::both))});
-    for (int i = 0; i < 2; ++i) s.answer(pain(6));
-    REQUIRE(describe(s) == "left hold 1 30");
-    auto fb = s.answer({AnswerKind::red_flag});
-    CHECK(fb.outcome == Outcome::red_flag);
-    CHECK(s.status() == Status::red_flag);
-    CHECK(s.finished());
-    CHECK_FALSE(s.summary()[0].first_hold_pain.has_value());
+TEST_CASE("session: pain above the band after press says ease off before the hold") {
+    Session s({sp(make_point("a", Side::center))});
+    s.answer(pain(5));
+    auto f = s.answer(pain(8));
+    CHECK(f.hint == Hint::ease_off);
+    CHECK_FALSE(f.decision);
+    CHECK(describe(s) == "center hold 1 30");
+    CHECK(s.current().lighter);
 }
 
-TEST_CASE("session: stop() ends the session from outside") {
-    Session s({sp(make_point("a", Side::both))});
-    s.stop(Status::interrupted);
-    CHECK(s.finished());
-    CHECK(s.status() == Status::interrupted);
-}
-
-TEST_CASE("session: an empty session is complete at once") {
-    Session s({});
-    CHECK(s.finished());
-    CHECK(s.status() == Status::completed);
-    CHECK(s.points_started() == 0);
-    CHECK(s.summary().empty());
+TEST_CASE("session: the stop threshold is the band's top + 2, or stop_pain") {
+    SUBCASE("5-7 stops at 9") {
+        knead::Dose d;
+        CHECK(knead::stop_threshold(d) == 9);
+        Session s({sp(make_point("a", Side::both))});
+        s.answer(pain(5));
+        auto f = s.answer(pain(9));
+        REQUIRE(f.decision);
+        CHECK(f.decision->advice == Advice::too_much);
+        CHECK(f.hint == Hint::stop_pressing);
+        // Let go, then the stretch: no hold.
+        CHECK(describe(s) == "left rest 1 10");
+        s.advance();
+        CHECK(describe(s) == "left stretch 1 30");
+        CHECK(s.sides()[0].stopped_at == 9);
+        CHECK(s.sides()[0].holds == 0);
+    }
+    SUBCASE("3-5 stops at 7, not 9") {
+        auto p = make_point("a", Side::center);
+        p.dose.target = {3, 5};
+        CHECK(knead::stop_threshold(p.dose) == 7);
+        Session s({sp(p)});
+        s.answer(pain(4));
+        s.answer(pain(6));  // above the band, below 7: ease off
+        REQUIRE(describe(s) == "center hold 1 30");
+        auto f = s.answer(pain(7));
+        REQUIRE(f.decision);
+        CHECK(f.decision->advice == Advice::too_much);
+        CHECK(describe(s) == "center rest 1 10");
+        s.advance();
+        CHECK(describe(s) == "center stretch 1 30");
+        CHECK(s.sides()[0].stopped_at == 7);
+    }
+    SUBCASE("stop_pain overrides") {
+        auto p = make_point("a", Side::center);
+        p.dose.stop_pain = 8;
+        CHECK(knead::stop_threshold(p.dose) == 8);
+        Session s({sp(p)});
+        s.answer(pain(5));
+        CHECK(s.answer(pain(8)).hint == Hint::stop_pressing);
+    }
+    SUBCASE("never above 10") {
+        knead::Dose d;
+        d.target = {7, 9};
+        CHECK(knead::stop_threshold(d) == 10);
+    }
+    SUBCASE("at locate: too tender to press") {
+        Session s({sp(make_point("a", Side::center))});
+        auto f = s.answer(pain(10));
+        CHECK(f.hint == Hint::stop_pressing);
+        CHECK(describe(s) == "center stretch 1 30");
+    }
 }
 
 TEST_CASE("session: released after a hold skips the remaining reps and goes to the stretch") {
     Session s({sp(make_point("a", Side::both))});
-    s.answer(pain(6));
-    s.answer(pain(6));
-    REQUIRE(describe(s) == "left hold 1 30");
+    until(s, "left hold 1 30");
     auto fb = s.answer(pain(2));
     REQUIRE(fb.decision.has_value());
-    CHECK(fb.decision->advice == knead::Advice::released);
-    CHECK(fb.outcome == Outcome::next);
+    CHECK(fb.decision->advice == Advice::released);
+    CHECK(describe(s) == "left rest 1 10");
+    s.advance();
     CHECK(describe(s) == "left stretch 1 30");
-    CHECK(s.summary()[0].released);
-    s.answer(pain(3));
+    CHECK(s.sides()[0].released);
     // The other side starts afresh, from the point's own hold.
-    CHECK(describe(s) == "right locate 1 15");
-    s.answer(pain(6));
-    s.answer(pain(6));
-    CHECK(describe(s) == "right hold 1 30");
-}
-
-TEST_CASE("session: released on the last point without a stretch ends the session") {
-    Session s({sp(make_point("a", Side::center, false))});
-    s.answer(pain(6));
-    s.answer(pain(6));
-    s.answer(pain(1));
-    CHECK(s.status() == Status::completed);
-    CHECK(s.summary()[0].released);
-}
-
-TEST_CASE("session: 9 or 10 before a hold goes to the stretch") {
-    SUBCASE("9 after press") {
-        Session s({sp(make_point("a", Side::both))});
-        s.answer(pain(6));
-        REQUIRE(describe(s) == "left press 1 10");
-        auto fb = s.answer(pain(9));
-        REQUIRE(fb.decision.has_value());
-        CHECK(fb.decision->advice == knead::Advice::too_much);
-        CHECK(fb.decision->stop_pressing());
-        CHECK(describe(s) == "left stretch 1 30");
-        CHECK_FALSE(s.summary()[0].first_hold_pain.has_value());
-        CHECK_FALSE(s.summary()[0].released);
-    }
-    SUBCASE("10 after locate") {
-        Session s({sp(make_point("a", Side::center))});
-        auto fb = s.answer(pain(10));
-        REQUIRE(fb.decision.has_value());
-        CHECK(fb.decision->advice == knead::Advice::too_much);
-        CHECK(describe(s) == "center stretch 1 30");
-    }
-    SUBCASE("9 after press on a point without a stretch goes on to the next side") {
-        Session s({sp(make_point("a", Side::both, false))});
-        s.answer(pain(6));
-        s.answer(pain(9));
-        CHECK(describe(s) == "right locate 1 15");
-    }
-    SUBCASE("8 after press carries on to the hold") {
-        Session s({sp(make_point("a", Side::both))});
-        s.answer(pain(6));
-        auto fb = s.answer(pain(8));
-        CHECK_FALSE(fb.decision.has_value());
-        CHECK(describe(s) == "left hold 1 30");
-    }
-}
-
-TEST_CASE("session: 9 after a hold stops pressing the point on that side") {
-    Session s({sp(make_point("a", Side::both))});
-    s.answer(pain(6));
-    s.answer(pain(6));
-    auto fb = s.answer(pain(9));
-    REQUIRE(fb.decision.has_value());
-    CHECK(fb.decision->advice == knead::Advice::too_much);
-    CHECK(describe(s) == "left stretch 1 30");
-    CHECK(s.summary()[0].last_hold_pain == 9);
+    until(s, "right hold 1 30");
 }
 
 TEST_CASE("session: answers after a hold adapt the next hold") {
@@ -273,94 +253,146 @@ TEST_CASE("session: answers after a hold adapt the next hold") {
     s.answer(pain(6));
     auto fb = s.answer(pain(8));
     REQUIRE(fb.decision.has_value());
-    CHECK(fb.decision->advice == knead::Advice::lighter);
+    CHECK(fb.decision->advice == Advice::lighter);
     CHECK(fb.decision->next_hold == 20);
-    CHECK(describe(s) == "center locate 2 15");
-    s.answer(pain(6));
+    s.advance();
     s.answer(pain(6));
     CHECK(describe(s) == "center hold 2 20");
 }
 
-TEST_CASE("session: locate and press answers carry no decision") {
-    Session s({sp(make_point("a", Side::center))});
-    auto fb = s.answer(pain(3));
-    CHECK(fb.outcome == Outcome::next);
-    CHECK_FALSE(fb.decision.has_value());
-    fb = s.answer(pain(0));
-    CHECK_FALSE(fb.decision.has_value());
-    fb = s.answer(pain(6));  // the hold
-    CHECK(fb.decision.has_value());
+TEST_CASE("session: a strong stretch makes the point's next stretches gentler") {
+    Session s({sp(make_point("a", Side::both))});
+    until(s, "left stretch 1 30");
+    CHECK_FALSE(s.current().gentle);
+    auto f = s.answer(pain(7));
+    CHECK(f.hint == Hint::gentler_stretch);
+    s.advance();
+    REQUIRE(describe(s) == "left stretch 2 30");
+    CHECK(s.current().gentle);
+    CHECK(s.answer(pain(8)).hint == Hint::none);  // said once
+    until(s, "right stretch 1 30");
+    CHECK(s.current().gentle);
+
+    Session mild({sp(make_point("a", Side::center))});
+    until(mild, "center stretch 1 30");
+    CHECK(mild.answer(pain(6)).hint == Hint::none);
+    mild.advance();
+    CHECK_FALSE(mild.current().gentle);
+
+    // Learned from the last session.
+    auto learned = sp(make_point("a", Side::center));
+    learned.gentle_stretch = true;
+    Session next({learned});
+    until(next, "center stretch 1 30");
+    CHECK(next.current().gentle);
 }
 
-TEST_CASE("session: the summary records first and last hold pain per point") {
+TEST_CASE("session: s skips the rest of the point, every side logged as skipped") {
     Session s({sp(make_point("a", Side::both)), sp(make_point("b", Side::center))});
-    CHECK(s.summary().size() == 2);
-    CHECK(s.summary()[0].routine == "neck");
-    CHECK(s.summary()[0].point_id == "a");
-    CHECK(s.summary()[0].name == "Point a");
-    CHECK(s.summary()[0].started);
-    CHECK_FALSE(s.summary()[1].started);
-
-    // Left: holds 7, 6; right: holds 5, 4 (the last one below the band).
-    for (int hold_pain : {7, 6}) {
-        s.answer(pain(3));
-        s.answer(pain(4));
-        s.answer(pain(hold_pain));
-    }
-    s.answer(pain(2));  // left stretch: not a hold
-    for (int hold_pain : {5, 4}) {
-        s.answer(pain(3));
-        s.answer(pain(4));
-        s.answer(pain(hold_pain));
-    }
-    REQUIRE(describe(s) == "right stretch 2 30");
-    s.answer(pain(1));
-    const auto& a = s.summary()[0];
-    CHECK(a.first_hold_pain == 7);
-    CHECK(a.last_hold_pain == 4);
-    CHECK_FALSE(a.released);
-    CHECK_FALSE(a.skipped);
-    CHECK(s.summary()[1].started);
-    CHECK_FALSE(s.summary()[1].first_hold_pain.has_value());
-}
-
-TEST_CASE("session: points_started counts the points reached") {
-    Session s({sp(make_point("a", Side::center)), sp(make_point("b", Side::center)),
-               sp(make_point("c", Side::center))});
-    CHECK(s.points_started() == 1);
-    s.answer({AnswerKind::skip});
-    CHECK(s.points_started() == 2);
+    s.begin_step();
     s.answer(pain(6));
-    s.answer({AnswerKind::quit});
-    CHECK(s.points_started() == 2);
-    CHECK(s.status() == Status::stopped);
-    CHECK_FALSE(s.summary()[2].started);
+    auto fb = s.answer({AnswerKind::skip});
+    CHECK(fb.outcome == Outcome::point_skipped);
+    REQUIRE(fb.skipped.size() == 2);
+    CHECK(fb.skipped[0].side == Side::left);
+    CHECK(fb.skipped[1].side == Side::right);
+    CHECK(fb.skipped[0].why == SkipWhy::answer);
+    CHECK(describe(s) == "center locate 1 15");
+    CHECK(s.sides()[0].skipped == SkipWhy::answer);
+    CHECK(s.sides()[1].skipped == SkipWhy::answer);
+    CHECK_FALSE(s.sides()[2].skipped);
 }
 
-TEST_CASE("session: a learned hold is the starting hold, clamped into bounds") {
-    SUBCASE("within bounds") {
-        Session s({sp(make_point("a", Side::both), 45)});
-        s.answer(pain(6));
-        s.answer(pain(6));
-        CHECK(describe(s) == "left hold 1 45");
-        for (int i = 0; i < 5; ++i) s.answer(pain(6));  // the rest of the side
-        REQUIRE(describe(s) == "right locate 1 15");
-        s.answer(pain(6));
-        s.answer(pain(6));
-        CHECK(describe(s) == "right hold 1 45");
+TEST_CASE("session: n goes to the next side, then the next point") {
+    using namespace std::chrono;
+    Session s({sp(make_point("a", Side::both)), sp(make_point("b", Side::center))});
+    auto f = s.key(KeyAction::next_point, seconds(5));
+    CHECK(f.outcome == Outcome::side_skipped);
+    REQUIRE(f.skipped.size() == 1);
+    CHECK(f.skipped[0].side == Side::left);
+    CHECK(f.skipped[0].why == SkipWhy::next_side);
+    CHECK(describe(s) == "right locate 1 15");
+    f = s.key(KeyAction::next_point, seconds(20));  // not within a second: one side
+    CHECK(f.skipped.size() == 1);
+    CHECK(s.current_point().point.id == "b");
+    CHECK(s.sides()[0].skipped == SkipWhy::next_side);
+    CHECK(s.sides()[1].skipped == SkipWhy::next_side);
+}
+
+TEST_CASE("session: N, or n twice within a second, skips the whole point") {
+    using namespace std::chrono;
+    SUBCASE("N") {
+        Session s({sp(make_point("a", Side::both)), sp(make_point("b", Side::center))});
+        auto f = s.key(KeyAction::whole_point, seconds(1));
+        CHECK(f.outcome == Outcome::point_skipped);
+        CHECK(f.skipped.size() == 2);
+        CHECK(f.skipped[0].why == SkipWhy::whole_point);
+        CHECK(s.current_point().point.id == "b");
     }
-    SUBCASE("above hold_max") {
-        Session s({sp(make_point("a", Side::center), 100)});
-        s.answer(pain(6));
-        s.answer(pain(6));
-        CHECK(describe(s) == "center hold 1 60");
+    SUBCASE("n n") {
+        Session s({sp(make_point("a", Side::both)), sp(make_point("b", Side::center))});
+        s.key(KeyAction::next_point, milliseconds(5000));
+        CHECK(describe(s) == "right locate 1 15");
+        auto f = s.key(KeyAction::next_point, milliseconds(5600));
+        CHECK(f.outcome == Outcome::point_skipped);
+        REQUIRE(f.skipped.size() == 1);  // the left side was skipped by the first n
+        CHECK(f.skipped[0].side == Side::right);
+        CHECK(f.skipped[0].why == SkipWhy::whole_point);
+        CHECK(s.current_point().point.id == "b");
+        CHECK(s.sides()[1].skipped == SkipWhy::whole_point);
     }
-    SUBCASE("below hold_min") {
-        Session s({sp(make_point("a", Side::center), 3)});
-        s.answer(pain(6));
-        s.answer(pain(6));
-        CHECK(describe(s) == "center hold 1 20");
+    SUBCASE("a second n after the point is already done skips nothing more") {
+        Session s({sp(make_point("a", Side::center)), sp(make_point("b", Side::center))});
+        s.key(KeyAction::next_point, milliseconds(5000));
+        REQUIRE(s.current_point().point.id == "b");
+        auto f = s.key(KeyAction::next_point, milliseconds(5500));
+        CHECK(f.skipped.empty());
+        CHECK(describe(s) == "center locate 1 15");
     }
+}
+
+TEST_CASE("session: q stops the session, by answer or by key") {
+    using namespace std::chrono;
+    Session s({sp(make_point("a", Side::both))});
+    s.answer(pain(6));
+    auto before = describe(s);
+    auto fb = s.answer({AnswerKind::quit});
+    CHECK(fb.outcome == Outcome::stopped);
+    CHECK(s.status() == Status::stopped);
+    // Answers after the end change nothing.
+    auto after = s.answer(pain(6));
+    CHECK(after.outcome == Outcome::next);
+    CHECK(describe(s) == before);
+
+    Session k({sp(make_point("a", Side::both))});
+    CHECK(k.key(KeyAction::quit, seconds(1)).outcome == Outcome::stopped);
+    CHECK(k.status() == Status::stopped);
+}
+
+TEST_CASE("session: ! stops the session on a red flag") {
+    Session s({sp(make_point("a", Side::both))});
+    until(s, "left hold 1 30");
+    auto fb = s.answer({AnswerKind::red_flag});
+    CHECK(fb.outcome == Outcome::red_flag);
+    CHECK(s.status() == Status::red_flag);
+    CHECK_FALSE(s.sides()[0].first_hold_pain.has_value());
+}
+
+TEST_CASE("session: a hands-free timeout goes on as the last answer but moves no staircase") {
+    Session s({sp(make_point("a", Side::center))});
+    s.answer(pain(6));
+    s.answer(pain(8));  // above the band after press: the hold eases off
+    REQUIRE(describe(s) == "center hold 1 30");
+    auto f = s.answer({AnswerKind::timeout});
+    REQUIRE(f.decision);
+    CHECK(f.decision->advice == Advice::keep);
+    CHECK(f.decision->next_hold == 30);
+    CHECK(s.sides()[0].holds == 1);
+    CHECK_FALSE(s.sides()[0].first_hold_pain);  // no pain was given
+    CHECK(s.last_pain() == 8);                  // nor remembered as given
+    s.advance();
+    // After press, the timeout acts as the last answer: 8 is above the band.
+    CHECK(s.answer({AnswerKind::timeout}).hint == Hint::ease_off);
 }
 
 TEST_CASE("session: an invalid or unresolved `same` answer leaves the session unchanged") {
@@ -369,30 +401,125 @@ TEST_CASE("session: an invalid or unresolved `same` answer leaves the session un
     s.answer(pain(5));
     REQUIRE(describe(s) == "left hold 1 30");
     for (AnswerKind k : {AnswerKind::invalid, AnswerKind::same}) {
-        CAPTURE(static_cast<int>(k));
         auto fb = s.answer({k, 7});
         CHECK(fb.outcome == Outcome::next);
         CHECK_FALSE(fb.decision.has_value());
         CHECK(describe(s) == "left hold 1 30");
         CHECK(s.last_pain() == 5);
-        CHECK(s.status() == Status::running);
-        CHECK_FALSE(s.summary()[0].first_hold_pain.has_value());
     }
 }
 
-TEST_CASE("session: last_pain follows numeric answers only") {
-    Session s({sp(make_point("a", Side::center)), sp(make_point("b", Side::center))});
-    CHECK_FALSE(s.last_pain().has_value());
+TEST_CASE("session: the summary is per side: holds, first and last hold pain, how it ended") {
+    Session s({sp(make_point("a", Side::both)), sp(make_point("b", Side::center))});
+    REQUIRE(s.sides().size() == 3);
+    CHECK(s.sides()[0].side == Side::left);
+    CHECK(s.sides()[1].side == Side::right);
+    CHECK(s.sides()[0].name == "Point a");
+    CHECK_FALSE(s.sides()[0].started);  // until its first step is shown
+
+    s.begin_step();
+    s.answer(pain(3));
     s.answer(pain(4));
-    CHECK(s.last_pain() == 4);
+    s.answer(pain(7));
+    s.advance();
+    s.answer(pain(4));
+    s.answer(pain(6));
+    until(s, "right locate 1 15");
+    s.begin_step();
+    s.answer(pain(3));
+    s.answer(pain(4));
+    s.answer(pain(2));  // released
+    until(s, "center locate 1 15");
+    s.begin_step();
+    s.answer({AnswerKind::quit});
+
+    const auto& left = s.sides()[0];
+    CHECK(left.finished);
+    CHECK(left.holds == 2);
+    CHECK(left.first_hold_pain == 7);
+    CHECK(left.last_hold_pain == 6);
+    CHECK_FALSE(left.released);
+    CHECK(s.sides()[1].released);
+    CHECK(s.sides()[1].holds == 1);
+    CHECK(s.sides()[2].started);
+    CHECK_FALSE(s.sides()[2].finished);
+    CHECK(s.points_started() == 2);
+}
+
+TEST_CASE("session: no point is started before its first step is shown") {
+    Session s({sp(make_point("a", Side::center))});
+    s.add_check(knead::SorenessCheck{"neck", "Neck", 5, {0}});
+    CHECK(s.points_started() == 0);
+    s.answer({AnswerKind::quit});
+    CHECK(s.status() == Status::stopped);
+    CHECK(s.points_started() == 0);
+}
+
+TEST_CASE("session: the soreness check eases the dose of the points it covers") {
+    Session s({sp(make_point("a", Side::center)), sp(make_point("b", Side::center))});
+    s.add_check(knead::SorenessCheck{"neck", "Neck", 5, {0}});
+    REQUIRE(s.checking());
+    CHECK(s.question() == Question::soreness);
+    REQUIRE(s.soreness_check());
+    CHECK(s.soreness_check()->hours_ago == 5);
+    // Not an answer to this question: asked again.
     s.answer({AnswerKind::skip});
-    CHECK(s.last_pain() == 4);
-    s.answer(pain(0));
-    CHECK(s.last_pain() == 0);
-    // The caller resolves `same` with it.
-    auto a = knead::resolve_same({AnswerKind::same}, s.last_pain());
-    CHECK(a.kind == AnswerKind::pain);
-    CHECK(a.pain == 0);
+    CHECK(s.checking());
+    auto f = s.answer(pain(6));
+    CHECK(f.hint == Hint::soreness_eased);
+    REQUIRE(f.eased);
+    CHECK(f.eased->second.target == knead::PainBand{3, 5});
+    CHECK_FALSE(s.checking());
+    CHECK(s.current_point().point.dose.reps == 1);
+    CHECK(s.point(1).point.dose.reps == 2);  // not covered
+    CHECK(s.question() == Question::tenderness);
+
+    Session ok({sp(make_point("a", Side::center))});
+    ok.add_check(knead::SorenessCheck{"neck", "Neck", 5, {0}});
+    CHECK(ok.answer(pain(4)).hint == Hint::soreness_ok);
+    CHECK(ok.current_point().point.dose.reps == 2);
+}
+
+TEST_CASE("session: after a red flag, go on only on yes") {
+    knead::RedFlagCheck flag{"2026-11-24T07:31:01+00:00", 3, {"Point a"}};
+    SUBCASE("no, or Enter, stops") {
+        Session s({sp(make_point("a", Side::center))});
+        s.add_check(flag);
+        CHECK(s.question() == Question::go_on);
+        REQUIRE(s.red_flag_check());
+        CHECK(knead::parse_confirm("").kind == AnswerKind::no);
+        auto f = s.answer(knead::parse_confirm(""));
+        CHECK(f.outcome == Outcome::stopped);
+        CHECK(s.status() == Status::stopped);
+        CHECK(s.points_started() == 0);
+    }
+    SUBCASE("yes goes on, to the soreness check and the steps") {
+        Session s({sp(make_point("a", Side::center))});
+        s.add_check(flag);
+        s.add_check(knead::SorenessCheck{"neck", "Neck", 5, {0}});
+        s.answer(knead::parse_confirm("maybe"));
+        CHECK(s.question() == Question::go_on);  // invalid: asked again
+        s.answer(knead::parse_confirm("y"));
+        CHECK(s.question() == Question::soreness);
+        s.answer(pain(0));
+        CHECK(s.question() == Question::tenderness);
+    }
+}
+
+TEST_CASE("session: the plan's steady answer changes nothing") {
+    Session s({sp(make_point("a", Side::both), 45)});
+    const auto steps = run_all(s);
+    Session t({sp(make_point("a", Side::both), 45)});
+    std::vector<std::string> steady;
+    while (!t.finished()) {
+        steady.push_back(describe(t));
+        if (t.current().asks())
+            t.answer(t.steady_answer());
+        else
+            t.advance();
+    }
+    CHECK(steady == steps);
+    CHECK(steady[2] == "left hold 1 45");
 }
 
 TEST_CASE("session: on a virtual clock a whole session's planned time adds up") {
@@ -406,8 +533,9 @@ TEST_CASE("session: on a virtual clock a whole session's planned time adds up") 
     knead::Routine r;
     r.points = {a, b, c};
     const int expected = knead::planned_seconds(r);
-    // a: 2 sides x (2 x (15+10+30) + 30); b: 3 x (7+10+30); c: 2 x (15+10+45) + 30.
-    REQUIRE(expected == 2 * (2 * 55 + 30) + 3 * 47 + (2 * 70 + 30));
+    // a: 2 sides x (15 + 2 x (10+30+10) + 30+5+30); b: 7 + 3 x (10+30+10);
+    // c: 15 + 2 x (10+45+10) + 30+5+30.
+    REQUIRE(expected == 2 * (15 + 100 + 65) + (7 + 150) + (15 + 130 + 65));
 
     const knead::WallTime start = system_clock::time_point(seconds(1764085201));
     knead::VirtualClock clock(start);
@@ -424,7 +552,7 @@ TEST_CASE("session: on a virtual clock a whole session's planned time adds up") 
             if (clock.real_time_until(tick) != knead::Duration::zero()) always_instant = false;
             ++ticks;
         }
-        s.answer(pain(6));  // within the band: holds keep their length
+        step(s);  // within the band: holds keep their length
     }
     CHECK(s.status() == Status::completed);
     CHECK(always_instant);
@@ -434,31 +562,23 @@ TEST_CASE("session: on a virtual clock a whole session's planned time adds up") 
     CHECK(ticks == expected);  // one redraw per second of the session
 }
 
-TEST_CASE("session: adapted holds are what the clock spends") {
-    using namespace std::chrono;
-    knead::VirtualClock clock;
-    Session s({sp(make_point("a", Side::center))});
-    int planned_sum = 0;
-    while (!s.finished()) {
-        const auto& st = s.current();
-        planned_sum += st.planned;
-        knead::Countdown cd(clock.now(), seconds(st.planned));
-        while (!cd.done(clock.now())) clock.real_time_until(cd.next_tick(clock.now()).value());
-        s.answer(pain(st.phase == Phase::hold ? 8 : 5));
-    }
-    // 15 + 10 + 30, then 15 + 10 + 20 (lighter), then the 30 s stretch.
-    CHECK(planned_sum == 130);
-    CHECK(clock.now() == seconds(130));
+TEST_CASE("session: an empty session is complete at once") {
+    Session s({});
+    CHECK(s.finished());
+    CHECK(s.status() == Status::completed);
+    CHECK(s.points_started() == 0);
+    CHECK(s.sides().empty());
 }
 
-TEST_CASE("session: to_string of phases and statuses") {
+TEST_CASE("session: to_string of phases, statuses and skip reasons") {
     CHECK(knead::to_string(Phase::locate) == "locate");
     CHECK(knead::to_string(Phase::press) == "press");
     CHECK(knead::to_string(Phase::hold) == "hold");
+    CHECK(knead::to_string(Phase::rest) == "rest");
     CHECK(knead::to_string(Phase::stretch) == "stretch");
-    CHECK(knead::to_string(Status::running) == "running");
-    CHECK(knead::to_string(Status::completed) == "completed");
-    CHECK(knead::to_string(Status::stopped) == "stopped");
     CHECK(knead::to_string(Status::red_flag) == "red-flag");
     CHECK(knead::to_string(Status::interrupted) == "interrupted");
+    CHECK(knead::to_string(SkipWhy::answer) == "answer");
+    CHECK(knead::to_string(SkipWhy::next_side) == "next");
+    CHECK(knead::to_string(SkipWhy::whole_point) == "point");
 }

@@ -23,54 +23,65 @@ Point point(const std::string& id, Side side, bool stretch) {
     p.dose.hold = 30;
     p.dose.stretch = 20;
     p.dose.reps = 2;
+    p.dose.rest = 6;
+    p.dose.stretch_reps = 2;
     return p;
 }
 
 }  // namespace
 
 TEST_CASE("each step of a point, side by side, with its start") {
-    std::vector<SessionPoint> pts = {{"r", point("a", Side::both, true), {}}};
+    std::vector<SessionPoint> pts = {{"r", point("a", Side::both, true), {}, false}};
     Timeline t = plan_timeline(pts);
-    // Per side: 2 x (locate 5, press 4, hold 30) + stretch 20 = 98 s.
-    REQUIRE(t.steps.size() == 14);
-    CHECK(t.total == 196);
-    CHECK(t.point_seconds == std::vector<int>{196});
+    // Per side: locate 5, 2 x (press 4, hold 30, rest 6), stretch 20, rest 5, stretch 20
+    // = 5 + 80 + 45 = 130 s.
+    REQUIRE(t.steps.size() == 20);
+    CHECK(t.total == 260);
+    CHECK(t.point_seconds == std::vector<int>{260});
     CHECK(t.steps[0].phase == Phase::locate);
     CHECK(t.steps[0].side == Side::left);
+    CHECK(t.steps[1].phase == Phase::press);
     CHECK(t.steps[2].phase == Phase::hold);
     CHECK(t.steps[2].start == 9);
     CHECK(t.steps[2].seconds == 30);
-    CHECK(t.steps[3].rep == 2);
-    CHECK(t.steps[6].phase == Phase::stretch);
-    CHECK(t.steps[6].rep == 2);
-    CHECK(t.steps[6].start == 78);
-    CHECK(t.steps[7].side == Side::right);
-    CHECK(t.steps[7].start == 98);
+    CHECK(t.steps[3].phase == Phase::rest);
+    CHECK(t.steps[3].seconds == 6);
+    CHECK(t.steps[4].phase == Phase::press);  // no second locate
+    CHECK(t.steps[4].rep == 2);
+    CHECK(t.steps[7].phase == Phase::stretch);
+    CHECK(t.steps[7].rep == 1);
+    CHECK(t.steps[7].start == 85);
+    CHECK(t.steps[8].phase == Phase::rest);
+    CHECK(t.steps[8].seconds == 5);
+    CHECK(t.steps[9].phase == Phase::stretch);
+    CHECK(t.steps[9].rep == 2);
+    CHECK(t.steps[10].side == Side::right);
+    CHECK(t.steps[10].start == 130);
     REQUIRE(t.sides.size() == 2);
-    CHECK(t.sides[1].start == 98);
-    CHECK(t.sides[1].seconds == 98);
+    CHECK(t.sides[1].start == 130);
+    CHECK(t.sides[1].seconds == 130);
 }
 
 TEST_CASE("a point without a stretch has no stretch step; a center point one side") {
-    std::vector<SessionPoint> pts = {{"r", point("a", Side::center, false), {}},
-                                     {"r", point("b", Side::right, true), {}}};
+    std::vector<SessionPoint> pts = {{"r", point("a", Side::center, false), {}, false},
+                                     {"r", point("b", Side::right, true), {}, false}};
     Timeline t = plan_timeline(pts);
-    CHECK(t.point_seconds == std::vector<int>{78, 98});
-    CHECK(t.total == 176);
+    CHECK(t.point_seconds == std::vector<int>{85, 130});
+    CHECK(t.total == 215);
     REQUIRE(t.sides.size() == 2);
     CHECK(t.sides[0].side == Side::center);
     CHECK(t.sides[1].side == Side::right);
-    CHECK(t.sides[1].start == 78);
+    CHECK(t.sides[1].start == 85);
     for (const auto& s : t.steps)
         if (s.point_index == 0) CHECK(s.phase != Phase::stretch);
 }
 
 TEST_CASE("a learned hold replaces the starting hold, within hold_min..hold_max") {
-    std::vector<SessionPoint> pts = {{"r", point("a", Side::center, false), 45},
-                                     {"r", point("b", Side::center, false), 500}};
+    std::vector<SessionPoint> pts = {{"r", point("a", Side::center, false), 45, false},
+                                     {"r", point("b", Side::center, false), 500, false}};
     Timeline t = plan_timeline(pts);
     CHECK(t.steps[2].seconds == 45);
-    CHECK(t.steps[8].seconds == 60);  // clamped to hold_max
+    CHECK(t.steps[9].seconds == 60);  // clamped to hold_max
 }
 
 TEST_CASE("an empty session plans nothing") {
@@ -105,7 +116,10 @@ TEST_CASE("the plan is what a session runs when every answer is in the target ba
         CHECK(st.phase == ps.phase);
         CHECK(st.planned == ps.seconds);
         const PainBand band = s.current_point().point.dose.target;
-        s.answer({AnswerKind::pain, (band.lo + band.hi) / 2});
+        if (st.asks())
+            s.answer({AnswerKind::pain, (band.lo + band.hi) / 2});
+        else
+            s.advance();
     }
     CHECK(s.finished());
     CHECK(i == t.steps.size());
