@@ -48,7 +48,16 @@ class SignalGuard {
 enum class Wake { timeout, input, signal };
 
 // Waits up to `d` (forever when nullopt) for input on `fd` (none when -1) or a signal.
+// A signal that is pending counts even when `fd` is readable at once.
 Wake wait_for(std::optional<std::chrono::nanoseconds> d, int fd);
+
+// The terminal went away (its window closed, the line dropped): from now on the session
+// ends as on SIGHUP, and output to the dead terminal is discarded instead of failing.
+void hang_up();
+
+// After a read of the terminal `fd` returned `got` (0 or -1 with errno `err`): whether
+// the terminal is gone, as opposed to an interrupted read or Ctrl-D typed in line mode.
+bool terminal_gone(int fd, long got, int err);
 
 // Owns the terminal's state while a session runs: key-at-a-time input during countdowns,
 // the hidden cursor, and their restoration on every way out, crashes included.
