@@ -1,6 +1,7 @@
 #include "session_view.hpp"
 
 #include "knead/big_digits.hpp"
+#include "knead/utf8.hpp"
 #include "knead/wrap.hpp"
 
 #include <fmt/format.h>
@@ -61,22 +62,39 @@ std::string SessionView::paint(std::string_view text, std::string_view sgr) cons
     return fmt::format("\033[{}m{}\033[0m", sgr, text);
 }
 
+// On a terminal a line too wide for the window (or 100 columns, for the eye's sake) is
+// wrapped by words, its leading blanks kept as a hanging indent; on a pipe it stays one
+// line, for grep.
 void SessionView::line(std::string_view text) {
-    countdown_done();
-    fmt::print(out_, "{}\n", text);
+    clear_panel();
+    if (caps_.out_tty && display_width(text) > wrap_width()) {
+        const std::string indent(text.substr(0, text.find_first_not_of(' ')));
+        for (const auto& l : wrap_text(text, wrap_width(), indent, indent))
+            fmt::print(out_, "{}\n", l);
+    } else {
+        fmt::print(out_, "{}\n", text);
+    }
     std::fflush(out_);
 }
 
+std::size_t SessionView::wrap_width() const {
+    return static_cast<std::size_t>(std::max(std::min(caps_.width, 100) - 1, 20));
+}
+
 // Rewrites the panel in place: back to its first line, each line cleared and redrawn.
-// Lines never reach the last column, so the terminal never wraps them and the count of
-// lines to go back up stays right.
+// Lines are cut short of the last column, so the terminal never wraps them and the count
+// of lines to go back up stays right, however narrow the window.
 void SessionView::panel(const std::vector<std::string>& lines) {
     std::string out;
     if (panel_lines_ > 1) out += fmt::format("\033[{}A", panel_lines_ - 1);
     out += "\r";
+    const auto room = static_cast<std::size_t>(std::max(caps_.width - 1, 0));
+    panel_widths_.clear();
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i > 0) out += "\n";
-        out += "\033[K" + lines[i];
+        std::string fitted = fit_width(lines[i], room);
+        panel_widths_.push_back(display_width(fitted));
+        out += "\033[K" + fitted;
     }
     for (std::size_t i = lines.size(); i < panel_lines_; ++i) out += "\n\033[K";
     if (panel_lines_ > lines.size()) out += fmt::format("\033[{}A", panel_lines_ - lines.size());
@@ -85,33 +103,41 @@ void SessionView::panel(const std::vector<std::string>& lines) {
     std::fflush(out_);
 }
 
+// Wrapped as line() does, with the continuation lines indented under the text.
 void SessionView::cue(std::string_view text, std::string_view first) {
-    // On a terminal, wrapped by words at the window's width (at most 100 columns, for the
-    // eye's sake); on a pipe, one line each, for grep.
     if (!caps_.out_tty) return line(fmt::format("{}{}", first, text));
-    const auto width = static_cast<std::size_t>(std::min(caps_.width, 100) - 1);
-    const std::string rest(first.size(), ' ');
-    for (const auto& l : wrap_text(text, width, first, rest)) line(l);
+    const std::string rest(display_width(first), ' ');
+    for (const auto& l : wrap_text(text, wrap_width(), first, rest)) line(l);
 }
 
 void SessionView::resized() {
-    // The terminal has reflowed what it showed, so the panel cannot be found by counting
-    // lines back up: start it afresh below.
+    // Erase the panel where it is now and draw it afresh there. Most terminals reflow
+    // on a resize: a line wider than the new width now takes more rows, and the cursor
+    // is on the last of them. (One that clips instead, like xterm, loses a line or two
+    // above the panel: better than a frozen copy of it.)
     if (panel_lines_ == 0) return;
-    std::fputs("\n", out_);
+    const auto width = static_cast<std::size_t>(std::max(caps_.width, 1));
+    std::size_t rows = 0;
+    for (std::size_t w : panel_widths_) rows += std::max<std::size_t>(1, (w + width - 1) / width);
+    std::string out;
+    if (rows > 1) out += fmt::format("\033[{}A", rows - 1);
+    out += "\r\033[J";
+    std::fputs(out.c_str(), out_);
+    std::fflush(out_);
     panel_lines_ = 0;
 }
 
 void SessionView::notice_first_run() {
-    line("knead is a self-care aid, not medical advice. Stop at once on numbness, tingling,");
-    line("or sharp or shooting pain, and see a doctor or physiotherapist if it persists.");
+    line(
+        "knead is a self-care aid, not medical advice. Stop at once on numbness, tingling, "
+        "or sharp or shooting pain, and see a doctor or physiotherapist if it persists.");
     line("(This note is shown once.)");
     line("");
 }
 
 void SessionView::routine_intro(const Routine& r) {
     line(paint(r.name, "1") + (r.area.empty() ? "" : fmt::format(" ({})", r.area)));
-    if (!r.summary.empty()) line(r.summary);
+    if (!r.summary.empty()) cue(r.summary, "");
     if (!r.cautions.empty()) {
         line(paint("Cautions:", "1;33"));
         for (const auto& c : r.cautions) cue(c, "  - ");
@@ -120,9 +146,10 @@ void SessionView::routine_intro(const Routine& r) {
 }
 
 void SessionView::answer_help() {
-    line("After each step, type how much it hurts, 0-10, and Enter. Enter alone repeats your");
-    line("last answer; s skips the rest of a point; q stops; ! means numbness, tingling, sharp");
-    line("or shooting pain, or dizziness, and ends the session.");
+    line(
+        "After each step, type how much it hurts, 0-10, and Enter. Enter alone repeats your "
+        "last answer; s skips the rest of a point; q stops; ! means numbness, tingling, sharp "
+        "or shooting pain, or dizziness, and ends the session.");
     line("");
 }
 
@@ -134,7 +161,7 @@ void SessionView::point_intro(const Session& s) {
                            side_text(st.side), p.muscle),
                "1"));
     if (!p.refers_to.empty())
-        line("  Refers pain to: " + fmt::format("{}", fmt::join(p.refers_to, ", ")));
+        cue(fmt::format("{}", fmt::join(p.refers_to, ", ")), "  Refers pain to: ");
     if (!p.tool.empty()) line("  Tool: " + p.tool);
     if (auto learned = s.current_point().learned_hold)
         line(fmt::format("  {}: starting at {} s, from your last session.", p.name, *learned));
@@ -145,7 +172,7 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
     const Point& p = s.current_point().point;
     const Dose& d = p.dose;
     // The bell: a cue for someone who is not looking.
-    if (caps_.out_tty && options_.bell) std::fputs("\a", out_);
+    if (caps_.cursor && options_.bell) std::fputs("\a", out_);
     std::string label = paint(upper(to_string(st.phase)), phase_color(st.phase));
     std::string reps = st.phase == Phase::stretch || d.reps == 1
                            ? std::string()
@@ -175,7 +202,7 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
 }
 
 void SessionView::countdown(const Session& s, const Countdown& c, Duration now) {
-    if (!caps_.out_tty) return;
+    if (!caps_.cursor) return plain_countdown(c);
     const Step& st = s.current();
     const int left = c.seconds_left(now);
     const bool paused = c.paused();
@@ -219,7 +246,26 @@ void SessionView::key_note(KeyAction a) {
     }
 }
 
+// Without cursor codes (TERM=dumb) nothing is redrawn: the keys, once, and the pauses.
+void SessionView::plain_countdown(const Countdown& c) {
+    if (!caps_.out_tty || !caps_.in_tty) return;
+    if (!plain_legend_) {
+        plain_legend_ = true;
+        plain_paused_ = false;
+        line(legend(caps_.width, false));
+    }
+    if (c.paused() != plain_paused_) {
+        plain_paused_ = c.paused();
+        line(plain_paused_ ? "  Paused: space resumes." : "  Resumed.");
+    }
+}
+
 void SessionView::countdown_done() {
+    plain_legend_ = false;
+    clear_panel();
+}
+
+void SessionView::clear_panel() {
     if (panel_lines_ == 0) return;
     std::string out;
     if (panel_lines_ > 1) out += fmt::format("\033[{}A", panel_lines_ - 1);
@@ -243,8 +289,9 @@ void SessionView::echo_answer(std::string_view text) {
 }
 
 void SessionView::invalid_answer() {
-    line("  Please type a number from 0 to 10, Enter for the same as last time, s to skip this");
-    line("  point, q to stop, or ! for numbness, tingling, sharp or shooting pain, or dizziness.");
+    line(
+        "  Please type a number from 0 to 10, Enter for the same as last time, s to skip this "
+        "point, q to stop, or ! for numbness, tingling, sharp or shooting pain, or dizziness.");
 }
 
 void SessionView::soreness_question(const Routine& r, int hours_ago) {
@@ -270,9 +317,10 @@ void SessionView::soreness_ok(int soreness) {
 }
 
 void SessionView::soreness_eased(int soreness, const Dose& before, const Dose& after) {
-    line(fmt::format("  Still sore ({}/10). Soreness after deep pressure should fade within a day",
-                     soreness));
-    line("  or two; when it lingers, go lighter and give the tissue time.");
+    line(
+        fmt::format("  Still sore ({}/10). Soreness after deep pressure should fade within a day "
+                    "or two; when it lingers, go lighter and give the tissue time.",
+                    soreness));
     std::string reps = after.reps == before.reps
                            ? std::string()
                            : fmt::format(", and {} rep{} instead of {}", after.reps,
@@ -324,9 +372,9 @@ void SessionView::feedback(const Session& s, const Feedback& f, int planned_hold
 void SessionView::red_flag() {
     line("");
     line(paint("Stop now.", "1;31") +
-         " Numbness, tingling, sharp or shooting pain, or dizziness are");
-    line("signs to stop pressing. Rest. If it does not settle within a few minutes, or it comes");
-    line("back, see a doctor or physiotherapist before you massage this area again.");
+         " Numbness, tingling, sharp or shooting pain, or dizziness are signs to stop pressing. "
+         "Rest. If it does not settle within a few minutes, or it comes back, see a doctor or "
+         "physiotherapist before you massage this area again.");
 }
 
 void SessionView::input_ended() {
@@ -362,7 +410,7 @@ void SessionView::summary(const Session& s, double seconds, std::string_view tip
         line(fmt::format("  {:<28} {}{}", p.name, pains, note));
     }
     line("");
-    line(fmt::format("Tip: {}", tip));
+    cue(tip, "Tip: ");
     line(fmt::format("Logged to {}", log_path));
 }
 

@@ -58,11 +58,17 @@ class SessionView {
     void line(std::string_view text);
     void cue(std::string_view text, std::string_view first = "  ");
     void panel(const std::vector<std::string>& lines);
+    void clear_panel();
+    void plain_countdown(const Countdown& c);
+    std::size_t wrap_width() const;
 
     const TerminalCaps& caps_;
     ViewOptions options_;
     std::FILE* out_;
-    std::size_t panel_lines_ = 0;  // lines of the countdown panel now on screen
+    std::size_t panel_lines_ = 0;            // lines of the countdown panel now on screen
+    std::vector<std::size_t> panel_widths_;  // and the columns each of them takes
+    bool plain_legend_ = false;              // the keys were listed for this countdown
+    bool plain_paused_ = false;
 };
 
 }  // namespace knead

@@ -109,7 +109,7 @@ TerminalCaps detect_terminal(ColorMode mode) {
     caps.out_tty = ::isatty(STDOUT_FILENO) == 1;
     caps.in_tty = ::isatty(STDIN_FILENO) == 1;
     const char* term = std::getenv("TERM");
-    bool dumb = term && std::string_view(term) == "dumb";
+    caps.cursor = caps.out_tty && term && *term && std::string_view(term) != "dumb";
     switch (mode) {
         case ColorMode::always:
             caps.color = true;
@@ -124,7 +124,7 @@ TerminalCaps detect_terminal(ColorMode mode) {
                      std::string_view(std::getenv("CLICOLOR_FORCE")) != "0")
                 caps.color = true;
             else
-                caps.color = caps.out_tty && !dumb;
+                caps.color = caps.cursor;
             break;
     }
     for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
@@ -259,7 +259,7 @@ void Terminal::keys_mode(bool on) {
         // TCSANOW, not TCSAFLUSH: a key pressed as the step begins must not be lost.
         if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0) g_raw = 1;
     }
-    if (caps_.out_tty && !g_cursor_hidden) {
+    if (caps_.cursor && !g_cursor_hidden) {
         write_out("\033[?25l");
         g_cursor_hidden = 1;
     }

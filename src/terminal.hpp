@@ -18,7 +18,9 @@ enum class ColorMode { automatic, always, never };
 void guard_standard_fds();
 
 struct TerminalCaps {
-    bool out_tty = false;  // redraw in place, ring the bell
+    bool out_tty = false;  // a window: text is wrapped to its width
+    bool cursor = false;   // and it takes cursor codes: redraw in place, ring the bell.
+                           // Not when TERM is unset or dumb: plain lines, as on a pipe.
     bool in_tty = false;   // a person types answers and keys; otherwise a script pipes them
     bool color = false;
     bool unicode = false;  // block characters for bars and big digits
@@ -27,7 +29,8 @@ struct TerminalCaps {
 };
 
 // Colour: `always` and CLICOLOR_FORCE force it, `never` and NO_COLOR turn it off, and
-// otherwise it is on for a terminal whose TERM is not dumb. The flag beats the variables.
+// otherwise it is on for a terminal whose TERM is set and not dumb. The flag beats the
+// variables.
 TerminalCaps detect_terminal(ColorMode mode);
 
 // Blocks the signals knead handles, so that they arrive only inside wait_for(), where

@@ -1,11 +1,14 @@
 #include "knead/wrap.hpp"
 
+#include "knead/utf8.hpp"
+
 namespace knead {
 
 std::vector<std::string> wrap_text(std::string_view text, std::size_t width, std::string_view first,
                                    std::string_view rest) {
     std::vector<std::string> lines;
     std::string line(first);
+    std::size_t columns = display_width(first);
     bool empty = true;  // no word on `line` yet
     std::size_t i = 0;
     while (i < text.size()) {
@@ -15,13 +18,19 @@ std::vector<std::string> wrap_text(std::string_view text, std::size_t width, std
         if (j == i) break;
         std::string_view word = text.substr(i, j - i);
         i = j;
-        if (!empty && line.size() + 1 + word.size() > width) {
+        const std::size_t word_columns = display_width(word);
+        if (!empty && columns + 1 + word_columns > width) {
             lines.push_back(std::move(line));
             line = std::string(rest);
+            columns = display_width(rest);
             empty = true;
         }
-        if (!empty) line += ' ';
+        if (!empty) {
+            line += ' ';
+            ++columns;
+        }
         line += word;
+        columns += word_columns;
         empty = false;
     }
     if (!empty || lines.empty()) lines.push_back(std::move(line));

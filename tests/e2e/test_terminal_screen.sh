@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# What the screen shows, from an emulated terminal fed by a pseudo-terminal: the countdown
+# panel stays one panel through resizes and in a narrow window, and a terminal without
+# cursor codes (TERM=dumb or unset) gets plain lines and no escape sequence at all.
+source "$(dirname "$0")/lib.sh"
+: "${PTYDRIVE:?set PTYDRIVE to the pty driver (CTest does this)}"
+
+cat >"$ROUTINES/slow.toml" <<'TOML'
+schema = 1
+name = "Slow"
+area = "test"
+
+[defaults]
+locate = 30
+press = 30
+hold = 30
+stretch = 30
+reps = 1
+
+[[point]]
+id = "first"
+name = "First point"
+muscle = "test muscle"
+side = "right"
+locate = "Find it."
+press = "Press it."
+stretch = "Stretch it."
+TOML
+
+drive() {  # TERM-SETTING: runs knead in the pty, the script on stdin; output to $OUT
+    local term=$1
+    LAST_CMD="ptydrive env $term knead run slow"
+    if ! "$PTYDRIVE" env "$term" LANG=C.UTF-8 "$KNEAD" --routines "$ROUTINES" run slow \
+        --log "$TMP/screen.log" --quiet >"$OUT" 2>&1; then
+        fail "the pty script failed" "every step to pass" "a failed step" "$OUT"
+    fi
+    pass
+}
+
+# 100 -> 60 -> 100 columns: each width's legend shows that the panel was drawn at it,
+# and the screen holds one panel, not a frozen copy per size.
+drive TERM=xterm <<'SCRIPT'
+expect LOCATE
+expect space pause  s skip step
+screen LOCATE  0: 1
+resize 60 30
+expect pause  s skip  n next
+screen LOCATE  0: 1
+resize 100 30
+expect space pause  s skip step
+screen LOCATE  0: 1
+screen space pause 1
+send q
+exit 3
+SCRIPT
+
+# 30 columns: every line of the panel fits, so a tick rewrites it instead of adding rows.
+drive TERM=xterm <<'SCRIPT'
+expect LOCATE
+expect space pause
+resize 30 20
+expect pause  s skip
+expect 0:26
+screen LOCATE  0: 1
+screen pause  s skip 1
+send q
+exit 3
+SCRIPT
+
+# TERM=dumb, then no TERM at all: plain lines, keys still work, not one ESC byte.
+for term in TERM=dumb -uTERM; do
+    drive "$term" <<'SCRIPT'
+expect LOCATE First point (right side), 30 s
+expect space pause  s skip step
+send  
+expect Paused: space resumes.
+send  
+expect Resumed.
+send s
+expect Step skipped.
+expect Pain 0-10
+send 5\r
+expect PRESS
+send q
+exit 3
+SCRIPT
+    expect_no_escapes "$OUT"
+    expect_line_count "$OUT" 0 '0:2[0-9]'  # no countdown redrawn on top of itself
+done
+expect_regex "$TMP/screen.log" 'step=locate .* pain=5 paused=[0-9.]+ early=skip$'
