@@ -88,3 +88,19 @@ SCRIPT
     expect_line_count "$OUT" 0 '0:2[0-9]'  # no countdown redrawn on top of itself
 done
 expect_regex "$TMP/screen.log" 'step=locate .* pain=5 paused=[0-9.]+ early=skip$'
+
+# `show` in a 50-column window: every line fits, and the body picture, which is wider,
+# gives way to its legend. At 100 columns the picture is there.
+LAST_CMD="ptydrive -s 50x40 knead show neck"
+"$PTYDRIVE" -s 50x40 env TERM=xterm LANG=C.UTF-8 "$KNEAD" show neck </dev/null >"$OUT" 2>&1 ||
+    fail "show in a pty failed" "exit 0" "a failed step" "$OUT"
+tr -d '\r' <"$OUT" >"$TMP/show50"
+expect_line_count "$TMP/show50" 0 '^.{50,}$'
+expect_contains "$TMP/show50" "The picture needs a wider window"
+expect_contains "$TMP/show50" "A  Upper trapezius: side of the neck"
+expect_line_count "$TMP/show50" 0 'FRONT'
+expect_regex "$TMP/show50" '^            toward it\. Stay gentle\.$'  # under its label
+"$PTYDRIVE" env TERM=xterm LANG=C.UTF-8 "$KNEAD" show neck </dev/null >"$OUT" 2>&1 ||
+    fail "show in a pty failed" "exit 0" "a failed step" "$OUT"
+expect_contains "$OUT" "FRONT"
+expect_not_contains "$OUT" "The picture needs a wider window"

@@ -15,6 +15,7 @@
 //                  screen is emulated from the output (cursor moves, erasing, wrapping)
 //   show           print the emulated screen
 //
+// The terminal is 100 columns by 30 rows, or as `-s COLSxROWS` before COMMAND says.
 // Prints the whole output at the end; exits 1 on the first failed step.
 #include <fcntl.h>
 #include <poll.h>
@@ -309,19 +310,25 @@ std::string unescape(const std::string& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::cerr << "usage: ptydrive COMMAND [ARG...] < script\n";
+    int first = 1;
+    winsize ws{};
+    ws.ws_row = 30;
+    ws.ws_col = 100;
+    if (argc > 2 && std::string(argv[1]) == "-s") {  // -s COLSxROWS
+        std::sscanf(argv[2], "%hux%hu", &ws.ws_col, &ws.ws_row);
+        first = 3;
+    }
+    if (argc <= first) {
+        std::cerr << "usage: ptydrive [-s COLSxROWS] COMMAND [ARG...] < script\n";
         return 2;
     }
+    g_screen.resize(ws.ws_col, ws.ws_row);
     g_master = ::posix_openpt(O_RDWR | O_NOCTTY);
     if (g_master < 0 || ::grantpt(g_master) != 0 || ::unlockpt(g_master) != 0) {
         std::perror("ptydrive: pty");
         return 2;
     }
     std::string slave = ::ptsname(g_master);
-    winsize ws{};
-    ws.ws_row = 30;
-    ws.ws_col = 100;
     g_child = ::fork();
     if (g_child == 0) {
         ::setsid();
@@ -333,7 +340,7 @@ int main(int argc, char** argv) {
         ::dup2(fd, 2);
         if (fd > 2) ::close(fd);
         ::close(g_master);
-        ::execvp(argv[1], argv + 1);
+        ::execvp(argv[first], argv + first);
         std::perror("ptydrive: exec");
         std::_Exit(127);
     }
