@@ -37,4 +37,23 @@ std::vector<std::string> wrap_text(std::string_view text, std::size_t width, std
     return lines;
 }
 
+std::vector<std::string> wrap_listing(std::string_view line, std::size_t width,
+                                      std::size_t column) {
+    if (display_width(line) <= width) return {std::string(line)};
+    const std::size_t lead = line.find_first_not_of(' ');
+    if (lead == std::string_view::npos) return {std::string(line)};
+    std::size_t text = lead;
+    const std::size_t gap = line.find("  ", lead);
+    if (column > lead && column < line.size() && line[column - 1] == ' ' && line[column] != ' ')
+        text = column;  // a label that filled its column, with one blank after it
+    else if (gap != std::string_view::npos &&
+             line.find_first_not_of(' ', gap) != std::string_view::npos)
+        text = line.find_first_not_of(' ', gap);
+    // Narrower than the label itself: only a hanging indent of the leading blanks is left.
+    std::string_view label = line.substr(0, text);
+    if (display_width(label) + 10 > width) label = line.substr(0, lead);
+    const std::string rest(display_width(label), ' ');
+    return wrap_text(line.substr(label.size()), width, label, rest);
+}
+
 }  // namespace knead

@@ -104,3 +104,15 @@ expect_regex "$TMP/show50" '^            toward it\. Stay gentle\.$'  # under it
     fail "show in a pty failed" "exit 0" "a failed step" "$OUT"
 expect_contains "$OUT" "FRONT"
 expect_not_contains "$OUT" "The picture needs a wider window"
+
+# --help in an 80-column window: every line fits, continued under its option's text.
+for args in --help "run --help"; do
+    LAST_CMD="ptydrive -s 80x40 knead $args"
+    # shellcheck disable=SC2086
+    "$PTYDRIVE" -s 80x40 env TERM=xterm "$KNEAD" $args </dev/null >"$OUT" 2>&1 ||
+        fail "help in a pty failed" "exit 0" "a failed step" "$OUT"
+    tr -d '\r' <"$OUT" >"$TMP/help80"
+    expect_line_count "$TMP/help80" 0 '^.{80,}$'
+    expect_regex "$TMP/help80" '^ {30}[^ ]'
+done
+expect_regex "$TMP/help80" '^  --speech-command "CMD ARGS" The speech command and its arguments, split at'

@@ -55,3 +55,19 @@ TEST_CASE("fit_width cuts on a character boundary and turns a colour off") {
     CHECK(fit_width("\033[1mbold text\033[0m", 4) == "\033[1mbold\033[0m");
     CHECK(fit_width("\033[1mbold\033[0m tail", 6) == "\033[1mbold\033[0m t");
 }
+
+TEST_CASE("wrap_listing continues a line under its text column") {
+    using knead::wrap_listing;
+    CHECK(wrap_listing("  --log FILE   Append the session to FILE", 30) ==
+          Lines{"  --log FILE   Append the", "               session to FILE"});
+    CHECK(wrap_listing("  --big   fits  as it is", 80) == Lines{"  --big   fits  as it is"});
+    // No label: the leading blanks are the indent.
+    CHECK(wrap_listing("       `where` found nothing at all", 20) ==
+          Lines{"       `where` found", "       nothing at", "       all"});
+    // A label that fills its column, with one blank after it.
+    CHECK(wrap_listing("  --speech-command CMD The speech command", 40, 23) ==
+          Lines{"  --speech-command CMD The speech", "                       command"});
+    // A label too wide for the window leaves only the leading blanks as the indent.
+    CHECK(wrap_listing("  --speech-command CMD   The speech command", 30) ==
+          Lines{"  --speech-command CMD The", "  speech command"});
+}
