@@ -224,13 +224,47 @@ void SessionView::countdown(const Session& s, const Countdown& c, Duration now) 
                : paint(fmt::format("{:<7}", upper(to_string(st.phase))), phase_color(st.phase));
     std::vector<std::string> lines;
     lines.push_back(fmt::format("  {} {}  {}  {}", label, paint(clock_text(left), "1"), bar, name));
-    if (options_.big && caps_.height >= kBigDigitRows + 6 &&
-        caps_.width > big_time_width(left) + 4) {
-        for (auto& row : big_time(left, !caps_.unicode))
-            lines.push_back("  " + (paused ? row : paint(row, phase_color(st.phase))));
+    big_shown_ = false;
+    if (options_.big) {
+        std::string big_label = paused ? "PAUSED" : upper(to_string(st.phase));
+        if (st.side != Side::center) big_label += " " + upper(to_string(st.side));
+        for (auto& row : big_panel(big_label, time_text(left))) {
+            lines.push_back(row.empty() || paused ? row : paint(row, phase_color(st.phase)));
+            big_shown_ = true;
+        }
     }
     if (caps_.in_tty) lines.push_back(legend(caps_.width, paused));
     panel(lines);
+}
+
+// --big: the time as tall as the window allows, the step and side above it about half
+// as tall, each from big_min_rows() up. Room is kept for the status line, the legend, a
+// line of context and the question. Nothing when even the smallest does not fit.
+std::vector<std::string> SessionView::big_panel(const std::string& label,
+                                                const std::string& time) const {
+    const bool ascii = !caps_.unicode;
+    const int least = big_min_rows(ascii);
+    const int budget = caps_.height - 4;
+    const int room = caps_.width - 3;
+    auto fits = [&](const std::string& text, int rows) {
+        return big_text_width(text, rows) <= room;
+    };
+    for (int rows = budget; rows >= least; --rows) {
+        if (!fits(time, rows)) continue;
+        int label_rows = std::max(least, rows / 2);
+        while (label_rows >= least && (!fits(label, label_rows) || rows + 1 + label_rows > budget))
+            --label_rows;
+        // Smaller time to make room for the label, if that can; else the time alone.
+        if (label_rows < least && fits(label, least) && budget - 1 - least >= least) continue;
+        std::vector<std::string> out;
+        if (label_rows >= least) {
+            for (auto& r : big_text(label, label_rows, ascii)) out.push_back("  " + r);
+            out.emplace_back();
+        }
+        for (auto& r : big_text(time, rows, ascii)) out.push_back("  " + r);
+        return out;
+    }
+    return {};
 }
 
 void SessionView::key_note(KeyAction a) {
@@ -266,6 +300,15 @@ void SessionView::countdown_done() {
 }
 
 void SessionView::clear_panel() {
+    if (big_shown_ && panel_lines_ > 0) {
+        // The large step, side and time stay on screen for the question, which takes
+        // the place of the keys' legend below them.
+        std::fputs(caps_.in_tty ? "\r\033[K" : "\n", out_);
+        std::fflush(out_);
+        panel_lines_ = 0;
+        big_shown_ = false;
+        return;
+    }
     if (panel_lines_ == 0) return;
     std::string out;
     if (panel_lines_ > 1) out += fmt::format("\033[{}A", panel_lines_ - 1);

@@ -16,7 +16,7 @@ namespace knead {
 
 struct ViewOptions {
     bool bell = true;
-    bool big = false;  // large digits, when the window has room
+    bool big = false;  // the step, side and time in large letters, as large as fits
 };
 
 class SessionView {
@@ -61,6 +61,7 @@ class SessionView {
     void clear_panel();
     void plain_countdown(const Countdown& c);
     std::size_t wrap_width() const;
+    std::vector<std::string> big_panel(const std::string& label, const std::string& time) const;
 
     const TerminalCaps& caps_;
     ViewOptions options_;
@@ -69,6 +70,7 @@ class SessionView {
     std::vector<std::size_t> panel_widths_;  // and the columns each of them takes
     bool plain_legend_ = false;              // the keys were listed for this countdown
     bool plain_paused_ = false;
+    bool big_shown_ = false;  // the panel now on screen has large text
 };
 
 }  // namespace knead

@@ -116,3 +116,35 @@ for args in --help "run --help"; do
     expect_regex "$TMP/help80" '^ {30}[^ ]'
 done
 expect_regex "$TMP/help80" '^  --speech-command "CMD ARGS" The speech command and its arguments, split at'
+
+# --big: the time as tall as the window allows (far more than five rows in 100x30), the
+# step and side large above it, and all of it still there while the question is asked.
+# In 50x15 it is smaller and still fits.
+big() {  # SIZE: the script on stdin
+    LAST_CMD="ptydrive -s $1 knead run slow --big"
+    "$PTYDRIVE" -s "$1" env TERM=xterm LC_ALL=C.UTF-8 "$KNEAD" --routines "$ROUTINES" run slow \
+        --big --log "$TMP/big.log" --quiet >"$OUT" 2>&1 ||
+        fail "the pty script failed" "every step to pass" "a failed step" "$OUT"
+    pass
+}
+big 100x30 <<'SCRIPT'
+expect space pause
+# 18 rows of time and 6 of "LOCATE RIGHT": the largest that fit 100 by 30.
+screen █ >=24
+send s
+expect Pain 0-10
+screen █ >=24
+send q\r
+exit 3
+SCRIPT
+big 50x15 <<'SCRIPT'
+expect pause  s skip
+screen █ >=8
+show
+send q
+exit 3
+SCRIPT
+# One column for each block character (three bytes), so that a line's length is its width.
+tr -d '\r' <"$OUT" | sed -n '/^--- screen/,/^---$/p' | sed 's/\xe2\x96[\x80-\xbf]/#/g' >"$TMP/big50"
+expect_line_count "$TMP/big50" 10 '^\|  #'  # LOCATE RIGHT 3 rows tall, the time 7
+expect_line_count "$TMP/big50" 0 '^\|.{50,}$'

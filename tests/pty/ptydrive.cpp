@@ -11,8 +11,9 @@
 //   cpu MAX        after exit: the command used at most MAX seconds of CPU since the
 //                  hang-up (since the start where the process's CPU time cannot be read)
 //   resize C R     make the terminal C columns by R rows (it starts at 100 by 30)
-//   screen TEXT N  wait (up to 10 s) until exactly N rows of the screen hold TEXT; the
-//                  screen is emulated from the output (cursor moves, erasing, wrapping)
+//   screen TEXT N  wait (up to 10 s) until exactly N rows of the screen hold TEXT (at
+//                  least N with >=N); the screen is emulated from the output (cursor
+//                  moves, erasing, wrapping)
 //   show           print the emulated screen
 //
 // The terminal is 100 columns by 30 rows, or as `-s COLSxROWS` before COMMAND says.
@@ -416,13 +417,15 @@ int main(int argc, char** argv) {
         } else if (cmd == "screen") {
             auto last = arg.rfind(' ');
             std::string text = arg.substr(0, last);
-            int want = std::stoi(arg.substr(last + 1));
+            std::string count_arg = arg.substr(last + 1);
+            bool at_least = count_arg.rfind(">=", 0) == 0;  // "screen TEXT >=N"
+            int want = std::stoi(count_arg.substr(at_least ? 2 : 0));
             auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
             while (true) {
                 int count = 0;
                 for (const auto& r : screen().rows())
                     if (r.find(text) != std::string::npos) ++count;
-                if (count == want) break;
+                if (count == want || (at_least && count > want)) break;
                 if (std::chrono::steady_clock::now() > deadline) {
                     print_screen();
                     fail(std::to_string(count) + " rows hold \"" + text + "\", expected " +
