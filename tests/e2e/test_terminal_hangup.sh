@@ -69,3 +69,17 @@ exit 129 2
 cpu 0.1
 SCRIPT
 expect_regex "$TMP/last" ' event=end status=interrupted '
+
+# Ctrl-D at the question, on a terminal that is still there, is not a hang-up: the answers
+# end, as at the end of a pipe.
+hangup "$TMP/eof.log" <<'SCRIPT'
+expect LOCATE
+expect space pause
+send s
+expect Pain 0-10
+send \x04
+expect Input ended
+exit 3
+cooked
+SCRIPT
+expect_regex "$TMP/last" ' event=end status=stopped '
