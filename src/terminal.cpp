@@ -93,14 +93,22 @@ bool pending_wake() {
 
 }  // namespace
 
+namespace {
+
+void point_at_dev_null(int fd) {
+    int opened = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+    if (opened >= 0 && opened != fd) {
+        ::dup2(opened, fd);
+        ::close(opened);
+    }
+}
+
+}  // namespace
+
 void guard_standard_fds() {
     for (int fd = 0; fd <= 2; ++fd) {
         if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
-        int opened = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
-        if (opened >= 0 && opened != fd) {
-            ::dup2(opened, fd);
-            ::close(opened);
-        }
+        point_at_dev_null(fd);
     }
 }
 
@@ -189,10 +197,7 @@ void hang_up() {
     for (int fd : {STDOUT_FILENO, STDERR_FILENO}) {
         termios t{};
         if (::tcgetattr(fd, &t) == 0 || errno == ENOTTY) continue;  // alive, or no terminal
-        int null = ::open("/dev/null", O_WRONLY);
-        if (null < 0) continue;
-        ::dup2(null, fd);
-        ::close(null);
+        point_at_dev_null(fd);
     }
 }
 
