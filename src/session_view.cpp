@@ -137,7 +137,7 @@ void SessionView::notice_first_run() {
 
 void SessionView::routine_intro(const Routine& r) {
     line(paint(r.name, "1") + (r.area.empty() ? "" : fmt::format(" ({})", r.area)));
-    if (!r.summary.empty()) cue(r.summary, "");
+    if (!r.summary.empty()) line(r.summary);
     if (!r.cautions.empty()) {
         line(paint("Cautions:", "1;33"));
         for (const auto& c : r.cautions) cue(c, "  - ");
