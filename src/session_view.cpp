@@ -67,13 +67,16 @@ std::string SessionView::paint(std::string_view text, std::string_view sgr) cons
 // line, for grep.
 void SessionView::line(std::string_view text) {
     clear_panel();
+    std::string out;
     if (caps_.out_tty && display_width(text) > wrap_width()) {
         const std::string indent(text.substr(0, text.find_first_not_of(' ')));
-        for (const auto& l : wrap_text(text, wrap_width(), indent, indent))
-            fmt::print(out_, "{}\n", l);
+        for (const auto& l : wrap_text(text, wrap_width(), indent, indent)) out += l + "\n";
     } else {
-        fmt::print(out_, "{}\n", text);
+        out = std::string(text) + "\n";
     }
+    // stdio, not fmt::print, which throws when a write fails (a terminal that just went
+    // away): the session must still get to logging how it ended.
+    std::fwrite(out.data(), 1, out.size(), out_);
     std::fflush(out_);
 }
 
