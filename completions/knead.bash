@@ -24,7 +24,7 @@ _knead_reply() {
 
 _knead() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="run list show plan history due validate new where config"
+    local commands="run list show plan history report due validate new where config"
     local cmd="" i
     COMPREPLY=()
 
@@ -46,7 +46,7 @@ _knead() {
             _knead_reply < <(compgen -d -- "$cur")
             return
             ;;
-        --log)
+        --log | --out)
             compopt -o filenames 2>/dev/null
             _knead_reply < <(compgen -f -- "$cur")
             return
@@ -56,10 +56,14 @@ _knead() {
             return
             ;;
         --format)
-            _knead_reply < <(compgen -W "text tsv json" -- "$cur")
+            if [[ $cmd == report ]]; then
+                _knead_reply < <(compgen -W "html md" -- "$cur")
+            else
+                _knead_reply < <(compgen -W "text tsv json" -- "$cur")
+            fi
             return
             ;;
-        --speed | --speech-command | --area | --since | --last)
+        --speed | --speech-command | --area | --since | --last | --week | --month)
             return  # a value of the user's own
             ;;
     esac
@@ -80,7 +84,11 @@ _knead() {
             ;;
         history)
             # A routine or a point: the routine names are the ones to offer.
-            flags="--log --since --last --json --format --ascii --help"
+            flags="--log --since --last --json --format --ascii --week --month --plot --help"
+            words=$(_knead_routine_names)
+            ;;
+        report)
+            flags="--log --since --out --format --help"
             words=$(_knead_routine_names)
             ;;
         due)
@@ -100,7 +108,7 @@ _knead() {
             flags="--area --stdout --help"
             ;;
         where)
-            flags="--json --help"  # the place is the user's own words
+            flags="--json --map --help"  # the place is the user's own words
             ;;
     esac
 

@@ -19,7 +19,7 @@ function __knead_path_typed
     string match -q -- '*/*' (commandline -ct)
 end
 
-set -l commands run list show plan history due validate new where config
+set -l commands run list show plan history report due validate new where config
 set -l no_command "not __fish_seen_subcommand_from $commands"
 
 complete -c knead -f
@@ -32,13 +32,14 @@ complete -c knead -n $no_command -a list -d 'List the routines on the search pat
 complete -c knead -n $no_command -a show -d 'Show the points, cues, cautions and timeline of a routine'
 complete -c knead -n $no_command -a plan -d 'Print the timeline of a session without running it'
 complete -c knead -n $no_command -a history -d "Past sessions and each point's pain trend"
+complete -c knead -n $no_command -a report -d "Write a page with charts of the log"
 complete -c knead -n $no_command -a due -d 'The routines due today by their per_day and per_week'
 complete -c knead -n $no_command -a validate -d 'Check routines and report every problem'
 complete -c knead -n $no_command -a new -d 'Write a commented template routine'
 complete -c knead -n $no_command -a where -d 'Find the points that can send pain to a place'
 complete -c knead -n $no_command -a config -d 'Print the settings in effect and where each comes from'
 
-complete -c knead -n "__fish_seen_subcommand_from run show plan history validate" -a '(__knead_routine_names)' -d Routine
+complete -c knead -n "__fish_seen_subcommand_from run show plan history report validate" -a '(__knead_routine_names)' -d Routine
 complete -c knead -n "__fish_seen_subcommand_from run show plan; and __knead_path_typed" -F
 complete -c knead -n "__fish_seen_subcommand_from validate" -F
 complete -c knead -n "__fish_seen_subcommand_from $commands" -l help -d 'Show the usage'
@@ -59,9 +60,17 @@ complete -c knead -n "__fish_seen_subcommand_from history" -l last -x -d 'The la
 complete -c knead -n "__fish_seen_subcommand_from history" -l json -d 'The same as --format json'
 complete -c knead -n "__fish_seen_subcommand_from history" -l format -x -a 'text tsv json' -d 'The output format'
 complete -c knead -n "__fish_seen_subcommand_from history" -l ascii -d 'Plain ASCII trend bars'
+complete -c knead -n "__fish_seen_subcommand_from history" -l week -d 'Days by routines for this week (or DATE)'
+complete -c knead -n "__fish_seen_subcommand_from history" -l month -d 'Days by routines for this month (or DATE)'
+complete -c knead -n "__fish_seen_subcommand_from history" -l plot -d 'A line chart of each point'\''s pain at its first hold'
+complete -c knead -n "__fish_seen_subcommand_from report" -l log -r -F -d 'The log to read'
+complete -c knead -n "__fish_seen_subcommand_from report" -l since -x -d 'Sessions from DATE (YYYY-MM-DD) or of the last N days (30d)'
+complete -c knead -n "__fish_seen_subcommand_from report" -l out -r -F -d 'The file to write (- for stdout)'
+complete -c knead -n "__fish_seen_subcommand_from report" -l format -x -a 'html md' -d 'The page format'
 
 complete -c knead -n "__fish_seen_subcommand_from list" -l names -d 'Print only the routine names'
 complete -c knead -n "__fish_seen_subcommand_from validate" -l json -d 'Print the problems as a JSON array'
 complete -c knead -n "__fish_seen_subcommand_from where" -l json -d 'Print JSON, for scripts'
+complete -c knead -n "__fish_seen_subcommand_from where" -l map -d 'Also draw the matching points on a body outline'
 complete -c knead -n "__fish_seen_subcommand_from new" -l area -x -d 'The body area the routine works'
 complete -c knead -n "__fish_seen_subcommand_from new" -l stdout -d 'Print the template instead of writing it'

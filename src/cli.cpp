@@ -173,6 +173,39 @@ int run_cli(int argc, char** argv) {
         ->excludes(json_flag);
     history_cmd->add_flag("--ascii", history.ascii,
                           "Draw trends in plain ASCII, whatever the locale says");
+    auto* week_opt = history_cmd
+                         ->add_option("--week", history.week,
+                                      "A table of days by routines for this week (or DATE's)")
+                         ->type_name("[DATE]")
+                         ->expected(0, 1);
+    history_cmd
+        ->add_option("--month", history.month,
+                     "A table of days by routines for this month (or DATE's)")
+        ->type_name("[DATE]")
+        ->expected(0, 1)
+        ->excludes(week_opt);
+    history_cmd->add_flag("--plot", history.plot,
+                          "Draw each point's pain at its first hold as a line chart");
+
+    ReportOptions report;
+    auto* report_cmd = app.add_subcommand(
+        "report", "Write a page with charts of the log (HTML or Markdown) to show a therapist");
+    report_cmd->add_option("subject", report.subjects,
+                           "Routines, point ids or ROUTINE.POINT to report on (default: all)");
+    report_cmd->add_option("--log", report.log.log, "Read FILE (default: where knead run logs)")
+        ->type_name("FILE");
+    report_cmd
+        ->add_option("--since", report.since,
+                     "Only sessions from DATE on (YYYY-MM-DD), or of the last N days (30d)")
+        ->type_name("DATE|Nd");
+    report_cmd
+        ->add_option("--out", report.out,
+                     "Write to FILE (default: knead-report.html or .md here; - for stdout)")
+        ->type_name("FILE");
+    add_choice<ReportFormat>(*report_cmd, "--format", report.format,
+                             {{"html", ReportFormat::html}, {"md", ReportFormat::markdown}},
+                             "html (default) or md")
+        ->type_name("FORMAT");
 
     DueOptions due;
     auto* due_cmd = app.add_subcommand(
@@ -220,6 +253,8 @@ int run_cli(int argc, char** argv) {
                           "Where it hurts, in plain words: temple, \"behind the eye\". Without it, "
                           "list the places the routines know");
     where_cmd->add_flag("--json", where.json, "Print JSON, for scripts (see docs/where.md)");
+    where_cmd->add_flag("--map", where.map,
+                        "Also draw where the first matching points send pain on a body outline");
 
     auto* config =
         app.add_subcommand("config", "Print the settings in effect and where each comes from");
@@ -257,6 +292,15 @@ int run_cli(int argc, char** argv) {
         routines.base.target = settings.target_pain;
     }
 
+    if (report_cmd->parsed()) {
+        auto loaded = load_user_config();
+        if (!loaded) return exit_code::usage;
+        report.routines = routines;
+        report.routines.base.target = loaded->target_pain;
+        report.log.configured = loaded->log;
+        return report_command(report);
+    }
+
     run.routines = routines;
     validate_opts.routines = routines;
     for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
@@ -266,6 +310,7 @@ int run_cli(int argc, char** argv) {
     if (show->parsed()) return show_command(routines, show_name, show_log);
     if (history_cmd->parsed()) {
         if (history_json) history.format = HistoryFormat::json;
+        history.routines = routines;
         return history_command(history);
     }
     if (due_cmd->parsed()) {

@@ -4,15 +4,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "commands.hpp"
+#include "knead/day_table.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/history.hpp"
 #include "knead/json.hpp"
 #include "knead/log_time.hpp"
 #include "knead/paths.hpp"
+#include "knead/routine_finder.hpp"
+#include "knead/routine_loader.hpp"
 #include "knead/sparkline.hpp"
 #include "knead/suggest.hpp"
+#include "knead/text_plot.hpp"
 #include "log_input.hpp"
 #include "terminal.hpp"
 
@@ -188,9 +193,73 @@ void print_point_table(const History& h) {
     }
 }
 
+// --week and --month: the days of the period holding the date given (or today).
+int print_day_table(const HistoryOptions& o) {
+    const std::string& given = o.week ? *o.week : *o.month;
+    std::int64_t day = local_day(std::chrono::system_clock::now());
+    if (!given.empty()) {
+        auto d = parse_date(given);
+        if (!d) {
+            fmt::print(stderr, "knead: {} wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`\n",
+                       o.week ? "--week" : "--month", clean(given));
+            return exit_code::usage;
+        }
+        day = *d;
+    }
+    std::int64_t from = week_start(day), to = from + 6;
+    if (o.month) {
+        const std::string date = date_string(day);
+        const int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2));
+        from = days_from_civil(y, m, 1);
+        to = (m == 12 ? days_from_civil(y + 1, 1, 1) : days_from_civil(y, m + 1, 1)) - 1;
+    }
+    const std::string path = log_path(o.log.log, o.log.configured).string();
+    DayTableBuilder table(from, to, o.subject);
+    if (read_log(path, [&](LoggedSession&& s) { table.add(s); }) == LogRead::failed)
+        return exit_code::failure;
+    for (const auto& line : render_day_table(table.rows(), from, to))
+        fmt::print("{}\n", clean(line));
+    return exit_code::ok;
+}
+
+// The target band of a point, from its routine when that is on the search path.
+PainBand band_of(const HistoryOptions& o, const std::string& routine, const std::string& point) {
+    const auto dirs = routine_search_path(o.routines.dirs);
+    if (auto file = find_routine(routine, dirs)) {
+        auto loaded = load_routine_file(*file, search_path_resolver(dirs), o.routines.base);
+        if (loaded.routine)
+            for (const auto& p : loaded.routine->points)
+                if (p.id == point) return p.dose.target;
+    }
+    return o.routines.base.target;
+}
+
+// --plot: a chart per point of the pain at its first hold, sized to the window.
+void print_plots(const History& h, const HistoryOptions& o, const TerminalCaps& caps,
+                 bool ascii) {
+    for (const auto& p : h.points) {
+        const PainBand band = band_of(o, p.routine, p.point);
+        fmt::print("\n{}.{}: pain at the first hold, {} session{} (shaded: target {}-{})\n",
+                   clean(p.routine), clean(p.point), p.entries.size(),
+                   p.entries.size() == 1 ? "" : "s", band.lo, band.hi);
+        if (p.entries.empty()) continue;
+        TextPlot plot;
+        for (const auto& e : p.entries) {
+            const auto& s = h.sessions[e.session];
+            plot.points.emplace_back(day_position(s.day, s.time), e.first_pain);
+        }
+        plot.band = band;
+        plot.width = caps.out_tty ? caps.width : 80;
+        plot.height = std::clamp((caps.out_tty ? caps.height : 24) - 8, 4, 20);
+        plot.ascii = ascii;
+        for (const auto& line : render_text_plot(plot)) fmt::print("{}\n", line);
+    }
+}
+
 }  // namespace
 
 int history_command(const HistoryOptions& o) {
+    if (o.week || o.month) return print_day_table(o);
     HistoryQuery q;
     q.subject = o.subject;
     if (o.since) {
@@ -237,6 +306,12 @@ int history_command(const HistoryOptions& o) {
     }
     const TerminalCaps caps = detect_terminal(ColorMode::never);
     const bool ascii = o.ascii || !caps.unicode;
+    if (o.plot) {
+        // Braille needs a terminal that draws it: a dumb one gets ASCII.
+        const char* term = std::getenv("TERM");
+        print_plots(h, o, caps, ascii || (term && std::string_view(term) == "dumb"));
+        return exit_code::ok;
+    }
     if (h.subject == Subject::point) {
         print_point_table(h);
     } else {

@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/paths.hpp"
+#include "knead/private_file.hpp"
 #include "knead/routine.hpp"
 #include "knead/routine_finder.hpp"
 #include "knead/routine_template.hpp"
@@ -24,16 +25,7 @@ constexpr std::size_t kMaxNameLength = 64;
 int write_new_file(const std::filesystem::path& path, std::string_view text) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return errno;
-    int err = 0;
-    while (!text.empty()) {
-        ssize_t n = ::write(fd, text.data(), text.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            err = n < 0 ? errno : EIO;
-            break;
-        }
-        text.remove_prefix(static_cast<std::size_t>(n));
-    }
+    int err = write_fully(fd, text);
     if (::close(fd) != 0 && err == 0) err = errno;
     if (err != 0) ::unlink(path.c_str());  // no half-written routine left behind
     return err;

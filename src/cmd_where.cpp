@@ -2,7 +2,9 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "knead/body_map.hpp"
 #include "knead/body_words.hpp"
+#include "knead/complaint_words.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/json.hpp"
 #include "knead/paths.hpp"
@@ -15,6 +17,8 @@ namespace knead {
 namespace {
 
 constexpr std::size_t kWidth = 80;
+// The picture of `--map` marks this many points at most: more letters would not be readable.
+constexpr std::size_t kMapPoints = 8;
 
 // Every valid routine on the search path. An invalid one is skipped with a warning, so
 // one broken file of the user's does not hide the rest.
@@ -102,6 +106,36 @@ std::string point_title(const Point& p) {
     return fmt::format("{} ({})", p.name, p.muscle);
 }
 
+// The symptoms in the query that need care first, before any point.
+void print_care(const std::vector<std::string_view>& notes) {
+    if (notes.empty()) return;
+    fmt::print("Take care first:\n");
+    for (auto n : notes) print_lines(wrap_text(std::string(n), kWidth, "  - ", "    "));
+    fmt::print("\n");
+}
+
+// The first matching points as one routine, so that the body picture can draw them.
+void print_map(const std::vector<ReferHit>& hits, const std::vector<Routine>& routines) {
+    Routine shown;
+    for (std::size_t i = 0; i < hits.size() && i < kMapPoints; ++i)
+        shown.points.push_back(routines[hits[i].routine].points[hits[i].point]);
+    fmt::print("\nWhere {} send pain (each one's letter marks its areas):\n\n",
+               hits.size() > kMapPoints ? fmt::format("the first {} points", kMapPoints)
+                                        : std::string("these points"));
+    for (const auto& line : draw_body_map(shown, kWidth)) fmt::print("{}\n", line);
+}
+
+std::string_view match_label(MatchKind k) {
+    switch (k) {
+        case MatchKind::muscle:
+            return "known for";
+        case MatchKind::close:
+            return "close match";
+        default:
+            return "refers to";
+    }
+}
+
 }  // namespace
 
 int where_command(const WhereOptions& o) {
@@ -112,6 +146,7 @@ int where_command(const WhereOptions& o) {
     if (query.find_first_not_of(" \t") == std::string::npos) return list_areas(routines, o.json);
 
     auto hits = find_referrals(query, routines);
+    const auto care = care_notes(query);
     if (o.json) {
         fmt::print("{{\"query\":{},\"matches\":[", json_string(query));
         for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -125,10 +160,13 @@ int where_command(const WhereOptions& o) {
                 json_string(p.muscle), json_string(to_string(h.kind)), json_string(h.area),
                 json_array(p.refers_to), json_string(p.locate_cue), json_string(r.path.string()));
         }
-        fmt::print("\n]}}\n");
+        std::string notes = "[";
+        for (auto n : care) notes += (notes.size() > 1 ? "," : "") + json_string(n);
+        fmt::print("\n],\"care\":{}]}}\n", notes);
         return hits.empty() ? exit_code::failure : exit_code::ok;
     }
 
+    print_care(care);
     const std::string shown = printable(query);
     if (hits.empty()) {
         if (split_body_words(query).empty())
@@ -154,9 +192,10 @@ int where_command(const WhereOptions& o) {
         if (i > 0 && h.kind == MatchKind::close && hits[i - 1].kind != MatchKind::close)
             fmt::print("\nPartial and close matches:\n");
         fmt::print("\n{:>2}. {}, routine {} ({}: {})\n", i + 1, point_title(p), r.id,
-                   h.kind == MatchKind::close ? "close match" : "refers to", h.area);
+                   match_label(h.kind), h.area);
         print_lines(wrap_text(p.locate_cue, kWidth, "    Locate: ", "    "));
     }
+    if (o.map) print_map(hits, routines);
     fmt::print("\nWork a point with `knead run ROUTINE`, for example `knead run {}`.\n",
                routines[hits.front().routine].id);
     return exit_code::ok;

@@ -48,6 +48,12 @@ struct HistoryOptions {
     std::optional<int> last;
     HistoryFormat format = HistoryFormat::text;
     bool ascii = false;
+    // --week [DATE] and --month [DATE]: the table of days by routines for the week or month
+    // holding DATE ("" for today).
+    std::optional<std::string> week;
+    std::optional<std::string> month;
+    bool plot = false;        // a line chart of each point's pain at its first hold
+    RoutineOptions routines;  // where --plot finds a point's target band
 };
 
 struct DueOptions {
@@ -67,7 +73,19 @@ struct NewOptions {
     bool to_stdout = false;
 };
 
+enum class ReportFormat { html, markdown };
+
+struct ReportOptions {
+    RoutineOptions routines;  // where the routines worked are described
+    LogOptions log;
+    std::vector<std::string> subjects;  // routines, point ids or ROUTINE.POINT; none: all
+    std::optional<std::string> since;   // YYYY-MM-DD or Nd
+    std::string out;                    // "" for knead-report.html (.md), "-" for stdout
+    ReportFormat format = ReportFormat::html;
+};
+
 int history_command(const HistoryOptions& o);
+int report_command(const ReportOptions& o);
 int due_command(const DueOptions& o);
 int run_command(const RunOptions& o, const Config& config);
 int list_command(const RoutineOptions& o, bool names_only);
@@ -82,6 +100,7 @@ struct WhereOptions {
     RoutineOptions routines;
     std::vector<std::string> words;  // the place, as typed; none lists the known places
     bool json = false;
+    bool map = false;  // also draw where the first matches send pain
 };
 
 int where_command(const WhereOptions& o);

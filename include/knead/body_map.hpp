@@ -18,8 +18,9 @@ std::size_t spot_cells(char code);
 
 // The picture's lines (ASCII only, no colour, at most 72 columns), a blank line, then the
 // legend wrapped to `width` columns: each point's mark, name and referral areas. A spot
-// that more than one point refers to shows '+'; areas with no spot on the outline are
-// named in the legend only.
+// that more than one point refers to shows the point that names it earliest in its
+// `refers_to` (its main area), or '+' when several name it equally early; areas with no
+// spot on the outline are named in the legend only.
 std::vector<std::string> draw_body_map(const Routine& r, std::size_t width = 80);
 
 }  // namespace knead

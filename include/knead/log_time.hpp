@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "knead/clock.hpp"
@@ -22,6 +23,13 @@ std::optional<LogTime> parse_log_time(std::string_view s);
 
 // "YYYY-MM-DD" as a day number; nullopt for anything else, or a date that does not exist.
 std::optional<std::int64_t> parse_date(std::string_view s);
+
+// A time as written in the log, as a place on a time axis in days: its local day plus
+// the fraction of that day its clock time says (for charts).
+double day_position(std::int64_t day, std::string_view time);
+
+// A day number as "YYYY-MM-DD".
+std::string date_string(std::int64_t day);
 
 // Today's (or `t`'s) day number in local time, as the log's dates are written.
 std::int64_t local_day(WallTime t);

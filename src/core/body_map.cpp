@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string_view>
@@ -29,21 +30,21 @@ constexpr std::array<std::string_view, 26> kOutline = {
     R"(              '-._.-'                              '-._.-')",
     R"(              s|h h|s                              s|v v|s)",
     R"(        .-----'     '-----.                  .-----'  N  '-----.)",
-    R"(       /  p   k     k   p  \                /  W  X   M   X  W  \)",
-    R"(      /  /|   k     k   |\  \              /  /|  B   M   B  |\  \)",
-    R"(     / u/ |             | \u \            / U/ |  B   M   B  | \U \)",
+    R"(       /  p   k  4  k   p  \                /  W  X   M   X  W  \)",
+    R"(      /  /|   k  4  k   |\  \              /  /|  B   M   B  |\  \)",
+    R"(     / u/ |0           0| \u \            / U/ |  B   M   B  | \U \)",
     R"(    / i/  |      a      |  \i \          / 1/  |      J      |  \1 \)",
     R"(   / d/   |      a      |   \d \        / F/   |  L   J   L  |   \F \)",
-    R"(  / w/    |H           H|    \w \      / 2/    |H L       L H|    \2 \)",
-    R"( ( l)     |  g       g  |     (l )    ( 3)     |  Y       Y  |     (3 ))",
+    R"(  / w/    |H           H|    \w \      / 2/    |H L 6   6 L H|    \2 \)",
+    R"( ( l)     |  g       g  |     (l )    ( 3)     |  Y   7   Y  |     (3 ))",
     R"(  \x)     |      |      |     (x/      \5)     |  Y   |   Y  |     (5/)",
     R"(          |O T   |   T O|                      |O G   |   G O|)",
     R"(          |O T I | I T O|                      |O G   |   G O|)",
-    R"(          | Q K  |  K Q |                      | Q P  |  P Q |)",
+    R"(          | Q K 9|9 K Q |                      | Q P  |  P Q |)",
     R"(          |  S   |   S  |                      |  C   |   C  |)",
     R"(          |  S   |   S  |                      |  C   |   C  |)",
-    R"(          |  A   |   A  |                      |  D   |   D  |)",
-    R"(         / Z  R\ | /R  Z \                    /  E  \ | /  E  \)",
+    R"(          |V A   |   A V|                      |  D   |   D  |)",
+    R"(         / Z8 R\ | /R 8Z \                    /  E  \ | /  E  \)",
     R"(        (______/ | \______)                  (______/ | \______))",
 };
 
@@ -68,22 +69,29 @@ char point_mark(std::size_t index) {
 }
 
 std::vector<std::string> draw_body_map(const Routine& r, std::size_t width) {
-    std::map<char, std::set<std::size_t>> marks;  // spot code -> the points marking it
+    // spot code -> point -> where the point's list first names an area on that spot.
+    std::map<char, std::map<std::size_t, std::size_t>> marks;
     std::vector<std::string> undrawn;
     std::set<std::string> undrawn_keys;
     for (std::size_t i = 0; i < r.points.size(); ++i) {
-        for (const auto& area : r.points[i].refers_to) {
-            const BodyWord* w = find_body_word(area);
+        const auto& areas = r.points[i].refers_to;
+        for (std::size_t a = 0; a < areas.size(); ++a) {
+            const BodyWord* w = find_body_word(areas[a]);
             if (!w || w->spots.empty()) {
-                if (undrawn_keys.insert(body_word_key(area)).second) undrawn.push_back(area);
+                if (undrawn_keys.insert(body_word_key(areas[a])).second)
+                    undrawn.push_back(areas[a]);
                 continue;
             }
-            for (char code : w->spots) marks[code].insert(i);
+            for (char code : w->spots) marks[code].emplace(i, a);  // keeps the first
         }
     }
 
+    // A spot that several points share shows the point whose main area it is (named
+    // earliest in its list), so that each point keeps its letter where it matters most
+    // with many points on one picture; '+' only where they name it equally early.
     std::vector<std::string> lines;
     bool shared = false;
+    bool resolved = false;
     auto draw = [&](std::string_view row) {
         std::string line(row);
         for (char& c : line) {
@@ -91,11 +99,19 @@ std::vector<std::string> draw_body_map(const Routine& r, std::size_t width) {
             auto it = marks.find(c);
             if (it == marks.end()) {
                 c = ' ';
-            } else if (it->second.size() > 1) {
+                continue;
+            }
+            std::size_t first = SIZE_MAX;
+            for (const auto& [point, index] : it->second) first = std::min(first, index);
+            std::vector<std::size_t> owners;
+            for (const auto& [point, index] : it->second)
+                if (index == first) owners.push_back(point);
+            if (owners.size() > 1) {
                 c = '+';
                 shared = true;
             } else {
-                c = point_mark(*it->second.begin());
+                c = point_mark(owners.front());
+                resolved = resolved || it->second.size() > 1;
             }
         }
         while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -114,6 +130,11 @@ std::vector<std::string> draw_body_map(const Routine& r, std::size_t width) {
             lines.push_back(std::move(l));
     }
     if (shared) lines.emplace_back("+  more than one of these points");
+    if (resolved)
+        for (auto& l : wrap_text("A spot that several points share shows the one it is the main "
+                                 "area of (named first in its list).",
+                                 width, "", ""))
+            lines.push_back(std::move(l));
     if (!undrawn.empty())
         for (auto& l : wrap_text(fmt::format("{}", fmt::join(undrawn, ", ")), width,
                                  "Not on the picture: ", "   "))

@@ -57,6 +57,7 @@ constexpr BodyWord kVocabulary[] = {
     {"back of the hand", arms_hands, "3"},
     {"web of the thumb", arms_hands, "3"},
     {"thumb", arms_hands, "3"},
+    {"thumb side of the hand", arms_hands, "3"},
     {"hand", arms_hands, "l3"},
     {"finger", arms_hands, "x5"},
 
@@ -65,11 +66,15 @@ constexpr BodyWord kVocabulary[] = {
     {"upper back", back_trunk, "MB"},
     {"middle of the back", back_trunk, "J"},
     {"mid back", back_trunk, "J"},
-    {"lower back", back_trunk, "L"},
-    {"back", back_trunk, "MBJL"},
-    {"chest", back_trunk, "k"},
+    {"lower back", back_trunk, "L6"},
+    {"sacroiliac joint", back_trunk, "6"},
+    {"tailbone", back_trunk, "7"},
+    {"back", back_trunk, "MBJL67"},
+    {"chest", back_trunk, "k40"},
+    {"breastbone", back_trunk, "4"},
+    {"side of the chest", back_trunk, "0"},
     {"breast", back_trunk, "k"},
-    {"rib", back_trunk, ""},
+    {"rib", back_trunk, "0"},
     {"belly", back_trunk, "a"},
     {"stomach", back_trunk, "a"},
     {"abdomen", back_trunk, "a"},
@@ -77,6 +82,7 @@ constexpr BodyWord kVocabulary[] = {
     {"side of the hip", hips_legs, "H"},
     {"hip", hips_legs, "H"},
     {"buttock", hips_legs, "Y"},
+    {"back of the hip", hips_legs, "Y"},
     {"groin", hips_legs, "g"},
     {"front of the thigh", hips_legs, "T"},
     {"inner thigh", hips_legs, "I"},
@@ -84,30 +90,35 @@ constexpr BodyWord kVocabulary[] = {
     {"back of the thigh", hips_legs, "G"},
     {"thigh", hips_legs, "TIOG"},
     {"front of the knee", hips_legs, "K"},
+    {"inner knee", hips_legs, "9"},
     {"outer knee", hips_legs, "Q"},
     {"back of the knee", hips_legs, "P"},
-    {"knee", hips_legs, "KQP"},
+    {"knee", hips_legs, "KQP9"},
     {"shin", hips_legs, "S"},
     {"calf", hips_legs, "C"},
     {"leg", hips_legs, "TOGKSC"},
-    {"ankle", hips_legs, "AD"},
+    {"ankle", hips_legs, "ADV"},
+    {"front of the ankle", hips_legs, "A"},
+    {"outer ankle", hips_legs, "V"},
     {"back of the ankle", hips_legs, "D"},
 
     {"heel", feet, "E"},
     {"arch of the foot", feet, "R"},
     {"ball of the foot", feet, "Z"},
     {"sole", feet, "RZ"},
-    {"top of the foot", feet, "Z"},
+    {"top of the foot", feet, "8"},
     {"toe", feet, "Z"},
     {"big toe", feet, "Z"},
-    {"foot", feet, "ZRE"},
+    {"foot", feet, "ZRE8"},
 };
 
 // Words that say nothing about where: articles, "my", sides, and words for pain itself.
-constexpr std::string_view kFiller[] = {"a",    "an",    "the",     "of",      "my",   "in",
-                                        "on",   "at",    "to",      "and",     "or",   "both",
-                                        "left", "right", "pain",    "painful", "ache", "aching",
-                                        "sore", "hurt",  "hurting", "tender",  "stiff"};
+constexpr std::string_view kFiller[] = {
+    "a",    "an",   "the",     "of",     "my",      "in",      "on",      "at",    "to",
+    "and",  "or",   "both",    "left",   "right",   "pain",    "painful", "ache",  "aching",
+    "sore", "hurt", "hurting", "tender", "after",   "with",    "when",    "since", "from",
+    "for",  "very", "bad",     "really", "feel",    "feeling", "like",    "have",  "get",
+    "got",  "is",   "am",      "been",   "problem", "trouble", "tight"};
 
 bool word_char(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -169,6 +180,7 @@ std::vector<std::string> split_body_words(std::string_view text) {
         // One letter is the "s" of "hand's", never a body word.
         if (w.size() < 2) continue;
         w = singular(std::move(w));
+        if (w == "low") w = "lower";  // "low back" is the lower back
         if (std::find(std::begin(kFiller), std::end(kFiller), w) != std::end(kFiller)) continue;
         words.push_back(std::move(w));
     }

@@ -1,6 +1,8 @@
 #include "knead/log_time.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <ctime>
 
 namespace knead {
@@ -77,6 +79,31 @@ std::int64_t local_day(WallTime t) {
     std::tm local{};
     localtime_r(&tt, &local);
     return days_from_civil(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+double day_position(std::int64_t day, std::string_view time) {
+    int h = 0, m = 0, sec = 0;
+    if (time.size() >= 19 && digits(time, 11, 2, h) && digits(time, 14, 2, m) &&
+        digits(time, 17, 2, sec))
+        return static_cast<double>(day) + std::min(h * 3600 + m * 60 + sec, 86399) / 86400.0;
+    return static_cast<double>(day);
+}
+
+std::string date_string(std::int64_t day) {
+    // Howard Hinnant's civil_from_days, the inverse of days_from_civil.
+    const std::int64_t z = day + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(y),
+                  static_cast<int>(m), static_cast<int>(d));
+    return buf;
 }
 
 std::int64_t week_start(std::int64_t day) {

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "knead/body_words.hpp"
+#include "knead/complaint_words.hpp"
 #include "knead/suggest.hpp"
 
 namespace knead {
@@ -23,8 +24,9 @@ int typo_limit(std::size_t length) {
 std::optional<int> word_cost(const std::string& q, const std::string& w, bool q_is_known) {
     if (q == w) return 0;
     if (q_is_known) return std::nullopt;
+    // A typo keeps the first letter: "band" is no typo of "hand", though one edit away.
     int d = edit_distance(q, w);
-    if (d <= typo_limit(q.size())) return d;
+    if (d <= typo_limit(q.size()) && q.front() == w.front()) return d;
     if (q.size() >= 3 && q.size() < w.size() && w.compare(0, q.size(), q) == 0) return 1;
     return std::nullopt;
 }
@@ -42,6 +44,24 @@ bool is_position_word(const std::string& w) {
            std::end(kPositionWords);
 }
 
+// Positions that exclude each other: an area with one of them is never the place a query
+// with the other names ("front of the knee" is not "back of the knee"), unless the query
+// names both.
+constexpr std::pair<std::string_view, std::string_view> kOpposites[] = {
+    {"front", "back"}, {"inner", "outer"}, {"upper", "lower"},
+    {"top", "ball"},   {"top", "arch"},    {"top", "sole"}};
+
+bool contradicts(const std::vector<std::string>& query, const std::vector<std::string>& area) {
+    auto has = [](const std::vector<std::string>& v, std::string_view w) {
+        return std::find(v.begin(), v.end(), w) != v.end();
+    };
+    for (const auto& [a, b] : kOpposites) {
+        if (has(query, a) && !has(query, b) && has(area, b)) return true;
+        if (has(query, b) && !has(query, a) && has(area, a)) return true;
+    }
+    return false;
+}
+
 // Whether every spot of `inner` on the body picture is also one of `outer`'s.
 bool lies_within(const BodyWord* inner, const BodyWord* outer) {
     if (!inner || !outer || inner == outer || inner->spots.empty()) return false;
@@ -53,7 +73,7 @@ bool lies_within(const BodyWord* inner, const BodyWord* outer) {
 std::optional<ReferHit> score(const std::vector<std::string>& query, const BodyWord* place,
                               const std::set<std::string>& known_words, const std::string& area) {
     const auto words = split_body_words(area);
-    if (words.empty()) return std::nullopt;
+    if (words.empty() || contradicts(query, words)) return std::nullopt;
     ReferHit hit;
     hit.area = area;
     std::set<std::size_t> used;  // area words the query named
@@ -68,7 +88,9 @@ std::optional<ReferHit> score(const std::vector<std::string>& query, const BodyW
         ++hit.matched;
         hit.cost += best->first;
         used.insert(best->second);
-        anchored = anchored || !is_position_word(q);
+        // "low" may be the start of "lower", but a position alone places nothing:
+        // "low back" must not find "lower teeth".
+        anchored = anchored || (!is_position_word(q) && !is_position_word(words[best->second]));
     }
     hit.extra = static_cast<int>(words.size() - used.size());
     const BodyWord* known = find_body_word(area);
@@ -95,13 +117,55 @@ std::optional<ReferHit> score(const std::vector<std::string>& query, const BodyW
 }
 
 auto rank(const ReferHit& h) {
-    return std::tuple(static_cast<int>(h.kind), -h.matched, h.cost, !h.inside, h.extra);
+    return std::tuple(static_cast<int>(h.kind), -h.covered, -h.matched, h.cost, !h.inside, h.extra,
+                      h.area_index);
+}
+
+// Every word of the query is a word of the point's muscle: "trapezius", "biceps". Not of
+// its name, which may hold a place ("Wrist flexors").
+bool names_muscle(const std::vector<std::string>& query, const Point& p) {
+    // A query of place words asks for a place, even where a muscle is named after it:
+    // "wrist" is not a search for the "wrist flexors".
+    static const std::set<std::string> place_words = [] {
+        std::set<std::string> out;
+        for (const auto& w : body_vocabulary())
+            for (auto& word : split_body_words(w.phrase)) out.insert(std::move(word));
+        return out;
+    }();
+    if (std::all_of(query.begin(), query.end(),
+                    [](const std::string& q) { return place_words.count(q) > 0; }))
+        return false;
+    const auto words = split_body_words(p.muscle);
+    return std::all_of(query.begin(), query.end(), [&](const std::string& q) {
+        return std::find(words.begin(), words.end(), q) != words.end();
+    });
+}
+
+// The best hit of `p` for `query` over its referral areas.
+std::optional<ReferHit> best_area(const std::vector<std::string>& query, const BodyWord* place,
+                                  const std::set<std::string>& known_words, const Point& p) {
+    std::optional<ReferHit> best;
+    for (std::size_t i = 0; i < p.refers_to.size(); ++i) {
+        auto hit = score(query, place, known_words, p.refers_to[i]);
+        if (!hit) continue;
+        hit->area_index = static_cast<int>(i);
+        if (!best || rank(*hit) < rank(*best)) best = std::move(hit);
+    }
+    return best;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
 }
 
 }  // namespace
 
 std::string_view to_string(MatchKind k) {
     switch (k) {
+        case MatchKind::muscle:
+            return "muscle";
         case MatchKind::exact:
             return "exact";
         case MatchKind::words:
@@ -115,22 +179,62 @@ std::string_view to_string(MatchKind k) {
 }
 
 std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Routine> routines) {
-    const auto words = split_body_words(query);
+    // Complaint names ("tennis elbow") stand for their places and muscles; symptom words
+    // ("numbness") name no place, so the rest of the query is searched without them.
+    std::vector<std::string> rest;
+    const auto complaints = find_complaints(split_body_words(query), rest);
+    std::erase_if(rest, [](const std::string& w) { return is_symptom_word(w); });
     std::vector<ReferHit> hits;
-    if (words.empty()) return hits;
-    const BodyWord* place = find_body_word(query);
+    if (complaints.empty() && rest.empty()) return hits;
+    const BodyWord* place = rest.empty() ? nullptr : find_body_word(joined(rest));
     std::set<std::string> known_words;  // every word of every area searched
     for (const auto& r : routines)
         for (const auto& p : r.points)
             for (const auto& area : p.refers_to)
                 for (auto& w : split_body_words(area)) known_words.insert(std::move(w));
+
     for (std::size_t r = 0; r < routines.size(); ++r) {
         const auto& points = routines[r].points;
         for (std::size_t p = 0; p < points.size(); ++p) {
+            const Point& point = points[p];
             std::optional<ReferHit> best;
-            for (const auto& area : points[p].refers_to) {
-                auto hit = score(words, place, known_words, area);
-                if (hit && (!best || rank(*hit) < rank(*best))) best = std::move(hit);
+            auto offer = [&](ReferHit h) {
+                if (!best || rank(h) < rank(*best)) best = std::move(h);
+            };
+            for (const Complaint* c : complaints) {
+                // A muscle known for the complaint comes first, in the order listed.
+                const auto muscles = complaint_items(c->muscles);
+                auto m = std::find(muscles.begin(), muscles.end(), point.muscle);
+                if (m != muscles.end()) {
+                    ReferHit h;
+                    h.kind = MatchKind::muscle;
+                    h.area = std::string(c->phrase);
+                    h.cost = static_cast<int>(m - muscles.begin());
+                    offer(std::move(h));
+                }
+                // Then the points that send pain to more of the complaint's places.
+                std::optional<ReferHit> first;
+                int covered = 0;
+                for (auto where : complaint_items(c->places)) {
+                    auto h = best_area(split_body_words(where), find_body_word(where), known_words,
+                                       point);
+                    if (!h || h->kind == MatchKind::close) continue;
+                    ++covered;
+                    if (!first) first = std::move(h);
+                }
+                if (first) {
+                    first->covered = covered;
+                    offer(std::move(*first));
+                }
+            }
+            if (!rest.empty()) {
+                if (names_muscle(rest, point)) {
+                    ReferHit h;
+                    h.kind = MatchKind::muscle;
+                    h.area = point.muscle;
+                    offer(std::move(h));
+                }
+                if (auto h = best_area(rest, place, known_words, point)) offer(std::move(*h));
             }
             if (!best) continue;
             best->routine = r;

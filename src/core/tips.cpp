@@ -7,9 +7,8 @@ namespace knead {
 namespace {
 
 // General self-care advice only; nothing here names a product or a drug.
-constexpr std::array<std::string_view, 6> kTips = {
+constexpr std::array<std::string_view, 5> kTips = {
     "Get up and move for a minute or two every half hour of sitting.",
-    "Drink a glass of water: worked muscles can feel stiff for a day.",
     "Check your screen: its top edge at eye level keeps your neck from leaning forward.",
     "Stretch the muscles you worked once more later today, gently, 20 to 30 seconds each.",
     "Let your shoulders drop and breathe out slowly: tension often creeps back unnoticed.",

@@ -33,10 +33,10 @@ expect_exit 0 bash --norc -c "source '$SCRIPT' && complete -p knead"
 expect_contains "$OUT" "complete -F _knead knead"
 
 # Commands and global flags.
-expect_offers "run list show plan history due validate new where config" "$KNEAD" ""
+expect_offers "run list show plan history report due validate new where config" "$KNEAD" ""
 expect_offers "plan" "$KNEAD" pl
 expect_offers "--routines --help --version" "$KNEAD" --
-expect_offers "run" "$KNEAD" --routines "$TMP" r
+expect_offers "run" "$KNEAD" --routines "$TMP" ru
 
 # Flags of each command.
 expect_offers "--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --help" \
@@ -45,10 +45,12 @@ expect_offers "--names --help" "$KNEAD" list -
 expect_offers "--json --help" "$KNEAD" validate --
 expect_offers "--area --stdout --help" "$KNEAD" new --
 expect_offers "--log --fresh --help" "$KNEAD" plan --
-expect_offers "--log --since --last --json --format --ascii --help" "$KNEAD" history --
+expect_offers "--log --since --last --json --format --ascii --week --month --plot --help" "$KNEAD" history --
+expect_offers "--log --since --out --format --help" "$KNEAD" report --
+expect_offers "html md" "$KNEAD" report --format ""
 expect_offers "tsv" "$KNEAD" history --format ts
 expect_offers "--log --help" "$KNEAD" due --
-expect_offers "--json --help" "$KNEAD" where --
+expect_offers "--json --map --help" "$KNEAD" where --
 expect_offers "where" "$KNEAD" wh
 expect_offers "auto always" "$KNEAD" run --color a
 expect_offers "" "$KNEAD" run --speed ""

@@ -21,14 +21,16 @@ if command -v fish >/dev/null; then
         PATH="$TMP/bin:$PATH" fish --no-config -c 'source $argv[1]; complete -C$argv[2]' "$FISH" "$1" |
             cut -f1 | sort | tr '\n' ' '
     }
-    expect_eq "$(fish_complete 'knead ')" "config due history list new plan run show validate where " "fish: commands"
+    expect_eq "$(fish_complete 'knead ')" "config due history list new plan report run show validate where " "fish: commands"
     expect_eq "$(fish_complete 'knead run ne')" "neck " "fish: a routine name"
     expect_eq "$(fish_complete "knead --routines $ROUTINES run zz")" "zz-mine " \
         "fish: a name from --routines"
     expect_eq "$(fish_complete 'knead validate --j')" "--json " "fish: a flag of validate"
     expect_eq "$(fish_complete 'knead run --color ')" "always auto never " "fish: --color values"
     expect_eq "$(fish_complete 'knead list --n')" "--names " "fish: list --names"
-    expect_eq "$(fish_complete 'knead where --')" "--help --json " "fish: flags of where"
+    expect_eq "$(fish_complete 'knead where --')" "--help --json --map " "fish: flags of where"
+    expect_eq "$(fish_complete 'knead report --format ')" "html md " "fish: report --format values"
+    expect_eq "$(fish_complete 'knead history --p')" "--plot " "fish: history --plot"
 fi
 
 # --- zsh: drive an interactive zsh in a pseudo-terminal, press Tab, read the line --------

@@ -21,7 +21,7 @@ expect_match "$NECK_CAUTION" '.{10}' "first caution of neck.toml"
 expect_contains "$OUT" "  - $NECK_CAUTION"
 expect_line_count "$OUT" 1 "^  - Stop at once on numbness, tingling, or sharp or shooting pain\\.$"
 # The dose override (reps = 1) applies to the levator scapulae only.
-expect_contains "$OUT" "   Dose:    1 x (locate 15 s, press 10 s, hold 30 s"
+expect_contains "$OUT" "   Dose:    1 x (locate 15 s, press 10 s, hold 60 s"
 repeat_answer 200 6
 expect_exit 0 "$KNEAD" run desk-worker --no-wait --log "$TMP/desk.log" <"$ANSWERS"
 expect_contains "$OUT" "Session complete: 4 of 4 points"
@@ -97,7 +97,7 @@ head -n 12 "$USER_NECK" >"$TMP/neck-one-point.toml"  # up to the first point's s
 mv "$TMP/neck-one-point.toml" "$USER_NECK"
 expect_exit 0 "$KNEAD" validate neck
 expect_exit 2 "$KNEAD" validate desk-worker
-expect_regex "$OUT" ':13:7: error: routine `neck` has no point `levator-scapulae`; its points are upper-trapezius$'
+expect_regex "$OUT" ':14:7: error: routine `neck` has no point `levator-scapulae`; its points are upper-trapezius$'
 rm "$XDG_CONFIG_HOME/knead/routines/neck.toml"
 
 # --- A cycle: an error at the line of the use, in each file ------------------------------

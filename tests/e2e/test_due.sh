@@ -5,6 +5,15 @@
 source "$(dirname "$0")/lib.sh"
 
 LOG="$TMP/s.log"
+# Every built-in routine says how often it is meant; plain routines of the same names,
+# first on the search path, hide them, so that only this test's routines count.
+shadow_builtins() {  # DIR
+    local file
+    for file in "$KNEAD_SOURCE"/routines/*.toml; do
+        write_routine "$1/$(basename "$file")" right 1
+    done
+}
+shadow_builtins "$ROUTINES"
 write_routine "$ROUTINES/daily.toml" right 1 "daily area" Daily
 sed -i 's/^cautions = /per_day = 2\ncautions = /' "$ROUTINES/daily.toml"
 write_routine "$ROUTINES/weekly.toml" right 1 "weekly area" Weekly
@@ -82,6 +91,7 @@ expect_eq "$(cat "$OUT")" "daily            0 of 2 today" "after a real weekly s
 # --- No routine with a schedule: said, and exit 1 --------------------------------------
 mkdir "$TMP/none"
 write_routine "$TMP/none/plain.toml" right 1
+shadow_builtins "$TMP/none"
 XDG_CONFIG_HOME="$TMP/nocfg" expect_exit 1 "$KNEAD" --routines "$TMP/none" due --log "$LOG"
 expect_contains "$OUT" "No routine says how often it is meant to be done"
 

@@ -47,9 +47,9 @@ expect_regex "$P" '^ +[0-9]+:[0-9]{2}  stretch  right +30 s$'
 expect_line_count "$P" 4 '^ +point total '
 # 7 sides x (2 reps x 3 steps + a stretch) = 49 steps, as a session of neck asks 49 answers.
 expect_line_count "$P" 49 '^ +[0-9]+:[0-9]{2}  (locate|press|hold|stretch) '
-# The sternocleidomastoid holds start at its own 20 s, not the routine's 30 s.
+# The sternocleidomastoid holds start at its own 30 s, not the routine's 60 s.
 expect_followed_by "$P" "neck.sternocleidomastoid:" "locate   left    rep 1/2"
-expect_regex "$P" '^ +[0-9]+:[0-9]{2}  hold     left    rep 1/2 +20 s$'
+expect_regex "$P" '^ +[0-9]+:[0-9]{2}  hold     left    rep 1/2 +30 s$'
 check_plan "$P"
 TOTAL=$(sed -n 's/^ *\([0-9]*:[0-9][0-9]\)  end of session, total .*/\1/p' "$P")
 

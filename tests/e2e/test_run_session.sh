@@ -34,7 +34,7 @@ expect_contains "$S" "Point 4/4:"
 expect_contains "$S" "Refers pain to: "
 expect_followed_by "$S" "LOCATE $POINT1 (left side), rep 1/2, 15 s" "  $LOCATE1"
 expect_followed_by "$S" "PRESS $POINT1 (left side), rep 1/2, 10 s" "  $PRESS1"
-expect_followed_by "$S" "HOLD $POINT1 (left side), rep 1/2, 30 s" "Aim for 5-7 of 10."
+expect_followed_by "$S" "HOLD $POINT1 (left side), rep 1/2, 60 s" "Aim for 5-7 of 10."
 expect_followed_by "$S" "STRETCH $POINT1 (left side), 30 s" "  $STRETCH1"
 expect_regex "$S" '^STRETCH '
 expect_contains "$S" "Session complete: 4 of 4 points"

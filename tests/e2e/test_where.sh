@@ -85,11 +85,13 @@ expect_exit 0 "$KNEAD" where temple
 expect_empty "$ERR"
 expect_first_line "$OUT" 'Points that can send pain to "temple", best match first:'
 hits "$OUT" >"$TMP/hits"
-expect_line_count "$TMP/hits" 2
+expect_line_count "$TMP/hits" 3
+# Its main referral first: the temple is the temporalis' first area, the others' later one.
 expect_first_line "$TMP/hits" "Temporalis, routine jaw (refers to: temple)"
+expect_contains "$TMP/hits" "Semispinalis capitis, routine head (refers to: temple)"
 expect_contains "$TMP/hits" "Upper trapezius, routine neck (refers to: temple)"
 # Each hit has its locate cue, taken from the routine file.
-expect_line_count "$OUT" 2 '^    Locate: '
+expect_line_count "$OUT" 3 '^    Locate: '
 cue=$(sed -n '/^id = "temporalis"/,/^locate/s/^locate = "\(.*\)"$/\1/p' "$KNEAD_SOURCE/routines/jaw.toml")
 expect_contains "$OUT" "    Locate: ${cue:0:40}"
 expect_contains "$OUT" 'knead run jaw'
@@ -102,18 +104,22 @@ expect_exit 0 "$KNEAD" where pain in my left heel
 hits "$OUT" >"$TMP/hits"
 expect_contains "$TMP/hits" "Soleus, routine calf (refers to: heel)"
 expect_contains "$TMP/hits" "Abductor hallucis, routine foot (refers to: heel)"
-expect_line_count "$TMP/hits" 2
+expect_contains "$TMP/hits" "Quadratus plantae, routine foot (refers to: heel)"
+expect_line_count "$TMP/hits" 4
 
 # --- A word within a phrase; several words without quotes ------------------------------
 expect_exit 0 "$KNEAD" where eye
 hits "$OUT" >"$TMP/hits"
-expect_first_line "$TMP/hits" "Suboccipitals, routine neck (refers to: behind the eye)"
+expect_first_line "$TMP/hits" "Splenius cervicis, routine deep-neck (refers to: behind the eye)"
+expect_contains "$TMP/hits" "Suboccipitals, routine neck (refers to: behind the eye)"
 expect_contains "$TMP/hits" "Sternocleidomastoid, routine neck (refers to: behind the eye)"
+expect_line_count "$TMP/hits" 5
 expect_not_contains "$TMP/hits" "eyebrow"  # "eye" is a word, not the start of "eyebrow"
 
 expect_exit 0 "$KNEAD" where back of head
 hits "$OUT" >"$TMP/hits"
-expect_first_line "$TMP/hits" "Suboccipitals, routine neck (refers to: back of the head)"
+expect_first_line "$TMP/hits" "Semispinalis capitis, routine head (refers to: back of the head)"
+expect_contains "$TMP/hits" "Suboccipitals, routine neck (refers to: back of the head)"
 expect_contains "$TMP/hits" "Sternocleidomastoid, routine neck (refers to: back of the head)"
 # Exact matches first; a point that shares only "head" comes after, marked as close.
 expect_contains "$OUT" "Partial and close matches:"
@@ -131,7 +137,7 @@ expect_exit 0 "$KNEAD" where tempel
 expect_first_line "$OUT" 'Nothing refers pain to "tempel" exactly; the closest matches:'
 hits "$OUT" >"$TMP/hits"
 expect_first_line "$TMP/hits" "Temporalis, routine jaw (close match: temple)"
-expect_line_count "$TMP/hits" 2
+expect_line_count "$TMP/hits" 3
 
 # --- Nothing found: exit 1, like grep, and the places knead knows -----------------------
 expect_exit 1 "$KNEAD" where xyzzy
@@ -205,7 +211,8 @@ expect_line_count "$ERR" 1 "skipping the invalid routine"
 printf 'not toml [\n' >"$ROUTINES/jaw.toml"
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" where temple
 expect_contains "$ERR" "skipping the invalid routine $ROUTINES/jaw.toml"
-expect_eq "$(hits "$OUT")" "Upper trapezius, routine neck (refers to: temple)" "hits without the jaw"
+expect_eq "$(hits "$OUT")" "Semispinalis capitis, routine head (refers to: temple)
+Upper trapezius, routine neck (refers to: temple)" "hits without the jaw"
 rm "$ROUTINES/jaw.toml"
 
 # --- --json -----------------------------------------------------------------------------
@@ -213,11 +220,12 @@ expect_exit 0 "$KNEAD" where --json temple
 expect_empty "$ERR"
 expect_valid_json "$OUT"
 expect_first_line "$OUT" '{"query":"temple","matches":['
-expect_line_count "$OUT" 2 '^\{"routine":'
+expect_line_count "$OUT" 3 '^\{"routine":'
 expect_regex "$OUT" '^\{"routine":"jaw","point":"temporalis","name":"Temporalis","muscle":"temporalis","match":"exact","area":"temple","refers_to":\["temple",[^]]*\],"locate":"Clench [^"]*","file":"[^"]*/jaw\.toml"\},$'
 expect_regex "$OUT" '^\{"routine":"neck","point":"upper-trapezius",.*"match":"exact","area":"temple",'
 expect_before "$OUT" '"routine":"jaw"' '"routine":"neck"'
-expect_eq "$(tail -n 1 "$OUT")" "]}" "the last line of the JSON"
+# No symptom that needs care: an empty list of notes closes the object.
+expect_eq "$(tail -n 1 "$OUT")" '],"care":[]}' "the last line of the JSON"
 
 expect_exit 0 "$KNEAD" where tempel --json
 expect_valid_json "$OUT"

@@ -130,3 +130,15 @@ TEST_CASE("point marks run A-Z, a-z, then '*'") {
     CHECK(point_mark(52) == '*');
     CHECK(point_mark(1000) == '*');
 }
+
+TEST_CASE("a shared spot shows the point whose main area it is, '+' only on a tie") {
+    // The temple is the first area of the second point, the third of the first.
+    auto lines = draw_body_map(routine({{"jaw", "heel", "temple"}, {"temple"}}));
+    auto pic = picture(lines);
+    CHECK(count(pic, 'B') == 2);  // both temples
+    CHECK(count(pic, '+') == 0);
+    CHECK_FALSE(has_line(lines, "+  more than one of these points"));
+    CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
+        return l.rfind("A spot that several points share shows the one", 0) == 0;
+    }));
+}

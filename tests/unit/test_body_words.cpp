@@ -73,3 +73,8 @@ TEST_CASE("group_by_region keeps region order, head to feet within a region, oth
     CHECK(groups[3].second == Words{"my own word"});
     CHECK(group_by_region(std::vector<std::string>{}).empty());
 }
+
+TEST_CASE("\"low\" is read as \"lower\", so \"low back\" is the lower back") {
+    CHECK(body_word_key("low back") == body_word_key("lower back"));
+    CHECK(region_of("Low back") == Region::back_trunk);
+}

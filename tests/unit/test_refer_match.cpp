@@ -72,20 +72,21 @@ TEST_CASE("the words of a query may skip filler and still match exactly, then pa
 
 TEST_CASE("a word matches within a phrase, and a place finds the areas inside it") {
     CHECK_FOUND("eye", "neck/suboccipitals:behind the eye:words");
+    // Within a kind, a point's main referral (listed first) comes before a later one.
     CHECK_FOUND(
         "head",
-        "jaw/temporalis:side of the head:words | neck/suboccipitals:back of the head:words | "
+        "neck/suboccipitals:back of the head:words | jaw/temporalis:side of the head:words | "
         "neck/upper-trapezius:temple:within");
     CHECK_FOUND("upper back",
-                "neck/levator-scapulae:shoulder blade:within | "
-                "upper-back/rhomboids:between the shoulder blades:within");
+                "upper-back/rhomboids:between the shoulder blades:within | "
+                "neck/levator-scapulae:shoulder blade:within");
 }
 
 TEST_CASE("typos and the start of a word give close matches, closest first") {
     CHECK_FOUND("tempel", "jaw/temporalis:temple:close | neck/upper-trapezius:temple:close");
     CHECK_FOUND("heal",
-                "calf/soleus:heel:close | jaw/temporalis:side of the head:close | "
-                "neck/suboccipitals:back of the head:close");
+                "calf/soleus:heel:close | neck/suboccipitals:back of the head:close | "
+                "jaw/temporalis:side of the head:close");
     CHECK_FOUND("hel", "");  // short words get no typo allowance
     CHECK_FOUND("shoul",
                 "neck/levator-scapulae:shoulder blade:close | "
@@ -156,4 +157,67 @@ TEST_CASE("referral_areas lists each place once, in first-seen order") {
     CHECK(areas.back() == "calf");
     const std::vector<Routine> lib = {routine("r", {point("a", {"Temples", "temple", "the"})})};
     CHECK(referral_areas(lib) == std::vector<std::string>{"Temples"});
+}
+
+TEST_CASE("a typo keeps its first letter: \"band\" is not \"hand\"") {
+    const std::vector<Routine> lib = {
+        routine("r", {point("hand", {"back of the hand"}), point("thigh", {"outer thigh"})})};
+    CHECK(found("band", lib).empty());
+    CHECK(found("hnad", lib) == "r/hand:back of the hand:close");
+}
+
+TEST_CASE("a position matched only by a position places nothing: low back is not lower teeth") {
+    const std::vector<Routine> lib = {
+        routine("r", {point("masseter", {"lower teeth"}), point("ql", {"lower back"})})};
+    // "low" is read as "lower", so the lower back matches exactly and the teeth not at all.
+    CHECK(found("low back", lib) == "r/ql:lower back:exact");
+    CHECK(found("lower teeth", lib) == "r/masseter:lower teeth:exact");
+}
+
+TEST_CASE("opposite positions never match: front is not back, inner is not outer") {
+    const std::vector<Routine> lib = {routine(
+        "r", {point("hamstring", {"back of the knee"}), point("vl", {"outer thigh", "outer knee"}),
+              point("rf", {"front of the knee"}), point("fdb", {"ball of the foot"}),
+              point("edb", {"top of the foot"})})};
+    // The outer knee shares "knee", so it may follow as a partial match; the back never.
+    CHECK(found("front of the knee", lib) ==
+          "r/rf:front of the knee:exact | r/vl:outer knee:close");
+    CHECK(found("inner thigh", lib).empty());
+    CHECK(found("inner knee", lib).find("r/vl") == std::string::npos);
+    CHECK(found("back of the knee", lib).find("r/rf") == std::string::npos);
+    CHECK(found("back of the knee", lib).find("r/hamstring:back of the knee:exact") == 0);
+    CHECK(found("top of the foot", lib) == "r/edb:top of the foot:exact");
+    // Naming both sides asks for both.
+    CHECK(found("front and back of the knee", lib).find("r/hamstring") != std::string::npos);
+}
+
+TEST_CASE("a complaint finds its muscles first, then the points covering most of its places") {
+    const std::vector<Routine> lib = {
+        routine("chest", {point("pectoralis major", {"chest", "inner elbow"})}),
+        routine("forearm", {point("extensor carpi radialis", {"outer elbow", "forearm"})}),
+        routine("neck", {point("upper trapezius", {"temple", "behind the eye", "back of the head"}),
+                         point("levator", {"base of the neck"})}),
+        routine("jaw", {point("chewing", {"temple"})})};
+    CHECK(found("tennis elbow", lib) == "forearm/extensor carpi radialis:tennis elbow:muscle");
+    CHECK(found("Tennis elbow, right side", lib).find("chest/") == std::string::npos);
+    CHECK(found("golfer's elbow", lib) == "chest/pectoralis major:inner elbow:exact");
+    // "chewing" refers to one of a headache's places, the upper trapezius to three.
+    CHECK(found("migraines", lib) ==
+          "neck/upper trapezius:migraine:muscle | jaw/chewing:temple:exact");
+    CHECK(found("headache", lib).find("neck/levator") == std::string::npos);
+}
+
+TEST_CASE("a muscle's name finds it; a position alone does not") {
+    const std::vector<Routine> lib = {
+        routine("r", {point("upper trapezius", {"temple"}), point("lower trapezius", {"mid back"}),
+                      point("deltoid", {"upper arm"})})};
+    CHECK(found("trapezius", lib) ==
+          "r/upper trapezius:upper trapezius:muscle | r/lower trapezius:lower trapezius:muscle");
+    CHECK(found("lower trapezius", lib) == "r/lower trapezius:lower trapezius:muscle");
+    CHECK(found("upper", lib).find(":muscle") == std::string::npos);
+}
+
+TEST_CASE("symptom words name no place: the rest of the query is searched") {
+    CHECK_FOUND("numbness in my heel", "calf/soleus:heel:exact");
+    CHECK_FOUND("tingling", "");
 }

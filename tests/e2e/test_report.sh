@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# `knead report`: the page is valid HTML with well-formed SVG charts that a real renderer
+# draws where the data says, the Markdown holds the exact figures, the file is private,
+# and empty, missing, one-session and damaged logs give sensible pages. The validators
+# and the renderer come from scripts/setup (tidy, libxml2-utils, librsvg2-bin, python3).
+for tool in tidy xmllint rsvg-convert python3; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "test_report: skipped: $tool is not installed (scripts/setup installs it)"
+        exit 77
+    fi
+done
+# shellcheck source=tests/e2e/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+export TZ=UTC SOURCE_DATE_EPOCH=1795251600  # 2026-11-21 09:00 UTC
+DEMO="$KNEAD_SOURCE/docs/sample/demo.log"
+DEMO_ROUTINES="$KNEAD_SOURCE/docs/sample/routines"
+PIXEL="$KNEAD_SOURCE/tests/e2e/png_pixel.py"
+
+# check_page FILE: tidy finds no error or warning, and every chart is well-formed XML
+# that rsvg-convert renders. Leaves the charts as FILE.N.svg and FILE.N.png.
+check_page() {
+    local page=$1 svg n=0
+    if tidy -errors -q "$page" 2>"$TMP/tidy.out"; then pass; else
+        fail "tidy -errors $page" "no findings" "$(cat "$TMP/tidy.out")"
+    fi
+    rm -f "$page".*.svg "$page".*.png
+    awk -v base="$page" '/^<svg /{n++; f=base "." n ".svg"} f{print > f} /<\/svg>/{f=""}' "$page"
+    for svg in "$page".*.svg; do
+        [[ -e $svg ]] || break
+        n=$((n + 1))
+        expect_exit 0 xmllint --noout "$svg"
+        expect_exit 0 rsvg-convert "$svg" -o "${svg%.svg}.png"
+    done
+    CHARTS=$n
+}
+
+# pixel PNG X Y: the colour there, as rrggbb.
+pixel() { python3 "$PIXEL" "$1" "$2,$3"; }
+
+# --- The demo log: a page, private, self-contained ------------------------------------------
+expect_exit 0 "$KNEAD" report --log "$DEMO" --routines "$DEMO_ROUTINES" --out "$TMP/r.html"
+expect_eq "$(cat "$OUT")" "$TMP/r.html" "the path printed"
+expect_mode "$TMP/r.html" 600
+check_page "$TMP/r.html"
+# A calendar, one chart per point and side (left, right, center), and the dose.
+expect_eq "$CHARTS" 5 "charts on the page"
+# Nothing fetched, nothing run: no script, no external reference of any kind.
+expect_no_regex "$TMP/r.html" '<script|<link|<img|<iframe|src=|href=|url\(|@import'
+expect_eq "$(grep -o 'http[s]*://[^"]*' "$TMP/r.html" | sort -u)" "http://www.w3.org/2000/svg" \
+    "the only URL: the SVG namespace"
+expect_contains "$TMP/r.html" "Made 2026-11-21T09:00:00+00:00 from the session log $DEMO."
+expect_contains "$TMP/r.html" "1 session run with --no-wait (a rehearsal, no real time passed) is left out."
+expect_contains "$TMP/r.html" "not medical advice"
+expect_contains "$TMP/r.html" "<strong>Upper trapezius, left side (neck.upper-trapezius)</strong>: pain at first hold fell from 8 to 4 over 14 sessions; within a session it eased from 5.9 to 3.9 on average.</li>"
+# An existing file is replaced, and private whatever its mode was.
+chmod 644 "$TMP/r.html"
+expect_exit 0 "$KNEAD" report --log "$DEMO" --routines "$DEMO_ROUTINES" --out "$TMP/r.html"
+expect_mode "$TMP/r.html" 600
+
+# --- The pictures: rendered, not blank, the line where the data puts it ---------------------
+# Chart geometry (include/knead/svg_chart.hpp): 480 x 210, plot area x 40..466, y 12..174;
+# time runs over the calendar's days, 2026-11-02 to 2026-11-21 (20 days), pain 0-10 upward.
+# chart_x DAYS_AFTER_NOV_2 and chart_y PAIN, in pixels of the PNG (drawn at 1:1).
+chart_x() { awk -v d="$1" 'BEGIN { printf "%d", 40 + d / 20 * 426 + 0.5 }'; }
+chart_y() { awk -v p="$1" 'BEGIN { printf "%d", 174 - p / 10 * 162 + 0.5 }'; }
+LEFT="$TMP/r.html.2.png"  # the upper trapezius, left side
+expect_eq "$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(); print(*struct.unpack(">II", d[16:24]))' "$LEFT")" "480 210" "PNG size"
+# The first session, 2026-11-02 07:30: first hold 8 (blue dot), last hold 6 (red dot).
+expect_eq "$(pixel "$LEFT" "$(chart_x 0.3125)" "$(chart_y 8)")" 1f4e9a "first-hold dot of Nov 2"
+expect_eq "$(pixel "$LEFT" "$(chart_x 0.3125)" "$(chart_y 6)")" c0392b "last-hold dot of Nov 2"
+# 2026-11-13 (11 days on): first hold 5, inside the band 5-7.
+expect_eq "$(pixel "$LEFT" "$(chart_x 11.3125)" "$(chart_y 5)")" 1f4e9a "first-hold dot of Nov 13"
+# Where no session was (Nov 21), the band is shaded at pain 5.5 and the plot white at 9
+# (between the grid lines, which are at even values).
+expect_eq "$(pixel "$LEFT" "$(chart_x 19.5)" "$(chart_y 5.5)")" d8eed8 "the band"
+expect_eq "$(pixel "$LEFT" "$(chart_x 19.5)" "$(chart_y 9)")" ffffff "outside the band"
+# Not blank: many pixels of both lines.
+{ read -r blue && read -r red; } < <(python3 "$PIXEL" "$LEFT" count=1f4e9a count=c0392b)
+expect_match "$blue" '^[0-9]{3,}$' "blue pixels ($blue)"
+expect_match "$red" '^[0-9]{3,}$' "red pixels ($red)"
+# The calendar: a worked day is green, a day off grey (Monday Nov 2 worked, Thursday Nov 5 not).
+CAL="$TMP/r.html.1.png"
+expect_eq "$(pixel "$CAL" 41 27)" b7dfa0 "Nov 2 worked, under 10 minutes"
+expect_eq "$(pixel "$CAL" 41 78)" ebedf0 "Nov 5 not worked"
+
+# --- The whole page in a browser engine, at phone width --------------------------------------
+# Headless Chromium where it is installed (scripts/setup installs it; it is large, so a
+# machine without it runs everything else and says so).
+if command -v chromium >/dev/null; then
+    for width in 360 800; do
+        shot="$TMP/page-$width.png"
+        expect_exit 0 timeout 50 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+            --user-data-dir="$TMP/chromium" --window-size="$width,3000" --screenshot="$shot" \
+            "file://$TMP/r.html"
+        # The charts are drawn: the first-hold blue and the band green cover real areas.
+        # and nothing runs off the right edge: the last column of the page is background.
+        python3 "$PIXEL" "$shot" count=1f4e9a count=d8eed8 \
+            $(seq -f "$((width - 1)),%g" 0 9 2999) >"$TMP/shot.txt"
+        blue=$(sed -n 1p "$TMP/shot.txt")
+        green=$(sed -n 2p "$TMP/shot.txt")
+        expect_match "$blue" '^[0-9]{4,}$' "blue pixels at width $width ($blue)"
+        expect_match "$green" '^[0-9]{4,}$' "band pixels at width $width ($green)"
+        expect_eq "$(sed 1,2d "$TMP/shot.txt" | sort -u | tr '\n' ' ')" "ffffff " \
+            "the right edge at width $width"
+    done
+else
+    echo "test_report: note: chromium is not installed, so the whole page was not rendered"
+fi
+
+# --- Markdown: the same facts, exact --------------------------------------------------------
+expect_exit 0 "$KNEAD" report --log "$DEMO" --routines "$DEMO_ROUTINES" --format md --out "$TMP/r.md"
+expect_mode "$TMP/r.md" 600
+M="$TMP/r.md"
+expect_contains "$M" "14 sessions on 14 days, 96.5 minutes in all."
+expect_contains "$M" "- **Suboccipitals (neck.suboccipitals)**: pain at first hold fell from 6 to 3 over 13 sessions; within a session it eased from 4.7 to 3.8 on average."
+expect_contains "$M" "Target band 4-6. Pain at first hold fell from 6 to 3 over 13 sessions"
+expect_contains "$M" "| 2026-11-09 | 6 | 6 | 1 |"     # the right side's skipped second hold
+expect_contains "$M" "| 2026-11-13 | 182 | 161 | 1 |"  # the dose of the red-flag session
+expect_contains "$M" "| 2026-11-07 07:30 | neck | 5 |"
+expect_contains "$M" "| 2026-11-13 07:35 | neck | suboccipitals | center | hold |"
+expect_contains "$M" "| neck.upper-trapezius | right | hold | answered s (skip) | 1 | 2026-11-09 |"
+expect_contains "$M" "| neck.suboccipitals | center | hold | rest of the point skipped with n | 1 | 2026-11-17 |"
+expect_contains "$M" "| Upper trapezius | upper-trapezius | upper trapezius | side of the neck, behind the ear, temple | 5-7 |"
+expect_not_contains "$M" "| 9 |"  # the rehearsal's pain
+
+# --- Selecting: a point, a period, and names the log does not hold --------------------------
+expect_exit 0 "$KNEAD" report neck.suboccipitals --since 2026-11-16 --log "$DEMO" \
+    --routines "$DEMO_ROUTINES" --format md --out -
+expect_contains "$OUT" "Period: 2026-11-16 to 2026-11-21 (since 2026-11-16). Only: neck.suboccipitals."
+expect_contains "$OUT" "pain at first hold fell from 4 to 3 over 4 sessions"
+expect_not_contains "$OUT" "Upper trapezius, left side"
+expect_exit 0 "$KNEAD" report --since 3d --log "$DEMO" --routines "$DEMO_ROUTINES" --format md --out -
+expect_contains "$OUT" "Period: 2026-11-19 to 2026-11-21 (since 2026-11-19)."
+expect_contains "$OUT" "1 session on 1 day, 7 minutes in all."
+expect_exit 0 "$KNEAD" report trapezius --log "$DEMO" --format md --out -
+expect_contains "$OUT" 'Nothing in the log names "trapezius".'
+expect_contains "$OUT" "No session in this period."
+expect_exit 2 "$KNEAD" report --since yesterday --log "$DEMO"
+expect_contains "$ERR" "--since wants a date as YYYY-MM-DD (like 2026-11-01) or a number of days (like 30d)"
+expect_exit 2 "$KNEAD" report --format pdf --log "$DEMO"
+expect_exit 1 "$KNEAD" report --log "$DEMO" --out "$TMP/no/such/dir/r.html"
+expect_contains "$ERR" "cannot write the report to $TMP/no/such/dir/r.html: No such file or directory"
+expect_missing "$TMP/no/such/dir"
+
+# --- Logs with little or nothing in them: still a whole page, no broken chart ---------------
+: >"$TMP/empty.log"
+head -n 9 "$DEMO" >"$TMP/one.log"  # the header and the first session
+{
+    head -n 9 "$DEMO"
+    echo 'time=2026-11-03T07:30:00+01:00 session=S2 event=start routines=neck clock=real'
+    echo 'this line is not a record'
+    echo 'time=2026-11-03T07:31:00+01:00 session=S2 routine=neck point=upper-trapezius side=left rep=1 step=hold planned=30 actual=30.0 pain=eleven'
+    printf 'time=2026-11-03T07:32:00+01:00 session=S2 routine=neck point=upper-trap'
+} >"$TMP/damaged.log"
+for log in empty one damaged missing; do
+    expect_exit 0 "$KNEAD" report --log "$TMP/$log.log" --routines "$DEMO_ROUTINES" --out "$TMP/$log.html"
+    expect_mode "$TMP/$log.html" 600
+    check_page "$TMP/$log.html"
+done
+expect_contains "$TMP/missing.html" "There is no log at this path yet: nothing to show."
+expect_contains "$TMP/empty.html" "No session in this period."
+expect_contains "$TMP/empty.html" "Nothing to draw in this period"
+expect_not_contains "$TMP/empty.html" "<polyline points=\"\""
+expect_contains "$TMP/one.html" "pain at first hold was 8 in its one session, 6 at its last hold"
+expect_contains "$TMP/damaged.html" "3 lines in the log could not be read and were skipped (the first, line 11:"
+expect_contains "$TMP/damaged.html" "1 session has no end record"
+expect_exit 0 "$KNEAD" report --log "$TMP/damaged.log" --out -
+expect_contains "$ERR" "damaged.log:11: skipped a damaged line: expected '=' after \`this\` (and 2 more damaged lines)"
+
+# --- Text from the log never becomes markup -------------------------------------------------
+cat >"$TMP/hostile.log" <<'EOF'
+time=2026-11-03T07:30:00+01:00 session=H1 event=start routines=<script>x</script> clock=real
+time=2026-11-03T07:31:00+01:00 session=H1 routine=<script>x</script> point="a&b<i>" side=left rep=1 step=hold planned=30 actual=30.0 pain=5
+time=2026-11-03T07:32:00+01:00 session=H1 event=end status=completed points=1 duration=60.0
+EOF
+expect_exit 0 "$KNEAD" report --log "$TMP/hostile.log" --out "$TMP/hostile.html"
+check_page "$TMP/hostile.html"
+expect_not_contains "$TMP/hostile.html" "<script"
+expect_not_contains "$TMP/hostile.html" "<i>"
+expect_contains "$TMP/hostile.html" "&lt;script&gt;x&lt;/script&gt;.a&amp;b&lt;i&gt;"
+
+# --- The sample in docs/ is what the demo log gives today, not a hand-edited file -----------
+mkdir -p "$TMP/sample"
+expect_exit 0 bash "$KNEAD_SOURCE/docs/sample/regenerate" "$KNEAD" "$TMP/sample"
+expect_same_file "$TMP/sample/report.html" "$KNEAD_SOURCE/docs/sample/report.html"
+expect_same_file "$TMP/sample/report.md" "$KNEAD_SOURCE/docs/sample/report.md"
