@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/suggest.hpp"
+#include "knead/wrap.hpp"
 #include "terminal.hpp"
 #include "user_config.hpp"
 
@@ -21,7 +22,8 @@ constexpr const char* kFooter = R"(Exit status:
   2    bad usage or an invalid routine (validate: any routine invalid)
   3    session stopped early (q, or the answers ran out)
   4    session stopped on a red flag (!)
-  130  interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP); the session is logged as interrupted
+  130  interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP or the terminal closing); the
+       session is logged as interrupted
   due: 0 when a routine is due, 1 when none is (or the log cannot be read)
 
 knead is a self-care aid, not medical advice. More in knead(1): man knead.)";
@@ -69,10 +71,28 @@ void add_learning_options(CLI::App& app, LogOptions& o, const std::string& fresh
     app.add_flag("--fresh", o.fresh, fresh_help);
 }
 
+// Help wrapped to the window, each option's text continued under its own column.
+class WrappingFormatter : public CLI::Formatter {
+  public:
+    std::string make_help(const CLI::App* app, std::string name,
+                          CLI::AppFormatMode mode) const override {
+        std::string help = CLI::Formatter::make_help(app, std::move(name), mode);
+        const TerminalCaps caps = detect_terminal(ColorMode::never);
+        if (!caps.out_tty) return help;  // a pipe keeps one line per option, for grep
+        const auto width = static_cast<std::size_t>(std::max(caps.width - 1, 20));
+        std::istringstream in(help);
+        std::string out;
+        for (std::string line; std::getline(in, line);)
+            for (const auto& l : wrap_listing(line, width, get_column_width())) out += l + "\n";
+        return out;
+    }
+};
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
     CLI::App app{"knead: a terminal coach for trigger-point self-massage"};
+    app.formatter(std::make_shared<WrappingFormatter>());
     app.set_version_flag("--version", std::string("knead ") + KNEAD_VERSION);
     app.footer(kFooter);
     app.require_subcommand(1);

@@ -291,7 +291,7 @@ class Runner {
                 if (!term_.caps().in_tty) view_.echo_answer("");
                 return Asked::ended;
             }
-            if (!term_.caps().in_tty) view_.echo_answer(text);
+            if (!term_.caps().in_tty) view_.echo_answer(reader_.too_long() ? text + "..." : text);
             if (reader_.too_long()) text = "?";  // no answer is that long
             return Asked::answer;
         }
@@ -370,12 +370,13 @@ class Runner {
 
     int interrupted(int sig, const Step* step = nullptr, const SessionPoint* point = nullptr) {
         session_.stop(Status::interrupted);
-        view_.countdown_done();
         term_.keys_mode(false);
-        view_.interrupted(sig);
+        // The log first: after a hang-up the screen may be gone.
         log(end_record(clock_.wall(), info_, Status::interrupted, session_.points_started(),
                        to_seconds(clock_.now()), step, point));
         log_.sync();
+        view_.countdown_done();
+        view_.interrupted(sig);
         return 128 + sig;
     }
 

@@ -10,8 +10,11 @@
 #include "knead/exit_codes.hpp"
 #include "knead/paths.hpp"
 #include "knead/timeline.hpp"
+#include "knead/utf8.hpp"
+#include "knead/wrap.hpp"
 #include "log_input.hpp"
 #include "routine_args.hpp"
+#include "terminal.hpp"
 
 namespace knead {
 namespace {
@@ -38,8 +41,18 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
         return p.learned_hold.has_value();
     });
 
+    // On a terminal the prose is wrapped to the window, continuation lines indented under
+    // the text; on a pipe each item stays one line, for grep.
+    const TerminalCaps caps = detect_terminal(ColorMode::never);
+    const auto width = static_cast<std::size_t>(caps.out_tty ? std::max(caps.width - 1, 20) : 0);
+    auto say = [&](std::string_view first, std::string_view text) {
+        if (width == 0) return fmt::print("{}{}\n", first, text);
+        const std::string rest(display_width(first), ' ');
+        for (const auto& l : wrap_text(text, width, first, rest)) fmt::print("{}\n", l);
+    };
+
     fmt::print("{} - {}\n", r.name, r.area);
-    if (!r.summary.empty()) fmt::print("{}\n", r.summary);
+    if (!r.summary.empty()) say("", r.summary);
     fmt::print("File: {}\n", r.path.empty() ? r.id : r.path.string());
     if (r.per_day > 0 || r.per_week > 0) {
         auto times = [](int n, std::string_view per) {
@@ -51,28 +64,33 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
     }
     if (!r.cautions.empty()) {
         fmt::print("\nCautions:\n");
-        for (const auto& c : r.cautions) fmt::print("  - {}\n", c);
+        for (const auto& c : r.cautions) say("  - ", c);
     }
     int index = 0;
     for (const auto& p : r.points) {
         const Dose& d = p.dose;
         std::string from = p.from.empty() ? "" : fmt::format(", from {}", p.from);
-        fmt::print("\n{}. {} ({}) [{}{}], side: {}\n", ++index, p.name, p.muscle, p.id, from,
-                   to_string(p.side));
+        std::string head = fmt::format("{}. {} ({}) [{}{}], side: {}", ++index, p.name, p.muscle,
+                                       p.id, from, to_string(p.side));
+        fmt::print("\n");
+        if (width == 0) fmt::print("{}\n", head);
+        for (const auto& l :
+             width == 0 ? std::vector<std::string>() : wrap_text(head, width, "", "   "))
+            fmt::print("{}\n", l);
         if (!p.refers_to.empty())
-            fmt::print("   Refers pain to: {}\n", fmt::join(p.refers_to, ", "));
-        if (!p.tool.empty()) fmt::print("   Tool:    {}\n", p.tool);
-        fmt::print("   Locate:  {}\n", p.locate_cue);
-        fmt::print("   Press:   {}\n", p.press_cue);
-        if (!p.stretch_cue.empty()) fmt::print("   Stretch: {}\n", p.stretch_cue);
-        fmt::print(
-            "   Dose:    locate {} s, then {} x (press {} s, hold {} s within {}-{} s, rest {} s) "
-            "at pain {}-{} (stop at {})",
+            say("   Refers pain to: ", fmt::format("{}", fmt::join(p.refers_to, ", ")));
+        if (!p.tool.empty()) say("   Tool:    ", p.tool);
+        say("   Locate:  ", p.locate_cue);
+        say("   Press:   ", p.press_cue);
+        if (!p.stretch_cue.empty()) say("   Stretch: ", p.stretch_cue);
+        std::string dose = fmt::format(
+            "locate {} s, then {} x (press {} s, hold {} s within {}-{} s, rest {} s) at pain "
+            "{}-{} (stop at {})",
             d.locate, d.reps, d.press, d.hold, d.hold_min, d.hold_max, d.rest, d.target.lo,
             d.target.hi, stop_threshold(d));
         if (!p.stretch_cue.empty())
-            fmt::print(", then {} x stretch {} s", d.stretch_reps, d.stretch);
-        fmt::print("\n");
+            dose += fmt::format(", then {} x stretch {} s", d.stretch_reps, d.stretch);
+        say("   Dose:    ", dose);
         if (auto h = learned[static_cast<std::size_t>(index - 1)].learned_hold)
             fmt::print("   Learned: the first hold starts at {} s, from your last session\n", *h);
     }
@@ -80,20 +98,33 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
     // An outline with nothing on it would only take up the screen.
     if (std::any_of(r.points.begin(), r.points.end(),
                     [](const Point& p) { return !p.refers_to.empty(); })) {
-        fmt::print("\nWhere these points can send pain (each point's letter marks its areas):\n\n");
-        for (const auto& line : draw_body_map(r)) fmt::print("{}\n", line);
+        fmt::print("\n");
+        say("", "Where these points can send pain (each point's letter marks its areas):");
+        fmt::print("\n");
+        auto map = draw_body_map(r, width == 0 ? 80 : width);
+        // A window narrower than the picture gets the legend alone: a cut body is no help.
+        auto legend = std::find(map.begin(), map.end(), std::string());
+        if (width > 0 && std::any_of(map.begin(), legend, [&](const std::string& l) {
+                return display_width(l) > width;
+            })) {
+            say("", "(The picture needs a wider window; here is what it shows.)");
+            map.erase(map.begin(), legend + (legend == map.end() ? 0 : 1));
+        }
+        for (const auto& line : map) fmt::print("{}\n", line);
     }
 
-    fmt::print("\nPlanned timeline (holds at their starting length{}):\n",
-               any_learned ? ", learned from your last session" : "");
+    fmt::print("\n");
+    say("", fmt::format("Planned timeline (holds at their starting length{}):",
+                        any_learned ? ", learned from your last session" : ""));
     const Timeline t = plan_timeline(learned);
     for (const auto& s : t.sides) {
         const Point& p = r.points[s.point_index];
         std::string side = s.side == Side::center ? "" : fmt::format(" ({})", to_string(s.side));
         fmt::print("  {:>6}  {}{}  {}\n", minutes(s.start), p.name, side, minutes(s.seconds));
     }
-    fmt::print("  {:>6}  end (about {} minutes, plus the time you take to answer)\n",
-               minutes(t.total), (t.total + 30) / 60);
+    say(fmt::format("  {:>6}  ", minutes(t.total)),
+        fmt::format("end (about {} minutes, plus the time you take to answer)",
+                    (t.total + 30) / 60));
     return exit_code::ok;
 }
 

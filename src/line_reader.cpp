@@ -9,40 +9,69 @@
 
 namespace knead {
 
-void LineReader::keep(std::string& out, std::string_view part) {
-    std::size_t room = kMaxLine - out.size();
-    if (part.size() > room) too_long_ = true;
-    out.append(part.substr(0, room));
-}
+LineReader::LineReader(int fd) : fd_(fd), tty_(::isatty(fd) == 1) {}
 
 LineReader::Result LineReader::read_line(std::string& out) {
     out.clear();
     too_long_ = false;
     while (true) {
-        auto nl = buffer_.find('\n');
-        if (nl != std::string::npos || eof_) {
+        const auto nl = buffer_.find('\n');
+        const std::size_t len = std::min(nl, buffer_.size());
+        if (skipping_) {
+            buffer_.erase(0, nl == std::string::npos ? nl : nl + 1);
+            skipped_ += len;
+            if (nl != std::string::npos) {
+                skipping_ = false;
+                continue;
+            }
+            if (skipped_ >= kMaxSkip) {
+                skipped_ = 0;
+                too_long_ = true;
+                return Result::line;
+            }
+            if (eof_) return Result::eof;
+        } else if (len > kMaxLine) {
+            out = buffer_.substr(0, kMaxLine);
+            too_long_ = true;
+            skipping_ = nl == std::string::npos;
+            skipped_ = 0;
+            buffer_.erase(0, nl == std::string::npos ? nl : nl + 1);
+            return Result::line;
+        } else if (nl != std::string::npos) {
+            out = buffer_.substr(0, nl);
+            buffer_.erase(0, nl + 1);
+            return Result::line;
+        } else if (eof_) {
             // At the end of input, a last line without a newline still counts.
-            if (nl == std::string::npos && buffer_.empty() && out.empty() && !too_long_)
-                return Result::eof;
-            std::size_t end = std::min(nl, buffer_.size());
-            keep(out, std::string_view(buffer_).substr(0, end));
-            buffer_.erase(0, nl == std::string::npos ? end : nl + 1);
+            if (buffer_.empty()) return Result::eof;
+            out = std::move(buffer_);
+            buffer_.clear();
             return Result::line;
         }
-        if (buffer_.size() > kMaxLine) {
-            keep(out, buffer_);
-            buffer_.clear();
-        }
-        if (wait_for(std::nullopt, fd_) == Wake::signal) return Result::signal;
-        char chunk[512];
-        ssize_t n = ::read(fd_, chunk, sizeof chunk);
-        if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN) continue;
-            return Result::error;
-        }
-        if (n == 0) eof_ = true;
-        buffer_.append(chunk, static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+        if (Result r = fill(); r != Result::line) return r;
     }
+}
+
+// Reads what is there into the buffer; `line` means "look again".
+LineReader::Result LineReader::fill() {
+    if (wait_for(std::nullopt, fd_) == Wake::signal) return Result::signal;
+    char chunk[4096];
+    ssize_t n = ::read(fd_, chunk, sizeof chunk);
+    int err = errno;
+    if (n > 0) {
+        buffer_.append(chunk, static_cast<std::size_t>(n));
+        return Result::line;
+    }
+    if (n < 0 && (err == EINTR || err == EAGAIN)) return Result::line;
+    // A terminal that hung up reads as end of file or EIO, again and again: that is a
+    // hang-up, not the end of the answers.
+    if (tty_ && terminal_gone(fd_, n, err)) {
+        hang_up();
+        return Result::signal;
+    }
+    if (n < 0) return Result::error;
+    eof_ = true;
+    return Result::line;
 }
 
 }  // namespace knead

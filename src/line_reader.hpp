@@ -8,23 +8,30 @@ namespace knead {
 
 class LineReader {
   public:
-    explicit LineReader(int fd) : fd_(fd) {}
+    explicit LineReader(int fd);
 
+    // signal: a signal arrived, or the terminal hung up (then stop_signal() is SIGHUP).
     enum class Result { line, eof, signal, error };
 
-    // A line longer than kMaxLine is read to its end but kept only in part, so a runaway
-    // pipe cannot grow memory; too_long() then says so, and no answer is that long.
+    // A line longer than kMaxLine is an answer of its own, refused by too_long(), as soon
+    // as that much has come: an endless line (/dev/zero) must not be read for ever, nor
+    // kept. The rest of it is skipped, and every further kMaxSkip bytes without a newline
+    // count as one more over-long line, so such input still yields answers to refuse.
     static constexpr std::size_t kMaxLine = 256;
+    static constexpr std::size_t kMaxSkip = 1024 * 1024;
     Result read_line(std::string& out);
     bool too_long() const { return too_long_; }
 
   private:
-    void keep(std::string& out, std::string_view part);
+    Result fill();
 
     int fd_;
+    bool tty_;
     std::string buffer_;
     bool eof_ = false;
     bool too_long_ = false;
+    bool skipping_ = false;  // inside a line already refused as too long
+    std::size_t skipped_ = 0;
 };
 
 }  // namespace knead

@@ -1,6 +1,7 @@
 #include "session_view.hpp"
 
 #include "knead/big_digits.hpp"
+#include "knead/utf8.hpp"
 #include "knead/wrap.hpp"
 
 #include <fmt/format.h>
@@ -93,22 +94,42 @@ std::string SessionView::paint(std::string_view text, std::string_view sgr) cons
     return fmt::format("\033[{}m{}\033[0m", sgr, text);
 }
 
+// On a terminal a line too wide for the window (or 100 columns, for the eye's sake) is
+// wrapped by words, its leading blanks kept as a hanging indent; on a pipe it stays one
+// line, for grep.
 void SessionView::line(std::string_view text) {
-    countdown_done();
-    fmt::print(out_, "{}\n", text);
+    clear_panel();
+    std::string out;
+    if (caps_.out_tty && display_width(text) > wrap_width()) {
+        const std::string indent(text.substr(0, text.find_first_not_of(' ')));
+        for (const auto& l : wrap_text(text, wrap_width(), indent, indent)) out += l + "\n";
+    } else {
+        out = std::string(text) + "\n";
+    }
+    // stdio, not fmt::print, which throws when a write fails (a terminal that just went
+    // away): the session must still get to logging how it ended.
+    std::fwrite(out.data(), 1, out.size(), out_);
     std::fflush(out_);
 }
 
+std::size_t SessionView::wrap_width() const {
+    return static_cast<std::size_t>(std::max(std::min(caps_.width, 100) - 1, 20));
+}
+
 // Rewrites the panel in place: back to its first line, each line cleared and redrawn.
-// Lines never reach the last column, so the terminal never wraps them and the count of
-// lines to go back up stays right.
+// Lines are cut short of the last column, so the terminal never wraps them and the count
+// of lines to go back up stays right, however narrow the window.
 void SessionView::panel(const std::vector<std::string>& lines) {
     std::string out;
     if (panel_lines_ > 1) out += fmt::format("\033[{}A", panel_lines_ - 1);
     out += "\r";
+    const auto room = static_cast<std::size_t>(std::max(caps_.width - 1, 0));
+    panel_widths_.clear();
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i > 0) out += "\n";
-        out += "\033[K" + lines[i];
+        std::string fitted = fit_width(lines[i], room);
+        panel_widths_.push_back(display_width(fitted));
+        out += "\033[K" + fitted;
     }
     for (std::size_t i = lines.size(); i < panel_lines_; ++i) out += "\n\033[K";
     if (panel_lines_ > lines.size()) out += fmt::format("\033[{}A", panel_lines_ - lines.size());
@@ -117,26 +138,34 @@ void SessionView::panel(const std::vector<std::string>& lines) {
     std::fflush(out_);
 }
 
+// Wrapped as line() does, with the continuation lines indented under the text.
 void SessionView::cue(std::string_view text, std::string_view first) {
-    // On a terminal, wrapped by words at the window's width (at most 100 columns, for the
-    // eye's sake); on a pipe, one line each, for grep.
     if (!caps_.out_tty) return line(fmt::format("{}{}", first, text));
-    const auto width = static_cast<std::size_t>(std::min(caps_.width, 100) - 1);
-    const std::string rest(first.size(), ' ');
-    for (const auto& l : wrap_text(text, width, first, rest)) line(l);
+    const std::string rest(display_width(first), ' ');
+    for (const auto& l : wrap_text(text, wrap_width(), first, rest)) line(l);
 }
 
 void SessionView::resized() {
-    // The terminal has reflowed what it showed, so the panel cannot be found by counting
-    // lines back up: start it afresh below.
+    // Erase the panel where it is now and draw it afresh there. Most terminals reflow
+    // on a resize: a line wider than the new width now takes more rows, and the cursor
+    // is on the last of them. (One that clips instead, like xterm, loses a line or two
+    // above the panel: better than a frozen copy of it.)
     if (panel_lines_ == 0) return;
-    std::fputs("\n", out_);
+    const auto width = static_cast<std::size_t>(std::max(caps_.width, 1));
+    std::size_t rows = 0;
+    for (std::size_t w : panel_widths_) rows += std::max<std::size_t>(1, (w + width - 1) / width);
+    std::string out;
+    if (rows > 1) out += fmt::format("\033[{}A", rows - 1);
+    out += "\r\033[J";
+    std::fputs(out.c_str(), out_);
+    std::fflush(out_);
     panel_lines_ = 0;
 }
 
 void SessionView::notice_first_run() {
-    line("knead is a self-care aid, not medical advice. Stop at once on numbness, tingling,");
-    line("or sharp or shooting pain, and see a doctor or physiotherapist if it persists.");
+    line(
+        "knead is a self-care aid, not medical advice. Stop at once on numbness, tingling, "
+        "or sharp or shooting pain, and see a doctor or physiotherapist if it persists.");
     line("(This note is shown once.)");
     line("");
 }
@@ -153,11 +182,15 @@ void SessionView::routine_intro(const Routine& r) {
 
 void SessionView::answer_help() {
     if (caps_.in_tty)
-        line("After each step, press how much it hurts, 0-10 (1 then 0 for 10; no Enter needed).");
+        line(
+            "After each step, press how much it hurts, 0-10 (1 then 0 for 10; no Enter needed). "
+            "Enter alone repeats your last answer; s skips the rest of a point; q stops; ! means "
+            "numbness, tingling, sharp or shooting pain, or dizziness, and ends the session.");
     else
-        line("After each step, type how much it hurts, 0-10, and Enter.");
-    line("Enter alone repeats your last answer; s skips the rest of a point; q stops; ! means");
-    line("numbness, tingling, sharp or shooting pain, or dizziness, and ends the session.");
+        line(
+            "After each step, type how much it hurts, 0-10, and Enter. Enter alone repeats your "
+            "last answer; s skips the rest of a point; q stops; ! means numbness, tingling, sharp "
+            "or shooting pain, or dizziness, and ends the session.");
     line("The pain scale:");
     for (auto anchor : kPainScale) line(fmt::format("  {}", anchor));
     line("No question after a rest: let go, breathe, and the next step starts by itself.");
@@ -172,7 +205,7 @@ void SessionView::point_intro(const Session& s) {
                            side_text(st.side), p.muscle),
                "1"));
     if (!p.refers_to.empty())
-        line("  Refers pain to: " + fmt::format("{}", fmt::join(p.refers_to, ", ")));
+        cue(fmt::format("{}", fmt::join(p.refers_to, ", ")), "  Refers pain to: ");
     if (!p.tool.empty()) line("  Tool: " + p.tool);
     if (auto learned = s.current_point().learned_hold)
         line(fmt::format("  {}: starting at {} s, from your last session.", p.name, *learned));
@@ -183,7 +216,7 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
     const Point& p = s.current_point().point;
     const Dose& d = p.dose;
     // The bell: a cue for someone who is not looking.
-    if (caps_.out_tty && options_.bell) std::fputs("\a", out_);
+    if (caps_.cursor && options_.bell) std::fputs("\a", out_);
     std::string label = paint(upper(to_string(st.phase)), phase_color(st.phase));
     std::string reps;
     if (st.phase == Phase::stretch && d.stretch_reps > 1)
@@ -222,7 +255,7 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
 }
 
 void SessionView::countdown(const Session& s, const Countdown& c, Duration now) {
-    if (!caps_.out_tty) return;
+    if (!caps_.cursor) return plain_countdown(c);
     const Step& st = s.current();
     const int left = c.seconds_left(now);
     const bool paused = c.paused();
@@ -244,13 +277,47 @@ void SessionView::countdown(const Session& s, const Countdown& c, Duration now) 
                : paint(fmt::format("{:<7}", upper(to_string(st.phase))), phase_color(st.phase));
     std::vector<std::string> lines;
     lines.push_back(fmt::format("  {} {}  {}  {}", label, paint(clock_text(left), "1"), bar, name));
-    if (options_.big && caps_.height >= kBigDigitRows + 6 &&
-        caps_.width > big_time_width(left) + 4) {
-        for (auto& row : big_time(left, !caps_.unicode))
-            lines.push_back("  " + (paused ? row : paint(row, phase_color(st.phase))));
+    big_shown_ = false;
+    if (options_.big) {
+        std::string big_label = paused ? "PAUSED" : upper(to_string(st.phase));
+        if (st.side != Side::center) big_label += " " + upper(to_string(st.side));
+        for (auto& row : big_panel(big_label, time_text(left))) {
+            lines.push_back(row.empty() || paused ? row : paint(row, phase_color(st.phase)));
+            big_shown_ = true;
+        }
     }
     if (caps_.in_tty) lines.push_back(legend(caps_.width, paused));
     panel(lines);
+}
+
+// --big: the time as tall as the window allows, the step and side above it about half
+// as tall, each from big_min_rows() up. Room is kept for the status line, the legend, a
+// line of context and the question. Nothing when even the smallest does not fit.
+std::vector<std::string> SessionView::big_panel(const std::string& label,
+                                                const std::string& time) const {
+    const bool ascii = !caps_.unicode;
+    const int least = big_min_rows(ascii);
+    const int budget = caps_.height - 4;
+    const int room = caps_.width - 3;
+    auto fits = [&](const std::string& text, int rows) {
+        return big_text_width(text, rows) <= room;
+    };
+    for (int rows = budget; rows >= least; --rows) {
+        if (!fits(time, rows)) continue;
+        int label_rows = std::max(least, rows / 2);
+        while (label_rows >= least && (!fits(label, label_rows) || rows + 1 + label_rows > budget))
+            --label_rows;
+        // Smaller time to make room for the label, if that can; else the time alone.
+        if (label_rows < least && fits(label, least) && budget - 1 - least >= least) continue;
+        std::vector<std::string> out;
+        if (label_rows >= least) {
+            for (auto& r : big_text(label, label_rows, ascii)) out.push_back("  " + r);
+            out.emplace_back();
+        }
+        for (auto& r : big_text(time, rows, ascii)) out.push_back("  " + r);
+        return out;
+    }
+    return {};
 }
 
 void SessionView::key_note(KeyAction a) {
@@ -269,7 +336,35 @@ void SessionView::key_note(KeyAction a) {
     }
 }
 
+// Without cursor codes (TERM=dumb) nothing is redrawn: the keys, once, and the pauses.
+void SessionView::plain_countdown(const Countdown& c) {
+    if (!caps_.out_tty || !caps_.in_tty) return;
+    if (!plain_legend_) {
+        plain_legend_ = true;
+        plain_paused_ = false;
+        line(legend(caps_.width, false));
+    }
+    if (c.paused() != plain_paused_) {
+        plain_paused_ = c.paused();
+        line(plain_paused_ ? "  Paused: space resumes." : "  Resumed.");
+    }
+}
+
 void SessionView::countdown_done() {
+    plain_legend_ = false;
+    clear_panel();
+}
+
+void SessionView::clear_panel() {
+    if (big_shown_ && panel_lines_ > 0) {
+        // The large step, side and time stay on screen for the question, which takes
+        // the place of the keys' legend below them.
+        std::fputs(caps_.in_tty ? "\r\033[K" : "\n", out_);
+        std::fflush(out_);
+        panel_lines_ = 0;
+        big_shown_ = false;
+        return;
+    }
     if (panel_lines_ == 0) return;
     std::string out;
     if (panel_lines_ > 1) out += fmt::format("\033[{}A", panel_lines_ - 1);
@@ -354,8 +449,9 @@ void SessionView::echo_answer(std::string_view text) {
 
 void SessionView::invalid_answer(Question q) {
     if (q == Question::soreness) return soreness_invalid();
-    line("  Please type a number from 0 to 10, Enter for the same as last time, s to skip this");
-    line("  point, q to stop, or ! for numbness, tingling, sharp or shooting pain, or dizziness.");
+    line(
+        "  Please type a number from 0 to 10, Enter for the same as last time, s to skip this "
+        "point, q to stop, or ! for numbness, tingling, sharp or shooting pain, or dizziness.");
 }
 
 void SessionView::soreness_question(const SorenessCheck& c) {
@@ -380,9 +476,10 @@ void SessionView::soreness_ok(int soreness) {
 }
 
 void SessionView::soreness_eased(int soreness, const Dose& before, const Dose& after) {
-    line(fmt::format("  Still sore ({}/10). Soreness after deep pressure should fade within a day",
-                     soreness));
-    line("  or two; when it lingers, go lighter and give the tissue time.");
+    line(
+        fmt::format("  Still sore ({}/10). Soreness after deep pressure should fade within a day "
+                    "or two; when it lingers, go lighter and give the tissue time.",
+                    soreness));
     std::string reps = after.reps == before.reps
                            ? std::string()
                            : fmt::format(", and {} rep{} instead of {}", after.reps,
@@ -458,9 +555,9 @@ void SessionView::feedback(const Session& s, const Feedback& f, const Step& ende
 void SessionView::red_flag() {
     line("");
     line(paint("Stop now.", "1;31") +
-         " Numbness, tingling, sharp or shooting pain, or dizziness are");
-    line("signs to stop pressing. Rest. If it does not settle within a few minutes, or it comes");
-    line("back, see a doctor or physiotherapist before you massage this area again.");
+         " Numbness, tingling, sharp or shooting pain, or dizziness are signs to stop pressing. "
+         "Rest. If it does not settle within a few minutes, or it comes back, see a doctor or "
+         "physiotherapist before you massage this area again.");
 }
 
 void SessionView::input_ended() {
@@ -522,7 +619,7 @@ void SessionView::summary(const Session& s, double seconds, double speed, std::s
         line(fmt::format("  {:<34} {:<22} {}", name, how, holds));
     }
     line("");
-    line(fmt::format("Tip: {}", tip));
+    cue(tip, "Tip: ");
     line(fmt::format("Logged to {}", log_path));
 }
 

@@ -16,7 +16,7 @@ namespace knead {
 
 struct ViewOptions {
     bool bell = true;
-    bool big = false;  // large digits, when the window has room
+    bool big = false;  // the step, side and time in large letters, as large as fits
 };
 
 class SessionView {
@@ -71,11 +71,19 @@ class SessionView {
     void line(std::string_view text);
     void cue(std::string_view text, std::string_view first = "  ");
     void panel(const std::vector<std::string>& lines);
+    void clear_panel();
+    void plain_countdown(const Countdown& c);
+    std::size_t wrap_width() const;
+    std::vector<std::string> big_panel(const std::string& label, const std::string& time) const;
 
     const TerminalCaps& caps_;
     ViewOptions options_;
     std::FILE* out_;
-    std::size_t panel_lines_ = 0;  // lines of the countdown panel now on screen
+    std::size_t panel_lines_ = 0;            // lines of the countdown panel now on screen
+    std::vector<std::size_t> panel_widths_;  // and the columns each of them takes
+    bool plain_legend_ = false;              // the keys were listed for this countdown
+    bool plain_paused_ = false;
+    bool big_shown_ = false;  // the panel now on screen has large text
 };
 
 // What the voice says (--voice): a step with its point, side and cue; a question; the

@@ -72,16 +72,43 @@ void write_out(std::string_view s) {
     [[maybe_unused]] auto n = ::write(STDOUT_FILENO, s.data(), s.size());
 }
 
+// pselect() lets a signal in only when it has to wait: on a descriptor that is always
+// readable (a pipe from `yes`, /dev/zero, a hung-up terminal) it returns at once and
+// the signal stays pending for ever. Opening the mask for a moment delivers it.
+void deliver_pending() {
+    sigset_t pending;
+    if (::sigpending(&pending) != 0) return;
+    for (int sig : kHandled) {
+        if (sigismember(&pending, sig) != 1) continue;
+        sigset_t mine;
+        ::sigprocmask(SIG_SETMASK, &g_old_mask, &mine);  // the handler runs here
+        ::sigprocmask(SIG_SETMASK, &mine, nullptr);
+        return;
+    }
+}
+
+bool pending_wake() {
+    return g_stop || g_suspend || g_resize;
+}
+
+}  // namespace
+
+namespace {
+
+void point_at_dev_null(int fd) {
+    int opened = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+    if (opened >= 0 && opened != fd) {
+        ::dup2(opened, fd);
+        ::close(opened);
+    }
+}
+
 }  // namespace
 
 void guard_standard_fds() {
     for (int fd = 0; fd <= 2; ++fd) {
         if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
-        int opened = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
-        if (opened >= 0 && opened != fd) {
-            ::dup2(opened, fd);
-            ::close(opened);
-        }
+        point_at_dev_null(fd);
     }
 }
 
@@ -90,7 +117,7 @@ TerminalCaps detect_terminal(ColorMode mode) {
     caps.out_tty = ::isatty(STDOUT_FILENO) == 1;
     caps.in_tty = ::isatty(STDIN_FILENO) == 1;
     const char* term = std::getenv("TERM");
-    bool dumb = term && std::string_view(term) == "dumb";
+    caps.cursor = caps.out_tty && term && *term && std::string_view(term) != "dumb";
     switch (mode) {
         case ColorMode::always:
             caps.color = true;
@@ -105,7 +132,7 @@ TerminalCaps detect_terminal(ColorMode mode) {
                      std::string_view(std::getenv("CLICOLOR_FORCE")) != "0")
                 caps.color = true;
             else
-                caps.color = caps.out_tty && !dumb;
+                caps.color = caps.cursor;
             break;
     }
     for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
@@ -163,8 +190,27 @@ bool SignalGuard::take_resize() {
     return r;
 }
 
+void hang_up() {
+    if (g_stop == 0) g_stop = SIGHUP;
+    // Writing to a hung-up terminal fails (EIO), and a stream that fails throws, maybe
+    // before the session is logged. Nobody can read that text now: send it nowhere.
+    for (int fd : {STDOUT_FILENO, STDERR_FILENO}) {
+        termios t{};
+        if (::tcgetattr(fd, &t) == 0 || errno == ENOTTY) continue;  // alive, or no terminal
+        point_at_dev_null(fd);
+    }
+}
+
+bool terminal_gone(int fd, long got, int err) {
+    if (got < 0) return err != EINTR && err != EAGAIN;
+    termios t{};
+    return ::tcgetattr(fd, &t) != 0;  // a hung-up terminal refuses even this (EIO)
+}
+
 Wake wait_for(std::optional<std::chrono::nanoseconds> d, int fd) {
-    if (g_stop || g_suspend || g_resize) return Wake::signal;
+    deliver_pending();
+    if (g_stop == SIGHUP) hang_up();
+    if (pending_wake()) return Wake::signal;
     fd_set read_set;
     FD_ZERO(&read_set);
     if (fd >= 0) FD_SET(fd, &read_set);
@@ -176,8 +222,13 @@ Wake wait_for(std::optional<std::chrono::nanoseconds> d, int fd) {
     }
     int n = ::pselect(fd >= 0 ? fd + 1 : 0, fd >= 0 ? &read_set : nullptr, nullptr, nullptr,
                       d ? &ts : nullptr, &g_old_mask);
-    if (g_stop || g_suspend || g_resize) return Wake::signal;
-    if (n > 0) return Wake::input;
+    const int err = errno;
+    deliver_pending();
+    if (g_stop == SIGHUP) hang_up();  // the terminal may be gone: stop writing to it
+    if (pending_wake()) return Wake::signal;
+    // A descriptor select() refuses is read anyway, so that the read reports the error
+    // instead of this returning at once for ever.
+    if (n > 0 || (n < 0 && err != EINTR && fd >= 0)) return Wake::input;
     return Wake::timeout;  // also EINTR from a signal knead does not handle: look again
 }
 
@@ -213,7 +264,7 @@ void Terminal::keys_mode(bool on) {
         // TCSANOW, not TCSAFLUSH: a key pressed as the step begins must not be lost.
         if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0) g_raw = 1;
     }
-    if (caps_.out_tty && !g_cursor_hidden) {
+    if (caps_.cursor && !g_cursor_hidden) {
         write_out("\033[?25l");
         g_cursor_hidden = 1;
     }
@@ -260,8 +311,14 @@ LoopEvent TerminalEvents::wait(std::optional<Duration> real) {
         if (w == Wake::input) {
             char buf[64];
             ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-            if (n <= 0) return {LoopEvent::timeout};  // end of input: answers will see it
-            keys_.insert(keys_.end(), buf, buf + n);
+            int err = errno;
+            if (n > 0) {
+                keys_.insert(keys_.end(), buf, buf + n);
+                continue;
+            }
+            // Keys mode reads a byte at a time (VMIN 1): nothing at all means the terminal
+            // is gone. Waiting on it again would return at once, for ever.
+            if (n == 0 || terminal_gone(STDIN_FILENO, n, err)) hang_up();
         }
     }
 }

@@ -20,7 +20,9 @@ enum class ColorMode { automatic, always, never };
 void guard_standard_fds();
 
 struct TerminalCaps {
-    bool out_tty = false;  // redraw in place, ring the bell
+    bool out_tty = false;  // a window: text is wrapped to its width
+    bool cursor = false;   // and it takes cursor codes: redraw in place, ring the bell.
+                           // Not when TERM is unset or dumb: plain lines, as on a pipe.
     bool in_tty = false;   // a person types answers and keys; otherwise a script pipes them
     bool color = false;
     bool unicode = false;  // block characters for bars and big digits
@@ -29,7 +31,8 @@ struct TerminalCaps {
 };
 
 // Colour: `always` and CLICOLOR_FORCE force it, `never` and NO_COLOR turn it off, and
-// otherwise it is on for a terminal whose TERM is not dumb. The flag beats the variables.
+// otherwise it is on for a terminal whose TERM is set and not dumb. The flag beats the
+// variables.
 TerminalCaps detect_terminal(ColorMode mode);
 
 // Blocks the signals knead handles, so that they arrive only inside wait_for(), where
@@ -50,7 +53,16 @@ class SignalGuard {
 enum class Wake { timeout, input, signal };
 
 // Waits up to `d` (forever when nullopt) for input on `fd` (none when -1) or a signal.
+// A signal that is pending counts even when `fd` is readable at once.
 Wake wait_for(std::optional<std::chrono::nanoseconds> d, int fd);
+
+// The terminal went away (its window closed, the line dropped): from now on the session
+// ends as on SIGHUP, and output to the dead terminal is discarded instead of failing.
+void hang_up();
+
+// After a read of the terminal `fd` returned `got` (0 or -1 with errno `err`): whether
+// the terminal is gone, as opposed to an interrupted read or Ctrl-D typed in line mode.
+bool terminal_gone(int fd, long got, int err);
 
 // Owns the terminal's state while a session runs: key-at-a-time input during countdowns,
 // the hidden cursor, and their restoration on every way out, crashes included.

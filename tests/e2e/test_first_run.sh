@@ -24,7 +24,7 @@ expect_missing "$XDG_STATE_HOME/knead"
 
 # --- The first session shows it, before anything else -----------------------------------
 expect_exit 3 "$KNEAD" --routines "$ROUTINES" run tiny --no-wait --log "$LOG" <"$ANSWERS"
-expect_first_line "$OUT" "$NOTICE Stop at once on numbness, tingling,"
+expect_first_line "$OUT" "$NOTICE Stop at once on numbness, tingling, or sharp or shooting pain, and see a doctor or physiotherapist if it persists."
 expect_contains "$OUT" "see a doctor or physiotherapist"
 expect_contains "$OUT" "$ONCE"
 expect_line_count "$OUT" 1 'not medical advice'

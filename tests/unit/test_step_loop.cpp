@@ -5,6 +5,7 @@
 
 #include "knead/big_digits.hpp"
 #include "knead/step_loop.hpp"
+#include "knead/utf8.hpp"
 
 using namespace knead;
 using namespace std::chrono_literals;
@@ -178,15 +179,38 @@ TEST_CASE("step loop: a stop while paused by the user leaves it paused") {
 }
 
 TEST_CASE("big digits: five rows of equal width, ASCII and Unicode") {
-    auto rows = big_time(83, true);  // 1:23
+    auto rows = big_text("1:23", kBigDigitRows, true);
     REQUIRE(rows.size() == kBigDigitRows);
-    for (const auto& r : rows) CHECK(static_cast<int>(r.size()) == big_time_width(83));
+    for (const auto& r : rows) CHECK(static_cast<int>(r.size()) == big_text_width("1:23", 5));
     CHECK(rows[0].substr(0, 6) == "  ##  ");  // the top of a 1
     CHECK(rows[4].substr(0, 6) == "######");  // the foot of a 1
 
-    auto wide = big_time(83, false);
+    auto wide = big_text("1:23", kBigDigitRows, false);
     CHECK(wide[4].find("\u2588") != std::string::npos);
     CHECK(wide[4].find('#') == std::string::npos);
-    CHECK(big_time(-5, true) == big_time(0, true));
-    CHECK(big_time_width(600) > big_time_width(59));  // 10:00 has one more digit
+    CHECK(time_text(-5) == "0:00");
+    CHECK(time_text(83) == "1:23");
+    CHECK(big_text_width("10:00", 5) > big_text_width("9:59", 5));  // one more digit
+}
+
+TEST_CASE("big text scales from 3 rows up, and draws the step's name and side") {
+    using knead::display_width;
+    // 3 rows: Unicode half blocks, one column per cell: "0" is 3 wide.
+    auto small = big_text("0", 3, false);
+    REQUIRE(small.size() == 3);
+    CHECK(small[0] == "\u2588\u2580\u2588");  // the top bar, and the sides begin
+    CHECK(display_width(small[0]) == 3);
+    CHECK(big_text_width("0", 3) == 3);
+    // ASCII has no half blocks: never fewer than five rows.
+    CHECK(big_text("0", 3, true).size() == kBigDigitRows);
+    // Taller is wider, in proportion, and every row has the width it claims.
+    for (int rows : {3, 5, 8, 12, 20}) {
+        auto t = big_text("HOLD LEFT", rows, false);
+        REQUIRE(static_cast<int>(t.size()) == rows);
+        for (const auto& r : t)
+            CHECK(static_cast<int>(display_width(r)) == big_text_width("HOLD LEFT", rows));
+    }
+    CHECK(big_text_width("0:30", 20) > 2 * big_text_width("0:30", 5));
+    CHECK(big_text("hold", 5, true) == big_text("HOLD", 5, true));
+    CHECK(big_text("H", 5, true)[2] == "######");  // the bar of an H
 }
