@@ -4,14 +4,15 @@
 # shellcheck source=tests/e2e/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-# signal_ends LOG SIGNAL CODE INPUT-COMMAND...: runs `knead run neck --no-wait` reading
-# what the command writes, sends SIGNAL after half a second and checks that knead has
-# ended within a second of it with CODE, and logged the session as interrupted.
+# signal_ends LOG SIGNAL CODE INPUT-COMMAND...: runs `knead run neck` on the real clock,
+# reading what the command writes, sends SIGNAL after half a second, in the first
+# countdown, while the input is always readable, and checks that knead has ended within a
+# second of it with CODE, and logged the session as interrupted.
 signal_ends() {
     local log=$1 sig=$2 code=$3
     shift 3
-    LAST_CMD="$* | knead run neck --no-wait, then SIG$sig"
-    "$@" 2>/dev/null | "$KNEAD" run neck --no-wait --log "$log" >"$OUT" 2>"$ERR" &
+    LAST_CMD="$* | knead run neck, then SIG$sig"
+    "$@" 2>/dev/null | "$KNEAD" run neck --log "$log" >"$OUT" 2>"$ERR" &
     local pid=$!  # the last command of the pipeline: knead
     sleep 0.5
     kill -"$sig" "$pid" 2>/dev/null || fail "knead ended before the signal" "running" "gone" "$OUT"
@@ -31,18 +32,32 @@ signal_ends() {
     expect_regex "$TMP/last" ' event=end status=interrupted .* step=[a-z]+$'
 }
 
-# An endless stream of NUL bytes (no newline ever), and an endless stream of wrong answers.
+# An endless stream of NUL bytes (no newline ever), of wrong answers, and of right ones.
 signal_ends "$TMP/zero.log" TERM 143 cat /dev/zero
 signal_ends "$TMP/yes.log" TERM 143 yes x
-signal_ends "$TMP/int.log" INT 130 yes x
+signal_ends "$TMP/int.log" INT 130 yes 6
 signal_ends "$TMP/hup.log" HUP 129 cat /dev/zero
 expect_contains "$OUT" "Interrupted (hang-up)"
+
+# --- Endless input that holds no answer ends the session by itself: stopped, exit 3 ------
+# (a bounded run of refused answers; each MiB of a line that never ends counts as one).
+for source in "yes x" "cat /dev/zero"; do
+    LAST_CMD="$source | knead run neck --no-wait"
+    rc=0
+    $source 2>/dev/null | timeout 20 "$KNEAD" run neck --no-wait --log "$TMP/bounded.log" \
+        >"$OUT" 2>"$ERR" || rc=$?
+    expect_eq "$rc" 3 "exit status of endless input with no answer ($source)"
+    tail -n 1 "$TMP/bounded.log" >"$TMP/last"
+    expect_regex "$TMP/last" ' event=end status=stopped '
+    rm -f "$TMP/bounded.log"
+done
 
 # --- An over-long line is refused as one answer, and the session goes on ----------------
 write_routine "$ROUTINES/tiny.toml" right 1
 {
     head -c 100000 /dev/zero | tr '\0' '7'
-    printf '\n6\n6\n6\n6\n'
+    printf '\n'
+    printf '6\n%.0s' {1..10}
 } >"$ANSWERS"
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" run tiny --no-wait --log "$TMP/long.log" <"$ANSWERS"
 expect_line_count "$OUT" 1 'Please type a number from 0 to 10'
@@ -54,7 +69,7 @@ pass
 expect_regex "$TMP/long.log" 'step=locate planned=15 actual=15.0 pain=6$'
 
 # NUL bytes inside a line make it an invalid answer, not a truncated valid one.
-printf '6\0\0\n6\n6\n6\n6\n' >"$ANSWERS"
+{ printf '6\0\0\n'; printf '6\n%.0s' {1..10}; } >"$ANSWERS"
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" run tiny --no-wait --log "$TMP/nul.log" <"$ANSWERS"
 expect_line_count "$OUT" 1 'Please type a number from 0 to 10'
 
