@@ -370,6 +370,9 @@ KeyAnswer read_key_answer(Terminal& t, SignalGuard& signals,
             const char c = buf[i];
             if (ten_by) return {KeyAnswer::typed, c == '0' ? "10" : "1"};
             if (c == '\n' || c == '\r') return {KeyAnswer::typed, ""};
+            // Ctrl-D: in key mode the terminal passes it on as a byte; it still means the
+            // answers end, as it does at a line prompt.
+            if (c == '\x04') return {KeyAnswer::ended, {}};
             if (c == '1') {
                 ten_by = clock::now() + kTenWindow;
                 continue;

@@ -45,7 +45,7 @@ hangup "$TMP/prompt.log" <<'SCRIPT'
 expect LOCATE
 expect space pause
 send s
-expect Pain 0-10
+expect Tenderness 0-10
 hangup
 exit 129 2
 cpu 0.1
@@ -76,7 +76,7 @@ hangup "$TMP/eof.log" <<'SCRIPT'
 expect LOCATE
 expect space pause
 send s
-expect Pain 0-10
+expect Tenderness 0-10
 send \x04
 expect Input ended
 exit 3

@@ -25,7 +25,7 @@ expect LOCATE
 expect space pause  s skip step
 screen LOCATE  0: 1
 resize 60 30
-expect pause  s skip  n next
+expect pause  s skip  n/N next
 screen LOCATE  0: 1
 resize 100 30
 expect space pause  s skip step
@@ -59,7 +59,7 @@ send
 expect Resumed.
 send s
 expect Step skipped.
-expect Pain 0-10
+expect Tenderness 0-10
 send 5\r
 expect PRESS
 send q
@@ -113,7 +113,7 @@ expect space pause
 # 18 rows of time and 6 of "LOCATE RIGHT": the largest that fit 100 by 30.
 screen █ >=24
 send s
-expect Pain 0-10
+expect Tenderness 0-10
 screen █ >=24
 send q\r
 exit 3
