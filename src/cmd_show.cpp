@@ -60,7 +60,7 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
         };
         std::string often = r.per_day > 0 ? times(r.per_day, "day") : "";
         if (r.per_week > 0) often += (often.empty() ? "" : ", ") + times(r.per_week, "week");
-        fmt::print("Meant to be done: {} (`knead due` checks)\n", often);
+        say("Meant to be done: ", fmt::format("{} (`knead due` checks)", often));
     }
     if (!r.cautions.empty()) {
         fmt::print("\nCautions:\n");
@@ -92,7 +92,8 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
             dose += fmt::format(", then {} x stretch {} s", d.stretch_reps, d.stretch);
         say("   Dose:    ", dose);
         if (auto h = learned[static_cast<std::size_t>(index - 1)].learned_hold)
-            fmt::print("   Learned: the first hold starts at {} s, from your last session\n", *h);
+            say("   Learned: ",
+                fmt::format("the first hold starts at {} s, from your last session", *h));
     }
 
     // An outline with nothing on it would only take up the screen.
