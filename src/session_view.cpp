@@ -389,14 +389,16 @@ void SessionView::prompt(Question q, std::optional<int> timeout_default) {
 }
 
 void SessionView::answer_countdown(int seconds_left) {
-    // On the prompt's own line: a short count that a glance can read.
-    if (!caps_.out_tty) return;
-    fmt::print(out_, "\0337\033[K{}s\0338", seconds_left);
+    // On the prompt's own line: a short count that a glance can read. It needs cursor
+    // codes; without them (a pipe, TERM=dumb) the prompt's "[N if no key]" has to do.
+    if (!caps_.cursor) return;
+    const std::string count = fmt::format("\0337\033[K{}s\0338", seconds_left);
+    std::fputs(count.c_str(), out_);
     std::fflush(out_);
 }
 
 void SessionView::answer_timed_out(int default_answer) {
-    fmt::print(out_, "\033[K");
+    if (caps_.cursor) std::fputs("\033[K", out_);
     line(fmt::format("{} (no key)", default_answer));
 }
 

@@ -70,6 +70,22 @@ SCRIPT
 done
 expect_regex "$TMP/screen.log" 'step=locate .* pain=5 paused=[0-9.]+ early=skip$'
 
+# Hands-free on TERM=dumb: the question's wait is not counted down with cursor codes, and
+# the answer it takes is said in a plain line.
+LAST_CMD="ptydrive env TERM=dumb knead run slow --hands-free=1"
+"$PTYDRIVE" env TERM=dumb LANG=C.UTF-8 "$KNEAD" --routines "$ROUTINES" run slow \
+    --log "$TMP/dumb-hands-free.log" --quiet --hands-free=1 >"$OUT" 2>&1 <<'SCRIPT' ||
+expect LOCATE
+send s
+expect (no key)
+expect PRESS
+send q
+exit 3
+SCRIPT
+    fail "hands-free on TERM=dumb failed" "every step to pass" "a failed step" "$OUT"
+pass
+expect_no_escapes "$OUT"
+
 # `show` in a 50-column window: every line fits, and the body picture, which is wider,
 # gives way to its legend. At 100 columns the picture is there.
 LAST_CMD="ptydrive -s 50x40 knead show neck"
