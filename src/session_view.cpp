@@ -384,7 +384,14 @@ void SessionView::prompt(Question q, std::optional<int> timeout_default) {
         keys = timeout_default ? " (Enter, s, q, !)"
                                : " (3 light, 5 good, 7 strong, 9 brace; Enter, s, q, !)";
     std::string wait = timeout_default ? fmt::format(" [{} if no key]", *timeout_default) : "";
-    fmt::print(out_, "  {}{}{}: ", question_text(q), keys, wait);
+    // A prompt that would wrap mid-word in a narrow window gives up its hints, longest first:
+    // the answer goes on the prompt's own line.
+    auto text = [&] { return fmt::format("  {}{}{}: ", question_text(q), keys, wait); };
+    if (caps_.out_tty && display_width(text()) + 3 > wrap_width() && keys.size() > 20)
+        keys = " (Enter, s, q, !)";
+    if (caps_.out_tty && display_width(text()) + 3 > wrap_width()) keys.clear();
+    const std::string shown = text();
+    std::fputs(shown.c_str(), out_);
     std::fflush(out_);
 }
 

@@ -364,8 +364,14 @@ KeyAnswer read_key_answer(Terminal& t, SignalGuard& signals,
         }
         char buf[16];
         ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-        if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-        if (n <= 0) return {KeyAnswer::ended, {}};
+        const int err = errno;
+        if (n < 0 && (err == EINTR || err == EAGAIN)) continue;
+        // Keys mode reads a byte at a time (VMIN 1): nothing at all, or EIO, means the
+        // terminal is gone, as in a countdown: a hang-up, not the end of the answers.
+        if (n == 0 || terminal_gone(STDIN_FILENO, n, err)) {
+            hang_up();
+            return {KeyAnswer::signal, {}};
+        }
         for (ssize_t i = 0; i < n; ++i) {
             const char c = buf[i];
             if (ten_by) return {KeyAnswer::typed, c == '0' ? "10" : "1"};
