@@ -146,6 +146,8 @@ class ReportBuilder {
         std::optional<RedFlagStop> flag;
     };
     void step(const LogRecord& r, Open& o);
+    void skipped_side(const LogRecord& r, Open& o);
+    void count_skip(Open& o, const LogRecord& r, std::string_view step, std::string why);
     void session(LoggedSession&& s);
     bool matches(std::string_view routine, std::string_view point) const;
     bool matches(const LoggedSession& s, const Open* o) const;

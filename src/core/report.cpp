@@ -94,9 +94,37 @@ void ReportBuilder::add(const LogRecord& r, LogProblems& problems) {
     current_ = &r;
     sessions_.add(r, problems);  // an end record hands its session to session() here
     current_ = nullptr;
-    if (problems.damaged != damaged || !r.get("event").empty() || r.get("step").empty()) return;
+    if (problems.damaged != damaged) return;
+    if (r.get("event") == "skip") return skipped_side(r, open_[std::string(r.get("session"))]);
+    if (!r.get("event").empty() || r.get("step").empty()) return;
     // A step the assembler took: the details a report shows and a session summary lacks.
     step(r, open_[std::string(r.get("session"))]);
+}
+
+void ReportBuilder::count_skip(Open& o, const LogRecord& r, std::string_view step,
+                               std::string why) {
+    const std::string_view routine = r.get("routine");
+    const std::string_view point = r.get("point");
+    const std::string_view side = r.get("side");
+    if (r.has("reason")) why += fmt::format(": {}", r.get("reason"));
+    auto it = std::find_if(o.skips.begin(), o.skips.end(), [&](const SkipCount& k) {
+        return k.routine == routine && k.point == point && k.side == side && k.step == step &&
+               k.why == why;
+    });
+    if (it == o.skips.end())
+        o.skips.push_back({std::string(routine), std::string(point), std::string(side),
+                           std::string(step), why, 1, std::string(r.get("time"))});
+    else
+        ++it->times;
+}
+
+void ReportBuilder::skipped_side(const LogRecord& r, Open& o) {
+    const std::string_view why = r.get("why");
+    std::string text = why == "answer"  ? "side skipped: answered s"
+                       : why == "next"  ? "side skipped with n"
+                       : why == "point" ? "side skipped with the whole point (N)"
+                                        : fmt::format("side skipped ({})", why);
+    count_skip(o, r, "", std::move(text));
 }
 
 void ReportBuilder::step(const LogRecord& r, Open& o) {
@@ -112,25 +140,14 @@ void ReportBuilder::step(const LogRecord& r, Open& o) {
         o.flag = RedFlagStop{std::string(r.get("time")), std::string(routine), std::string(point),
                              std::string(side), std::string(step)};
 
-    std::string why;
+    // What the step itself says; a side skipped whole also has a record of its own
+    // (skipped_side), which logs written before that record existed lack.
     if (answer == "skip")
-        why = "answered s (skip)";
+        count_skip(o, r, step, "answered s (skip)");
     else if (r.get("early") == "skip")
-        why = "cut short with s";
+        count_skip(o, r, step, "cut short with s");
     else if (r.get("early") == "next")
-        why = "rest of the point skipped with n";
-    if (!why.empty()) {
-        if (r.has("reason")) why += fmt::format(": {}", r.get("reason"));
-        auto it = std::find_if(o.skips.begin(), o.skips.end(), [&](const SkipCount& k) {
-            return k.routine == routine && k.point == point && k.side == side && k.step == step &&
-                   k.why == why;
-        });
-        if (it == o.skips.end())
-            o.skips.push_back({std::string(routine), std::string(point), std::string(side),
-                               std::string(step), why, 1, std::string(r.get("time"))});
-        else
-            ++it->times;
-    }
+        count_skip(o, r, step, "rest of the point skipped with n");
 
     if (step != "hold") return;
     auto it = std::find_if(o.sides.rbegin(), o.sides.rend(), [&](const Side& s) {

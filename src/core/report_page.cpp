@@ -196,7 +196,8 @@ std::vector<std::vector<std::string>> red_flag_rows(const Report& r) {
 std::vector<std::vector<std::string>> skip_rows(const Report& r) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& k : r.skips)
-        rows.push_back({k.routine + "." + k.point, k.side, k.step, k.why, std::to_string(k.times),
+        rows.push_back({k.routine + "." + k.point, k.side,
+                        k.step.empty() ? "the whole side" : k.step, k.why, std::to_string(k.times),
                         k.last_time.substr(0, 10)});
     return rows;
 }

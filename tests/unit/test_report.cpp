@@ -173,6 +173,19 @@ TEST_CASE("report: memory stays bounded on a long log") {
     CHECK(r.period_from == *parse_date("2020-01-01"));
 }
 
+TEST_CASE("report: a side skipped whole is listed with why, from its skip record") {
+    std::string log = session(2, 5, 0, 6);
+    const std::string skip =
+        "time=2026-11-02T07:34:00+01:00 session=S02 event=skip routine=neck point=trap "
+        "side=right why=next\n";
+    log.insert(log.find("time=2026-11-02T07:36:00"), skip);
+    const Report r = report_of(log);
+    REQUIRE(r.skips.size() == 1);
+    CHECK(r.skips[0].why == "side skipped with n");
+    CHECK(r.skips[0].side == "right");
+    CHECK(r.skips[0].step.empty());
+}
+
 TEST_CASE("report: a damaged line is skipped and counted, the rest still read") {
     ReportQuery q;
     q.today = *parse_date("2026-11-30");
