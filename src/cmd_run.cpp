@@ -306,6 +306,7 @@ class Runner {
         const std::optional<int> fallback =
             hands_free ? session_.last_pain().value_or(session_.steady_answer().pain)
                        : std::optional<int>();
+        term_.discard_typeahead();
         view_.prompt(q, fallback);
         std::optional<std::chrono::milliseconds> wait;
         if (hands_free) wait = std::chrono::seconds(options_.hands_free);

@@ -323,11 +323,14 @@ LoopEvent TerminalEvents::wait(std::optional<Duration> real) {
     }
 }
 
+void Terminal::discard_typeahead() {
+    if (caps_.in_tty) tcflush(STDIN_FILENO, TCIFLUSH);
+}
+
 KeyAnswer read_key_answer(Terminal& t, SignalGuard& signals,
                           std::optional<std::chrono::milliseconds> timeout,
                           const std::function<void(int)>& tick) {
     using clock = std::chrono::steady_clock;
-    if (t.caps().in_tty) tcflush(STDIN_FILENO, TCIFLUSH);
     t.keys_mode(true);
     const auto start = clock::now();
     std::optional<clock::time_point> ten_by;  // a 1 waits this long for its 0

@@ -78,6 +78,10 @@ class Terminal {
 
     // Keys take effect without Enter and are not echoed; the cursor hides.
     void keys_mode(bool on);
+    // Throws away keys typed but not yet read (a key pressed as a countdown ended), so
+    // that they cannot answer the question that comes next. Call it before the question
+    // is shown: a key typed after seeing it is an answer and must be kept.
+    void discard_typeahead();
     // Job control: restores the terminal, stops the process, and sets it up again
     // once it is continued.
     void suspend();
@@ -103,9 +107,9 @@ class TerminalEvents final : public EventSource {
 
 // One answer from the keyboard, a key at a time, for a person whose hands are busy: a
 // digit answers at once, except 1, which waits kTenWindow for a 0 to make 10; Enter alone
-// is "" (the same as last); s, q, ! and any other printable key are themselves. Keys
-// typed before the question (as a countdown ends) are dropped, so none leaks into it.
-// With a timeout, `tick` hears the whole seconds left as they change.
+// is "" (the same as last); s, q, ! and any other printable key are themselves. The
+// caller drops keys typed before the question with Terminal::discard_typeahead, before it
+// shows the question. With a timeout, `tick` hears the whole seconds left as they change.
 inline constexpr std::chrono::milliseconds kTenWindow{600};
 
 struct KeyAnswer {
