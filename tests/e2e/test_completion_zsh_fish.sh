@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The zsh and fish completions, where those shells are installed (scripts/setup does not
-# install them: the test reports itself skipped when neither is there).
+# The zsh and fish completions, where those shells are installed (scripts/test installs
+# them; elsewhere the test reports itself skipped when neither is there).
 if ! command -v zsh >/dev/null && ! command -v fish >/dev/null; then
     echo "test_completion_zsh_fish: skipped: neither zsh nor fish is installed"
     exit 77

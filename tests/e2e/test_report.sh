@@ -2,10 +2,10 @@
 # `knead report`: the page is valid HTML with well-formed SVG charts that a real renderer
 # draws where the data says, the Markdown holds the exact figures, the file is private,
 # and empty, missing, one-session and damaged logs give sensible pages. The validators
-# and the renderer come from scripts/setup (tidy, libxml2-utils, librsvg2-bin, python3).
+# and the renderer come from scripts/test (tidy, libxml2-utils, librsvg2-bin, python3).
 for tool in tidy xmllint rsvg-convert python3; do
     if ! command -v "$tool" >/dev/null; then
-        echo "test_report: skipped: $tool is not installed (scripts/setup installs it)"
+        echo "test_report: skipped: $tool is not installed (scripts/test installs it)"
         exit 77
     fi
 done
@@ -85,7 +85,7 @@ expect_eq "$(pixel "$CAL" 41 27)" b7dfa0 "Nov 2 worked, under 10 minutes"
 expect_eq "$(pixel "$CAL" 41 78)" ebedf0 "Nov 5 not worked"
 
 # --- The whole page in a browser engine, at phone width --------------------------------------
-# Headless Chromium where it is installed (scripts/setup installs it; it is large, so a
+# Headless Chromium where it is installed (scripts/test installs it; it is large, so a
 # machine without it runs everything else and says so).
 if command -v chromium >/dev/null; then
     for width in 360 800; do
