@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <limits>
 #include <map>
-#include <set>
 
 #include "knead/policy.hpp"
 #include "knead/suggest.hpp"
@@ -19,6 +19,9 @@
 
 namespace knead {
 namespace {
+
+// The point ids of a routine, each with where the point that has it first was read.
+using PointIds = std::map<std::string, Where>;
 
 constexpr int kMaxSeconds = 600;
 constexpr int kMaxReps = 20;
@@ -220,19 +223,46 @@ void warn_point(Checker& c, TableReader& named, Where at, const Point& p, const 
     }
 }
 
-// Adds a point's id to the routine's, or reports the clash at `at`.
-bool claim_id(Checker& c, std::set<std::string>& ids, const std::string& id, Where at,
+// Adds a point's id to the routine's, or reports the clash at `at`, naming the line of the
+// point that has it first: that one stays, this one is the duplicate.
+bool claim_id(Checker& c, PointIds& ids, const std::string& id, Where at,
               std::string_view hint = "") {
-    if (ids.insert(id).second) return true;
-    c.error(at, fmt::format("duplicate point id `{}`{}", id, hint));
+    auto [first, added] = ids.emplace(id, at);
+    if (added) return true;
+    const int line = first->second.line;
+    if (hint.empty())
+        c.error(at, fmt::format("duplicate point id `{}`: the point at line {} has it first; "
+                                "rename this one",
+                                id, line));
+    else
+        c.error(at, fmt::format("duplicate point id `{}`{}; the point at line {} has it first", id,
+                                hint, line));
     return false;
+}
+
+// A side that is not one of the four words, reported at the value with the word it was
+// most likely meant to be ("Left" is "left": the words are lowercase).
+void bad_side(Checker& c, const TableReader& named, const std::string& given) {
+    static const std::vector<std::string> sides{"both", "left", "right", "center"};
+    std::string lower = given;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    std::string hint;
+    if (std::find(sides.begin(), sides.end(), lower) != sides.end())
+        hint = fmt::format("; did you mean `{}`? (sides are lowercase)", lower);
+    else if (auto m = closest_match(lower, sides))
+        hint = fmt::format("; did you mean `{}`?", *m);
+    const auto value = named.get("side");
+    c.error(value ? value->where() : named.at("side"),
+            fmt::format("side `{}` must be \"both\", \"left\", \"right\" or \"center\"{}", given,
+                        hint));
 }
 
 // A [[point]] with `use = "ROUTINE.POINT"` (one point) or `use = "ROUTINE"` (all of them):
 // the points of another routine, in place, with their own cues and dose, and any dose
 // keys given here on top.
-void read_use_point(Checker& c, Loading& l, TableReader& named, std::set<std::string>& ids,
-                    Routine& out, int index) {
+void read_use_point(Checker& c, Loading& l, TableReader& named, PointIds& ids, Routine& out,
+                    int index) {
     const TomlValue use = *named.get("use");
     named.set_context(fmt::format("[[point]] #{} (with `use`)", index));
     const std::string bad_ref =
@@ -270,10 +300,7 @@ void read_use_point(Checker& c, Loading& l, TableReader& named, std::set<std::st
     std::optional<Side> side;
     if (auto s = named.text("side", false)) {
         side = parse_side(*s);
-        if (!side)
-            c.error(named.at("side"), fmt::format("side `{}` must be \"both\", \"left\", "
-                                                  "\"right\" or \"center\"",
-                                                  *s));
+        if (!side) bad_side(c, named, *s);
     }
     const DoseKeys keys = read_dose_keys(named, true);
     std::map<std::string, std::string> hints;
@@ -337,8 +364,8 @@ void read_use_point(Checker& c, Loading& l, TableReader& named, std::set<std::st
             out.cautions.push_back(caution);
 }
 
-void read_point(Checker& c, Loading& l, const TomlValue& v, const Dose& defaults,
-                std::set<std::string>& ids, Routine& out, int index) {
+void read_point(Checker& c, Loading& l, const TomlValue& v, const Dose& defaults, PointIds& ids,
+                Routine& out, int index) {
     Where at = v.where();
     if (!v.is(TomlValue::Kind::table)) {
         c.error(at, "each [[point]] must be a table");
@@ -366,9 +393,7 @@ void read_point(Checker& c, Loading& l, const TomlValue& v, const Dose& defaults
         if (auto s = parse_side(*side))
             p.side = *s;
         else
-            c.error(named.at("side"), fmt::format("side `{}` must be \"both\", \"left\", "
-                                                  "\"right\" or \"center\"",
-                                                  *side));
+            bad_side(c, named, *side);
     }
     for (auto [key, dest] : {std::pair{"locate", &p.locate_cue}, std::pair{"press", &p.press_cue},
                              std::pair{"stretch", &p.stretch_cue}}) {
@@ -443,7 +468,7 @@ Routine read_routine(Checker& c, Loading& l, const TomlValue& root, const std::s
     } else if (!points->is(TomlValue::Kind::array)) {
         c.error(points->where(), "`point` must be an array of tables: write [[point]]");
     } else {
-        std::set<std::string> ids;
+        PointIds ids;
         int index = 0;
         for (const auto& p : points->items()) read_point(c, l, p, r.defaults, ids, r, ++index);
         if (points->items().empty())

@@ -527,6 +527,18 @@ press = "p"
 TEST_CASE("loader: duplicate point ids are an error at the second id") {
     auto r = load(std::string(kHead) + kPoint + kPoint);
     check_one_error(r, 11, 1, "duplicate point id `upper-trapezius`");
+    // Which one is the first and which the duplicate: both lines are named.
+    CHECK(contains(r.diagnostics.at(0).message, "the point at line 5 has it first"));
+}
+
+TEST_CASE("loader: a wrong side is reported at its value, with the side it was meant to be") {
+    for (auto [given, meant] : {std::pair{"Left", "`left`? (sides are lowercase)"},
+                                std::pair{"bouth", "`both`?"}, std::pair{"rihgt", "`right`?"}}) {
+        CAPTURE(given);
+        auto r = load(std::string(kHead) + kPoint + "side = \"" + given + "\"\n");
+        check_one_error(r, 10, 8, std::string("side `") + given + "` must be");
+        CHECK(contains(r.diagnostics.at(0).message, std::string("did you mean ") + meant));
+    }
 }
 
 TEST_CASE("loader: a point id must be a slug") {
