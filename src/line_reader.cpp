@@ -9,7 +9,8 @@
 
 namespace knead {
 
-LineReader::LineReader(int fd) : fd_(fd), tty_(::isatty(fd) == 1) {}
+LineReader::LineReader(int fd, SignalGuard& signals)
+    : fd_(fd), signals_(signals), tty_(::isatty(fd) == 1) {}
 
 LineReader::Result LineReader::read_line(std::string& out) {
     out.clear();
@@ -54,7 +55,7 @@ LineReader::Result LineReader::read_line(std::string& out) {
 
 // Reads what is there into the buffer; `line` means "look again".
 LineReader::Result LineReader::fill() {
-    if (wait_for(std::nullopt, fd_) == Wake::signal) return Result::signal;
+    if (signals_.wait_for(std::nullopt, fd_) == Wake::signal) return Result::signal;
     char chunk[4096];
     ssize_t n = ::read(fd_, chunk, sizeof chunk);
     int err = errno;
@@ -66,7 +67,7 @@ LineReader::Result LineReader::fill() {
     // A terminal that hung up reads as end of file or EIO, again and again: that is a
     // hang-up, not the end of the answers.
     if (tty_ && terminal_gone(fd_, n, err)) {
-        hang_up();
+        signals_.hang_up();
         return Result::signal;
     }
     if (n < 0) return Result::error;

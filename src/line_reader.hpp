@@ -6,9 +6,12 @@
 
 namespace knead {
 
+class SignalGuard;
+
 class LineReader {
   public:
-    explicit LineReader(int fd);
+    // Waits on `fd` through `signals`, whose mask lets the signals in.
+    LineReader(int fd, SignalGuard& signals);
 
     // signal: a signal arrived, or the terminal hung up (then stop_signal() is SIGHUP).
     enum class Result { line, eof, signal, error };
@@ -26,6 +29,7 @@ class LineReader {
     Result fill();
 
     int fd_;
+    SignalGuard& signals_;
     bool tty_;
     std::string buffer_;
     bool eof_ = false;

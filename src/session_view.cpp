@@ -106,10 +106,7 @@ void SessionView::line(std::string_view text) {
     } else {
         out = std::string(text) + "\n";
     }
-    // stdio, not fmt::print, which throws when a write fails (a terminal that just went
-    // away): the session must still get to logging how it ended.
-    std::fwrite(out.data(), 1, out.size(), out_);
-    std::fflush(out_);
+    out_.write(out);
 }
 
 std::size_t SessionView::wrap_width() const {
@@ -134,8 +131,7 @@ void SessionView::panel(const std::vector<std::string>& lines) {
     for (std::size_t i = lines.size(); i < panel_lines_; ++i) out += "\n\033[K";
     if (panel_lines_ > lines.size()) out += fmt::format("\033[{}A", panel_lines_ - lines.size());
     panel_lines_ = lines.size();
-    std::fputs(out.c_str(), out_);
-    std::fflush(out_);
+    out_.write(out);
 }
 
 // Wrapped as line() does, with the continuation lines indented under the text.
@@ -157,8 +153,7 @@ void SessionView::resized() {
     std::string out;
     if (rows > 1) out += fmt::format("\033[{}A", rows - 1);
     out += "\r\033[J";
-    std::fputs(out.c_str(), out_);
-    std::fflush(out_);
+    out_.write(out);
     panel_lines_ = 0;
 }
 
@@ -216,7 +211,7 @@ void SessionView::step_start(const Session& s, const std::optional<Decision>& la
     const Point& p = s.current_point().point;
     const Dose& d = p.dose;
     // The bell: a cue for someone who is not looking.
-    if (caps_.cursor && options_.bell) std::fputs("\a", out_);
+    if (caps_.cursor && options_.bell) out_.write("\a");
     std::string label = paint(upper(to_string(st.phase)), phase_color(st.phase));
     std::string reps;
     if (st.phase == Phase::stretch && d.stretch_reps > 1)
@@ -359,8 +354,7 @@ void SessionView::clear_panel() {
     if (big_shown_ && panel_lines_ > 0) {
         // The large step, side and time stay on screen for the question, which takes
         // the place of the keys' legend below them.
-        std::fputs(caps_.in_tty ? "\r\033[K" : "\n", out_);
-        std::fflush(out_);
+        out_.write(caps_.in_tty ? "\r\033[K" : "\n");
         panel_lines_ = 0;
         big_shown_ = false;
         return;
@@ -370,8 +364,7 @@ void SessionView::clear_panel() {
     if (panel_lines_ > 1) out += fmt::format("\033[{}A", panel_lines_ - 1);
     out += "\r\033[J";  // clear from the panel's first line to the end of the screen
     panel_lines_ = 0;
-    std::fputs(out.c_str(), out_);
-    std::fflush(out_);
+    out_.write(out);
 }
 
 void SessionView::prompt(Question q, std::optional<int> timeout_default) {
@@ -391,8 +384,7 @@ void SessionView::prompt(Question q, std::optional<int> timeout_default) {
         keys = " (Enter, s, q, !)";
     if (caps_.out_tty && display_width(text()) + 3 > wrap_width()) keys.clear();
     const std::string shown = text();
-    std::fputs(shown.c_str(), out_);
-    std::fflush(out_);
+    out_.write(shown);
 }
 
 void SessionView::answer_countdown(int seconds_left) {
@@ -400,12 +392,11 @@ void SessionView::answer_countdown(int seconds_left) {
     // codes; without them (a pipe, TERM=dumb) the prompt's "[N if no key]" has to do.
     if (!caps_.cursor) return;
     const std::string count = fmt::format("\0337\033[K{}s\0338", seconds_left);
-    std::fputs(count.c_str(), out_);
-    std::fflush(out_);
+    out_.write(count);
 }
 
 void SessionView::answer_timed_out(int default_answer) {
-    if (caps_.cursor) std::fputs("\033[K", out_);
+    if (caps_.cursor) out_.write("\033[K");
     line(fmt::format("{} (no key)", default_answer));
 }
 
@@ -452,8 +443,7 @@ void SessionView::echo_answer(std::string_view text) {
     // On a pipe nothing echoes the answer; print it so a transcript reads like a dialogue.
     std::string shown;
     for (char c : text) shown += std::isprint(static_cast<unsigned char>(c)) ? c : '?';
-    fmt::print(out_, "{}\n", shown);
-    std::fflush(out_);
+    out_.write(shown + "\n");
 }
 
 void SessionView::invalid_answer(Question q) {

@@ -1,7 +1,6 @@
 // How a session looks: step headers, the countdown panel, prompts, feedback, summary.
 #pragma once
 
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +9,7 @@
 #include "knead/routine.hpp"
 #include "knead/session.hpp"
 #include "knead/step_loop.hpp"
+#include "output.hpp"
 #include "terminal.hpp"
 
 namespace knead {
@@ -22,7 +22,7 @@ struct ViewOptions {
 class SessionView {
   public:
     // `caps` is the terminal's, kept by reference: a resize changes it.
-    SessionView(const TerminalCaps& caps, ViewOptions o, std::FILE* out)
+    SessionView(const TerminalCaps& caps, ViewOptions o, Output& out)
         : caps_(caps), options_(o), out_(out) {}
 
     void notice_first_run();
@@ -78,7 +78,7 @@ class SessionView {
 
     const TerminalCaps& caps_;
     ViewOptions options_;
-    std::FILE* out_;
+    Output& out_;
     std::size_t panel_lines_ = 0;            // lines of the countdown panel now on screen
     std::vector<std::size_t> panel_widths_;  // and the columns each of them takes
     bool plain_legend_ = false;              // the keys were listed for this countdown

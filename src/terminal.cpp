@@ -3,64 +3,67 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
+#include <sys/time.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
+#include <stdexcept>
 #include <string_view>
 
 namespace knead {
 namespace {
 
-volatile std::sig_atomic_t g_stop = 0;
-volatile std::sig_atomic_t g_suspend = 0;
-volatile std::sig_atomic_t g_resize = 0;
-sigset_t g_old_mask;
+// A signal handler reaches no object, so the live guard publishes its flags here. This is
+// the one mutable variable at namespace scope in src/, and it must be one: a lock-free
+// atomic is safe to read in a handler ([support.signal]); the guard sets it when it
+// installs its handlers and clears it after it has restored the earlier ones.
+std::atomic<SignalGuard::Caught*> g_caught{nullptr};
+static_assert(std::atomic<SignalGuard::Caught*>::is_always_lock_free);
 
-// What restore_now() must undo; read from signal handlers, so plain flags.
-termios g_saved{};
-volatile std::sig_atomic_t g_saved_valid = 0;
-volatile std::sig_atomic_t g_raw = 0;
-volatile std::sig_atomic_t g_cursor_hidden = 0;
-
-constexpr int kHandled[] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH};
+constexpr int kHandled[] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH, SIGALRM};
+constexpr int kFatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+static_assert(std::size(kHandled) + std::size(kFatal) == SignalGuard::kSignals);
+static_assert(kHandled[std::size(kHandled) - 1] == SIGALRM);
 
 extern "C" void on_signal(int sig) {
+    SignalGuard::Caught* c = g_caught.load();
+    if (!c) return;
     if (sig == SIGTSTP)
-        g_suspend = 1;
+        c->suspend = 1;
     else if (sig == SIGWINCH)
-        g_resize = 1;
-    else if (g_stop == 0)
-        g_stop = sig;
+        c->resize = 1;
+    else if (sig == SIGALRM)
+        c->alarm = 1;
+    else if (c->stop == 0)
+        c->stop = sig;
 }
 
 // Async-signal-safe: only tcsetattr() and write().
-void restore_now() {
-    if (g_raw && g_saved_valid) tcsetattr(STDIN_FILENO, TCSANOW, &g_saved);
-    g_raw = 0;
-    if (g_cursor_hidden) {
+void restore_now(const TerminalRestore& r) {
+    if (r.raw && r.saved_valid) tcsetattr(STDIN_FILENO, TCSANOW, &r.saved);
+    if (r.cursor_hidden) {
         constexpr char show[] = "\033[?25h";
         [[maybe_unused]] auto n = ::write(STDOUT_FILENO, show, sizeof show - 1);
-        g_cursor_hidden = 0;
     }
+}
+
+void restore_guarded() {
+    const SignalGuard::Caught* c = g_caught.load();
+    if (c && c->terminal) restore_now(*c->terminal);
 }
 
 // A crash must not leave the terminal without echo: put it back, then die as before.
 extern "C" void on_fatal(int sig) {
-    restore_now();
+    restore_guarded();
     std::signal(sig, SIG_DFL);
     std::raise(sig);
-}
-
-void install_fatal_handlers() {
-    static bool done = false;
-    if (done) return;
-    done = true;
-    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) std::signal(sig, on_fatal);
-    std::atexit(restore_now);
 }
 
 bool env_set(const char* name) {
@@ -72,23 +75,17 @@ void write_out(std::string_view s) {
     [[maybe_unused]] auto n = ::write(STDOUT_FILENO, s.data(), s.size());
 }
 
-// pselect() lets a signal in only when it has to wait: on a descriptor that is always
-// readable (a pipe from `yes`, /dev/zero, a hung-up terminal) it returns at once and
-// the signal stays pending for ever. Opening the mask for a moment delivers it.
-void deliver_pending() {
-    sigset_t pending;
-    if (::sigpending(&pending) != 0) return;
-    for (int sig : kHandled) {
-        if (sigismember(&pending, sig) != 1) continue;
-        sigset_t mine;
-        ::sigprocmask(SIG_SETMASK, &g_old_mask, &mine);  // the handler runs here
-        ::sigprocmask(SIG_SETMASK, &mine, nullptr);
-        return;
+// The timer of one wait: a select-style timeout may end late by 0.1% of its length
+// (Linux's timer slack for them: 1 ms on a 1 s tick), an interval timer does not. Zero
+// disarms it.
+void arm_timer(std::chrono::nanoseconds d) {
+    itimerval t{};
+    if (d > std::chrono::nanoseconds::zero()) {
+        const auto us = std::max<long long>(1, (d.count() + 999) / 1000);  // never early
+        t.it_value.tv_sec = static_cast<time_t>(us / 1'000'000);
+        t.it_value.tv_usec = static_cast<suseconds_t>(us % 1'000'000);
     }
-}
-
-bool pending_wake() {
-    return g_stop || g_suspend || g_resize;
+    ::setitimer(ITIMER_REAL, &t, nullptr);
 }
 
 }  // namespace
@@ -151,47 +148,83 @@ TerminalCaps detect_terminal(ColorMode mode) {
     return caps;
 }
 
-SignalGuard::SignalGuard() {
-    g_stop = 0;
-    g_suspend = 0;
-    g_resize = 0;
-    struct sigaction sa {};
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    for (int sig : kHandled) ::sigaction(sig, &sa, nullptr);
+SignalGuard::SignalGuard(const Terminal* term) {
+    if (g_caught.load()) throw std::logic_error("one SignalGuard at a time");
+    if (term) caught_.terminal = &term->restore_state();
     sigset_t block;
     sigemptyset(&block);
     for (int sig : kHandled) sigaddset(&block, sig);
-    ::sigprocmask(SIG_BLOCK, &block, &g_old_mask);
+    ::sigprocmask(SIG_BLOCK, &block, &old_mask_);
+    wait_mask_ = old_mask_;
+    for (int sig : kHandled) sigdelset(&wait_mask_, sig);
+    g_caught.store(&caught_);
+    struct sigaction sa {};
+    sa.sa_handler = on_signal;
+    sa.sa_mask = block;  // one handler at a time: each writes its flag alone
+    std::size_t i = 0;
+    for (int sig : kHandled) ::sigaction(sig, &sa, &old_actions_[i++]);
+    sa.sa_handler = on_fatal;
+    sigemptyset(&sa.sa_mask);
+    for (int sig : kFatal) ::sigaction(sig, &sa, &old_actions_[i++]);
+    // exit() while a session runs skips the destructors: put the terminal back then too.
+    static const bool at_exit = std::atexit(restore_guarded) == 0;
+    (void)at_exit;
 }
 
 SignalGuard::~SignalGuard() {
-    struct sigaction sa {};
-    sa.sa_handler = SIG_DFL;
-    sigemptyset(&sa.sa_mask);
-    for (int sig : kHandled) ::sigaction(sig, &sa, nullptr);
-    ::sigprocmask(SIG_SETMASK, &g_old_mask, nullptr);
+    arm_timer(std::chrono::nanoseconds::zero());
+    std::size_t i = 0;
+    for (int sig : kHandled) ::sigaction(sig, &old_actions_[i++], nullptr);
+    for (int sig : kFatal) ::sigaction(sig, &old_actions_[i++], nullptr);
+    // A timer that ran out as the last wait ended must not reach the earlier handler:
+    // ignoring a pending signal discards it.
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGALRM, &ignore, nullptr);
+    ::sigaction(SIGALRM, &old_actions_[std::size(kHandled) - 1], nullptr);
+    ::sigprocmask(SIG_SETMASK, &old_mask_, nullptr);
+    g_caught.store(nullptr);
 }
 
 std::optional<int> SignalGuard::stop_signal() const {
-    if (g_stop == 0) return std::nullopt;
-    return static_cast<int>(g_stop);
+    if (caught_.stop == 0) return std::nullopt;
+    return static_cast<int>(caught_.stop);
 }
 
 bool SignalGuard::take_suspend() {
-    bool s = g_suspend != 0;
-    g_suspend = 0;
+    bool s = caught_.suspend != 0;
+    caught_.suspend = 0;
     return s;
 }
 
 bool SignalGuard::take_resize() {
-    bool r = g_resize != 0;
-    g_resize = 0;
+    bool r = caught_.resize != 0;
+    caught_.resize = 0;
     return r;
 }
 
-void hang_up() {
-    if (g_stop == 0) g_stop = SIGHUP;
+// pselect() lets a signal in only when it has to wait: on a descriptor that is always
+// readable (a pipe from `yes`, /dev/zero, a hung-up terminal) it returns at once and
+// the signal stays pending for ever. Opening the mask for a moment delivers it.
+void SignalGuard::deliver_pending() {
+    sigset_t pending;
+    if (::sigpending(&pending) != 0) return;
+    for (int sig : kHandled) {
+        if (sigismember(&pending, sig) != 1) continue;
+        sigset_t mine;
+        ::sigprocmask(SIG_SETMASK, &wait_mask_, &mine);  // the handler runs here
+        ::sigprocmask(SIG_SETMASK, &mine, nullptr);
+        return;
+    }
+}
+
+bool SignalGuard::pending_wake() const {
+    return caught_.stop || caught_.suspend || caught_.resize;
+}
+
+void SignalGuard::hang_up() {
+    if (caught_.stop == 0) caught_.stop = SIGHUP;
     // Writing to a hung-up terminal fails (EIO), and a stream that fails throws, maybe
     // before the session is logged. Nobody can read that text now: send it nowhere.
     for (int fd : {STDOUT_FILENO, STDERR_FILENO}) {
@@ -207,38 +240,37 @@ bool terminal_gone(int fd, long got, int err) {
     return ::tcgetattr(fd, &t) != 0;  // a hung-up terminal refuses even this (EIO)
 }
 
-Wake wait_for(std::optional<std::chrono::nanoseconds> d, int fd) {
+Wake SignalGuard::wait_for(std::optional<std::chrono::nanoseconds> d, int fd) {
     deliver_pending();
-    if (g_stop == SIGHUP) hang_up();
+    caught_.alarm = 0;  // left from an earlier wait that ended another way
+    if (caught_.stop == SIGHUP) hang_up();
     if (pending_wake()) return Wake::signal;
     fd_set read_set;
     FD_ZERO(&read_set);
     if (fd >= 0) FD_SET(fd, &read_set);
-    timespec ts{};
-    if (d) {
-        auto ns = d->count() < 0 ? 0 : d->count();
-        ts.tv_sec = static_cast<time_t>(ns / 1'000'000'000);
-        ts.tv_nsec = static_cast<long>(ns % 1'000'000'000);
-    }
+    // A wait that is due already only looks; any other sleeps until the timer's signal.
+    const bool timed = d && *d > std::chrono::nanoseconds::zero();
+    timespec zero{};
+    if (timed) arm_timer(*d);
     int n = ::pselect(fd >= 0 ? fd + 1 : 0, fd >= 0 ? &read_set : nullptr, nullptr, nullptr,
-                      d ? &ts : nullptr, &g_old_mask);
+                      d && !timed ? &zero : nullptr, &wait_mask_);
     const int err = errno;
+    if (timed) arm_timer(std::chrono::nanoseconds::zero());
     deliver_pending();
-    if (g_stop == SIGHUP) hang_up();  // the terminal may be gone: stop writing to it
+    if (caught_.stop == SIGHUP) hang_up();  // the terminal may be gone: stop writing to it
     if (pending_wake()) return Wake::signal;
     // A descriptor select() refuses is read anyway, so that the read reports the error
     // instead of this returning at once for ever.
     if (n > 0 || (n < 0 && err != EINTR && fd >= 0)) return Wake::input;
-    return Wake::timeout;  // also EINTR from a signal knead does not handle: look again
+    return Wake::timeout;  // the timer, or EINTR from a signal knead does not handle
 }
 
 Terminal::Terminal(ColorMode mode) : caps_(detect_terminal(mode)) {
-    if (caps_.in_tty && tcgetattr(STDIN_FILENO, &g_saved) == 0) g_saved_valid = 1;
-    install_fatal_handlers();
+    if (caps_.in_tty && tcgetattr(STDIN_FILENO, &restore_.saved) == 0) restore_.saved_valid = 1;
 }
 
 Terminal::~Terminal() {
-    restore_now();
+    keys_mode(false);
 }
 
 void Terminal::refresh_size() {
@@ -252,27 +284,29 @@ void Terminal::refresh_size() {
 void Terminal::keys_mode(bool on) {
     keys_ = on;
     if (!on) {
-        restore_now();
+        restore_now(restore_);
+        restore_.raw = 0;
+        restore_.cursor_hidden = 0;
         return;
     }
-    if (caps_.in_tty && g_saved_valid && !g_raw) {
-        termios raw = g_saved;
+    if (caps_.in_tty && restore_.saved_valid && !restore_.raw) {
+        termios raw = restore_.saved;
         // Keys without Enter and without echo; ISIG stays on so Ctrl-C and Ctrl-Z work.
         raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
         raw.c_cc[VMIN] = 1;
         raw.c_cc[VTIME] = 0;
         // TCSANOW, not TCSAFLUSH: a key pressed as the step begins must not be lost.
-        if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0) g_raw = 1;
+        if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0) restore_.raw = 1;
     }
-    if (caps_.cursor && !g_cursor_hidden) {
+    if (caps_.cursor && !restore_.cursor_hidden) {
         write_out("\033[?25l");
-        g_cursor_hidden = 1;
+        restore_.cursor_hidden = 1;
     }
 }
 
 void Terminal::suspend() {
     bool keys = keys_;
-    restore_now();
+    keys_mode(false);
     // Stop for real: take the default action of SIGTSTP, unblocked, then carry on here
     // once the shell continues us.
     struct sigaction dfl {
@@ -287,7 +321,7 @@ void Terminal::suspend() {
     std::raise(SIGTSTP);
     ::sigprocmask(SIG_BLOCK, &tstp, nullptr);
     ::sigaction(SIGTSTP, &mine, nullptr);
-    if (caps_.in_tty) tcgetattr(STDIN_FILENO, &g_saved);  // the shell may have changed it
+    if (caps_.in_tty) tcgetattr(STDIN_FILENO, &restore_.saved);  // the shell may have changed it
     refresh_size();
     if (keys) keys_mode(true);
 }
@@ -306,7 +340,7 @@ LoopEvent TerminalEvents::wait(std::optional<Duration> real) {
             return {LoopEvent::keypress, k};
         }
         int fd = term_.caps().in_tty ? STDIN_FILENO : -1;
-        Wake w = wait_for(real, fd);
+        Wake w = signals_.wait_for(real, fd);
         if (w == Wake::timeout) return {LoopEvent::timeout};
         if (w == Wake::input) {
             char buf[64];
@@ -318,7 +352,7 @@ LoopEvent TerminalEvents::wait(std::optional<Duration> real) {
             }
             // Keys mode reads a byte at a time (VMIN 1): nothing at all means the terminal
             // is gone. Waiting on it again would return at once, for ever.
-            if (n == 0 || terminal_gone(STDIN_FILENO, n, err)) hang_up();
+            if (n == 0 || terminal_gone(STDIN_FILENO, n, err)) signals_.hang_up();
         }
     }
 }
@@ -351,7 +385,7 @@ KeyAnswer read_key_answer(Terminal& t, SignalGuard& signals,
             // Wake at the next whole second, to count down.
             wait = left - std::chrono::seconds(secs - 1);
         }
-        Wake w = wait_for(wait, STDIN_FILENO);
+        Wake w = signals.wait_for(wait, STDIN_FILENO);
         if (w == Wake::signal) {
             if (signals.stop_signal()) return {KeyAnswer::signal, {}};
             if (signals.take_suspend()) {
@@ -372,7 +406,7 @@ KeyAnswer read_key_answer(Terminal& t, SignalGuard& signals,
         // Keys mode reads a byte at a time (VMIN 1): nothing at all, or EIO, means the
         // terminal is gone, as in a countdown: a hang-up, not the end of the answers.
         if (n == 0 || terminal_gone(STDIN_FILENO, n, err)) {
-            hang_up();
+            signals.hang_up();
             return {KeyAnswer::signal, {}};
         }
         for (ssize_t i = 0; i < n; ++i) {

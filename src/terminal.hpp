@@ -3,7 +3,10 @@
 // Linux and macOS alike.
 #pragma once
 
+#include <termios.h>
+
 #include <chrono>
+#include <csignal>
 #include <deque>
 #include <functional>
 #include <optional>
@@ -35,12 +38,27 @@ struct TerminalCaps {
 // variables.
 TerminalCaps detect_terminal(ColorMode mode);
 
+// What a crash must undo on the terminal: written by Terminal, read by the guard's
+// fatal-signal handler, so only plain flags beside the saved settings.
+struct TerminalRestore {
+    termios saved{};
+    volatile std::sig_atomic_t saved_valid = 0;
+    volatile std::sig_atomic_t raw = 0;
+    volatile std::sig_atomic_t cursor_hidden = 0;
+};
+
+enum class Wake { timeout, input, signal };
+
+class Terminal;
+
 // Blocks the signals knead handles, so that they arrive only inside wait_for(), where
 // pselect() unblocks them atomically: no race between checking and sleeping, no threads.
-// INT, TERM and HUP stop the session; TSTP suspends it; WINCH redraws.
+// INT, TERM and HUP stop the session; TSTP suspends it; WINCH redraws. A crash (SEGV,
+// ABRT, ...) first puts `term` back as it was. The guard installs its handlers and mask
+// and restores the earlier ones when it goes; one guard at a time.
 class SignalGuard {
   public:
-    SignalGuard();
+    explicit SignalGuard(const Terminal* term = nullptr);
     ~SignalGuard();
     SignalGuard(const SignalGuard&) = delete;
     SignalGuard& operator=(const SignalGuard&) = delete;
@@ -48,17 +66,37 @@ class SignalGuard {
     std::optional<int> stop_signal() const;  // stays set once caught
     bool take_suspend();
     bool take_resize();
+
+    // Waits up to `d` (forever when nullopt) for input on `fd` (none when -1) or a signal.
+    // A signal that is pending counts even when `fd` is readable at once. The wait ends
+    // on time to within the timer's resolution, not early and not 0.1% late.
+    Wake wait_for(std::optional<std::chrono::nanoseconds> d, int fd);
+
+    // The terminal went away (its window closed, the line dropped): from now on the
+    // session ends as on SIGHUP, and output to the dead terminal is discarded instead of
+    // failing.
+    void hang_up();
+
+    // What the handlers write; plain flags, as a handler may write nothing else.
+    struct Caught {
+        volatile std::sig_atomic_t stop = 0;
+        volatile std::sig_atomic_t suspend = 0;
+        volatile std::sig_atomic_t resize = 0;
+        volatile std::sig_atomic_t alarm = 0;  // the timer of the current wait_for ran out
+        const TerminalRestore* terminal = nullptr;
+    };
+
+    static constexpr std::size_t kSignals = 11;  // handled and fatal, in terminal.cpp
+
+  private:
+    void deliver_pending();
+    bool pending_wake() const;
+
+    Caught caught_;
+    sigset_t old_mask_{};   // the mask before the guard, put back by its destructor
+    sigset_t wait_mask_{};  // the mask inside a wait: every signal of ours let in
+    struct sigaction old_actions_[kSignals] {};
 };
-
-enum class Wake { timeout, input, signal };
-
-// Waits up to `d` (forever when nullopt) for input on `fd` (none when -1) or a signal.
-// A signal that is pending counts even when `fd` is readable at once.
-Wake wait_for(std::optional<std::chrono::nanoseconds> d, int fd);
-
-// The terminal went away (its window closed, the line dropped): from now on the session
-// ends as on SIGHUP, and output to the dead terminal is discarded instead of failing.
-void hang_up();
 
 // After a read of the terminal `fd` returned `got` (0 or -1 with errno `err`): whether
 // the terminal is gone, as opposed to an interrupted read or Ctrl-D typed in line mode.
@@ -86,8 +124,11 @@ class Terminal {
     // once it is continued.
     void suspend();
 
+    const TerminalRestore& restore_state() const { return restore_; }
+
   private:
     TerminalCaps caps_;
+    TerminalRestore restore_;
     bool keys_ = false;
 };
 

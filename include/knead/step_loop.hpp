@@ -36,7 +36,8 @@ struct LoopEvent {
 class EventSource {
   public:
     virtual ~EventSource() = default;
-    // Waits up to `real` (forever when nullopt) for the next event.
+    // Waits up to `real` (forever when nullopt) for the next event, and not less: the
+    // loop draws once per wait and counts on the time having come.
     virtual LoopEvent wait(std::optional<Duration> real) = 0;
     // Stops the process for job control and returns once it is continued.
     virtual void suspend() = 0;

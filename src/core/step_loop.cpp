@@ -33,14 +33,10 @@ StepRun run_countdown(Clock& clock, Countdown& c, EventSource& events, Countdown
         view.draw(c, now);
         if (c.done(now)) return {StepEnd::done};
 
+        // One wait per change of the display: the event source ends a wait on time, so
+        // the loop neither wakes early to wait out the rest nor draws the same second twice.
         std::optional<Duration> real;
-        if (auto tick = c.next_tick(now)) {
-            // A select-style wait may end late by 0.1% of its length (Linux's timer
-            // slack for them: 1 ms on a 1 s tick). Ask for that much less; the loop then
-            // waits out the rest with a short wait, which is accurate.
-            real = clock.real_time_until(*tick);
-            *real -= *real / 1000;
-        }
+        if (auto tick = c.next_tick(now)) real = clock.real_time_until(*tick);
         LoopEvent e = events.wait(real);
         now = clock.now();
         switch (e.kind) {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <deque>
 #include <vector>
 
@@ -213,4 +214,67 @@ TEST_CASE("big text scales from 3 rows up, and draws the step's name and side") 
     CHECK(big_text_width("0:30", 20) > 2 * big_text_width("0:30", 5));
     CHECK(big_text("hold", 5, true) == big_text("HOLD", 5, true));
     CHECK(big_text("H", 5, true)[2] == "######");  // the bar of an H
+}
+
+namespace {
+
+// Time that passes only by sleeping, as on the real clock: real_time_until() says how
+// long to sleep and leaves the clock alone; the event source's wait sleeps that long.
+class SleepingClock final : public Clock {
+  public:
+    Duration now() const override { return now_; }
+    WallTime wall() const override {
+        return WallTime{} + std::chrono::duration_cast<WallTime::duration>(now_);
+    }
+    Duration real_time_until(Duration t) override { return std::max(Duration::zero(), t - now_); }
+    void sleep(Duration d) { now_ += d; }
+
+  private:
+    Duration now_{0};
+};
+
+class Sleeper final : public EventSource {
+  public:
+    explicit Sleeper(SleepingClock& c) : clock_(c) {}
+    LoopEvent wait(std::optional<Duration> real) override {
+        REQUIRE(real);  // a running countdown always has a next redraw
+        REQUIRE(++wakeups < 1000);
+        clock_.sleep(*real);
+        return {LoopEvent::timeout};
+    }
+    void suspend() override {}
+    int wakeups = 0;
+
+  private:
+    SleepingClock& clock_;
+};
+
+class DrawCounter final : public CountdownView {
+  public:
+    void draw(const Countdown& c, Duration now) override {
+        at.push_back(now);
+        left.push_back(c.seconds_left(now));
+    }
+    void note(KeyAction) override {}
+    std::vector<Duration> at;
+    std::vector<int> left;
+};
+
+}  // namespace
+
+TEST_CASE("step loop: one wakeup and one redraw a second, each on its second") {
+    SleepingClock clock;
+    clock.sleep(250ms);  // a step that does not begin on a whole second of the clock
+    Countdown c(clock.now(), 30s);
+    Sleeper events(clock);
+    DrawCounter view;
+    StepRun r = run_countdown(clock, c, events, view);
+    CHECK(r.end == StepEnd::done);
+    CHECK(clock.now() == 30250ms);
+    CHECK(events.wakeups == 30);    // not two near each boundary
+    REQUIRE(view.at.size() == 31);  // the first draw, then one per wakeup
+    for (std::size_t i = 0; i < view.at.size(); ++i) {
+        CHECK(view.at[i] == 250ms + std::chrono::seconds(i));
+        CHECK(view.left[i] == 30 - static_cast<int>(i));  // never the same second twice
+    }
 }
