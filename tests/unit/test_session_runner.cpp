@@ -11,6 +11,7 @@
 #include "fake_terminal.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/log_file.hpp"
+#include "sample_point.hpp"
 #include "session_runner.hpp"
 #include "test_support.hpp"
 
@@ -85,15 +86,9 @@ class ScriptedInput final : public SessionInput, private EventSource {
     Duration began_{0};
 };
 
+// Steps of a few seconds, one of each, on one side.
 Point short_point() {
-    Point p;
-    p.id = "a";
-    p.name = "Upper trapezius";
-    p.muscle = "trapezius";
-    p.side = Side::center;
-    p.locate_cue = "Find the ridge.";
-    p.press_cue = "Press down.";
-    p.stretch_cue = "Tilt the head.";
+    Point p = knead_test::trapezius(Side::center);
     p.dose.locate = 3;
     p.dose.press = 2;
     p.dose.hold = 4;

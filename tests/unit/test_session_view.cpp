@@ -10,6 +10,7 @@
 #include "knead/countdown.hpp"
 #include "knead/session.hpp"
 #include "knead/utf8.hpp"
+#include "sample_point.hpp"
 #include "session_view.hpp"
 
 using namespace knead;
@@ -19,15 +20,7 @@ using knead_test::FakeScreen;
 namespace {
 
 Session one_point_session() {
-    Point p;
-    p.id = "a";
-    p.name = "Upper trapezius";
-    p.muscle = "trapezius";
-    p.side = Side::left;
-    p.locate_cue = "Find the ridge of the shoulder.";
-    p.press_cue = "Press down.";
-    p.stretch_cue = "Tilt the head.";
-    return Session({SessionPoint{"neck", p, std::nullopt, false}});
+    return Session({SessionPoint{"neck", knead_test::trapezius(Side::left), std::nullopt, false}});
 }
 
 TerminalCaps window(int width, bool cursor = true) {
@@ -52,10 +45,9 @@ std::vector<std::string> panel_lines(const std::string& write) {
     return out;
 }
 
-}  // namespace
-
-TEST_CASE("view: the countdown at 80 columns is one line of status and the full legend") {
-    const TerminalCaps caps = window(80);
+// The countdown's first panel in a window `width` columns wide: its lines, in one write.
+std::vector<std::string> first_panel(int width) {
+    const TerminalCaps caps = window(width);
     FakeScreen screen;
     SessionView view(caps, {}, screen);
     Session s = one_point_session();
@@ -63,28 +55,27 @@ TEST_CASE("view: the countdown at 80 columns is one line of status and the full 
     view.countdown(s, c, 0s);
     REQUIRE(screen.writes.size() == 1);
     const auto lines = panel_lines(screen.writes[0]);
+    for (const auto& l : lines) CHECK(display_width(l) <= static_cast<std::size_t>(width - 1));
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("view: the countdown at 80 columns is one line of status and the full legend") {
+    const auto lines = first_panel(80);
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].find("LOCATE") != std::string::npos);
     CHECK(lines[0].find("0:15") != std::string::npos);
     CHECK(lines[0].find("Upper trapezius (left side)") != std::string::npos);
     CHECK(lines[0].find(std::string(26, '-')) != std::string::npos);  // the bar: 80 / 3
     CHECK(lines[1] == "  space pause  s skip step  n next side  N next point  q stop  +/- 5 s");
-    for (const auto& l : lines) CHECK(display_width(l) <= 79);
 }
 
 TEST_CASE("view: at 50 columns the legend is short and every line stops short of the edge") {
-    const TerminalCaps caps = window(50);
-    FakeScreen screen;
-    SessionView view(caps, {}, screen);
-    Session s = one_point_session();
-    Countdown c(0s, 15s);
-    view.countdown(s, c, 0s);
-    REQUIRE(screen.writes.size() == 1);
-    const auto lines = panel_lines(screen.writes[0]);
+    const auto lines = first_panel(50);
     REQUIRE(lines.size() == 2);
     CHECK(lines[1] == "  pause  s skip  n/N next  q stop  +/-");
     CHECK(lines[0].find("...") != std::string::npos);  // the point's name is cut to fit
-    for (const auto& l : lines) CHECK(display_width(l) <= 49);
 }
 
 TEST_CASE("view: each redraw of the countdown is one write that goes back over the last") {
