@@ -11,6 +11,7 @@
 #include "knead/refer_match.hpp"
 #include "knead/routine_finder.hpp"
 #include "knead/routine_loader.hpp"
+#include "knead/utf8.hpp"
 #include "knead/wrap.hpp"
 
 namespace knead {
@@ -40,13 +41,6 @@ std::vector<Routine> load_library(const RoutineOptions& o) {
         std::erase_if(loaded.routine->points, [](const Point& p) { return !p.from.empty(); });
         out.push_back(std::move(*loaded.routine));
     }
-    return out;
-}
-
-// The query as typed, with control characters made harmless for the terminal.
-std::string printable(std::string_view s) {
-    std::string out;
-    for (char c : s) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
     return out;
 }
 
