@@ -54,51 +54,37 @@ std::string pains(const HistorySession& s) {
     return pain_text(*s.pain_first) + " -> " + pain_text(*s.pain_last);
 }
 
-std::string json_number(std::optional<double> v) {
-    return v ? fmt::format("{:.1f}", *v) : "null";
-}
-
-std::string json_number(std::optional<int> v) {
-    return v ? std::to_string(*v) : "null";
-}
-
 void print_json(const History& h, const std::string& log) {
-    fmt::print("{{\"log\": {},\n \"sessions\": [", json_string(log));
-    for (std::size_t i = 0; i < h.sessions.size(); ++i) {
-        const auto& s = h.sessions[i];
-        std::vector<std::string> routines;
-        for (const auto& r : s.routines) routines.push_back(json_string(r));
-        fmt::print(
-            "{}\n  {{\"session\": {}, \"start\": {}, \"routines\": [{}], \"clock\": \"{}\", "
-            "\"status\": {}, \"points\": {}, \"duration\": {:.1f}, \"pain_first\": {}, "
-            "\"pain_last\": {}}}",
-            i ? "," : "", json_string(s.id), json_string(s.time), fmt::join(routines, ", "),
-            s.virtual_clock ? "virtual" : "real", json_string(s.status), s.points, s.duration,
-            json_number(s.pain_first), json_number(s.pain_last));
+    JsonWriter w = JsonWriter::document();
+    w.key("log").value(log).key("sessions").array();
+    for (const auto& s : h.sessions) {
+        w.object().key("session").value(s.id).key("time").value(s.time);
+        w.key("routines").strings(s.routines);
+        w.key("clock").value(s.virtual_clock ? "virtual" : "real");
+        w.key("status").value(s.status).key("points").value(s.points);
+        w.key("duration").number(s.duration, 1);
+        w.key("pain_first").number(s.pain_first, 1).key("pain_last").number(s.pain_last, 1).end();
     }
-    fmt::print("],\n \"points\": [");
-    for (std::size_t i = 0; i < h.points.size(); ++i) {
-        const auto& p = h.points[i];
-        fmt::print("{}\n  {{\"routine\": {}, \"point\": {}, \"sessions\": [", i ? "," : "",
-                   json_string(p.routine), json_string(p.point));
-        for (std::size_t k = 0; k < p.entries.size(); ++k) {
-            const auto& e = p.entries[k];
-            fmt::print(
-                "{}\n    {{\"session\": {}, \"start\": {}, \"first_hold_pain\": {}, "
-                "\"last_hold_pain\": {}, \"holds\": {}, \"first_hold\": {}, \"next_hold\": {}}}",
-                k ? "," : "", json_string(h.sessions[e.session].id),
-                json_string(h.sessions[e.session].time), e.first_pain, e.last_pain, e.holds,
-                e.first_hold, json_number(e.next_hold));
+    w.end().key("points").array();
+    for (const auto& p : h.points) {
+        w.object().key("routine").value(p.routine).key("point").value(p.point);
+        w.key("sessions").array();
+        for (const auto& e : p.entries) {
+            const auto& s = h.sessions[e.session];
+            w.object().key("session").value(s.id).key("time").value(s.time);
+            w.key("pain_first").value(e.first_pain).key("pain_last").value(e.last_pain);
+            w.key("holds").value(e.holds).key("planned_first").value(e.first_hold);
+            w.key("next").value(e.next_hold).end();
         }
-        fmt::print("]}}");
+        w.end().end();
     }
-    fmt::print("]}}\n");
+    fmt::print("{}", w.end().end().text());
 }
 
 void print_tsv(const History& h) {
     if (h.subject == Subject::all) {
         fmt::print(
-            "start\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
+            "time\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
         for (const auto& s : h.sessions) {
             auto pain = [](std::optional<double> v) { return v ? fmt::format("{:.1f}", *v) : ""; };
             fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\n", printable(s.time),
@@ -109,8 +95,7 @@ void print_tsv(const History& h) {
         return;
     }
     fmt::print(
-        "start\tsession\troutine\tpoint\tfirst_hold_pain\tlast_hold_pain\tholds\tfirst_hold\t"
-        "next_hold\n");
+        "time\tsession\troutine\tpoint\tpain_first\tpain_last\tholds\tplanned_first\tnext\n");
     for (const auto& p : h.points)
         for (const auto& e : p.entries) {
             const auto& s = h.sessions[e.session];
