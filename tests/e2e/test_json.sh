@@ -36,23 +36,9 @@ json_get() {
 
 # --- validate --json: an error and a warning ------------------------------------------
 B="$ROUTINES/bad.toml"
-cat >"$B" <<'TOML'
-schema = 1
-name = "Bad"
-area = "test"
-colour = "red"
-
-[[point]]
-id = "p"
-name = "P"
-muscle = "m"
-refers_to = ["x"]
-locate = "L."
-press = "P."
-stretch = "S."
-hold = 95
-hold_max = 95
-TOML
+write_routine "$B"
+# In the point: an unknown key (an error) and a long hold (a warning).
+printf 'colour = "red"\nhold = 95\nhold_max = 95\n' >>"$B"
 expect_exit 2 "$KNEAD" validate --json "$B"
 cp "$OUT" "$TMP/validate.json"
 expect_documented_fields "knead validate --json" "$TMP/validate.json"
