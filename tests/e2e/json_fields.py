@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""The JSON checks of test_json.sh.
+"""The JSON checks of test_json.sh, one run per output (python starts slowly).
 
-  json_fields.py documented DOC HEADING   the field paths that DOC's section HEADING lists
-  json_fields.py paths FILE               every field path in FILE, after a strict parse
-  json_fields.py get FILE KEY...          the value at FILE's top-level KEY, then deeper keys
-                                          (a number picks from an array), as ASCII JSON
+  json_fields.py FILE [DOC HEADING] [KEY.KEY...]...
+
+parses FILE strictly and, with DOC and HEADING, prints `missing: PATH` for each field path
+that the table under "## HEADING" of DOC lists and FILE lacks, and `undocumented: PATH`
+for each one FILE has and the table does not. Then it prints, a line each, the value at
+each KEY.KEY... (a number picks from an array) as ASCII JSON.
 
 Paths are jq paths as docs/json.md writes them: `.matches[].point`. A strict parse: the
 bytes must be UTF-8, with no NaN or Infinity, no duplicate keys and no text after the
-value; anything else prints why and exits 1.
+value; anything else prints `INVALID: why` and exits 1.
 """
 import json
 import re
@@ -56,21 +58,24 @@ def documented(doc, heading):
 
 
 def main():
-    cmd, args = sys.argv[1], sys.argv[2:]
+    args = sys.argv[1:]
     try:
-        if cmd == "documented":
-            print("\n".join(sorted(set(documented(*args)))))
-        elif cmd == "paths":
-            out = set()
-            walk(strict_load(args[0]), "", out)
-            print("\n".join(sorted(out)))
-        elif cmd == "get":
-            value = strict_load(args[0])
-            for key in args[1:]:
-                value = value[int(key)] if isinstance(value, list) else value[key]
-            print(json.dumps(value, ensure_ascii=True))
-        else:
-            sys.exit(f"unknown command {cmd}")
+        value = strict_load(args[0])
+        args = args[1:]
+        if len(args) >= 2 and args[0].endswith(".md"):
+            listed = set(documented(args[0], args[1]))
+            found = set()
+            walk(value, "", found)
+            for path in sorted(listed - found):
+                print(f"missing: {path}")
+            for path in sorted(found - listed):
+                print(f"undocumented: {path}")
+            args = args[2:]
+        for query in args:
+            inner = value
+            for key in query.split("."):
+                inner = inner[int(key)] if isinstance(inner, list) else inner[key]
+            print(json.dumps(inner, ensure_ascii=True))
     except (ValueError, KeyError, IndexError) as e:
         print(f"INVALID: {type(e).__name__}: {e}")
         sys.exit(1)

@@ -13,25 +13,27 @@ source "$(dirname "$0")/lib.sh"
 DOC="$KNEAD_SOURCE/docs/json.md"
 FIELDS="$KNEAD_SOURCE/tests/e2e/json_fields.py"
 
-# expect_documented_fields HEADING FILE: FILE's field paths are exactly those that the
-# table under "## HEADING" of docs/json.md lists.
-expect_documented_fields() {
-    local heading=$1 file=$2 missing extra
-    LAST_CMD="the fields of '$heading' in docs/json.md"
-    python3 "$FIELDS" documented "$DOC" "$heading" >"$TMP/doc.fields" ||
-        fail "docs/json.md should list the fields of '$heading'" "a table" "$(cat "$TMP/doc.fields")"
-    python3 "$FIELDS" paths "$file" >"$TMP/out.fields" ||
-        fail "the output of '$heading' should parse" "valid JSON" "$(cat "$TMP/out.fields")" "$file"
-    missing=$(comm -23 "$TMP/doc.fields" "$TMP/out.fields" | tr '\n' ' ')
-    extra=$(comm -13 "$TMP/doc.fields" "$TMP/out.fields" | tr '\n' ' ')
-    [[ -z $missing ]] || fail "documented fields of '$heading' in the output" "all of them" "missing: $missing" "$file"
-    [[ -z $extra ]] || fail "the fields of '$heading' in docs/json.md" "all of them" "undocumented: $extra" "$file"
-    pass
-}
-
-# json_get FILE KEY...: the value there, as ASCII JSON (fails the test on invalid JSON).
-json_get() {
-    python3 "$FIELDS" get "$@" || fail "$1 should be valid JSON with ${*:2}" "valid" "$(python3 "$FIELDS" get "$@")" "$1"
+# check_json FILE [HEADING] [KEY.KEY...]...: FILE parses strictly and, with a HEADING, has
+# exactly the field paths that the table under "## HEADING" of docs/json.md lists. Sets
+# VALUES to the values at the KEY paths, a line each, as ASCII JSON.
+check_json() {
+    local file=$1 heading="" report
+    shift
+    if [[ $# -gt 0 && $1 != *.* && $1 == knead* ]]; then
+        heading=$1
+        shift
+    fi
+    LAST_CMD="json_fields.py $file ${heading:+"'$heading'"} $*"
+    report=$(python3 "$FIELDS" "$file" ${heading:+"$DOC" "$heading"} "$@") ||
+        fail "$(basename "$file") should be valid JSON" "valid" "$report" "$file"
+    if [[ -n $heading ]]; then
+        if grep -q '^missing: \|^undocumented: ' <<<"$report"; then
+            fail "the fields of '$heading' as docs/json.md lists them" "the same" \
+                "$(grep '^missing: \|^undocumented: ' <<<"$report" | tr '\n' ' ')" "$file"
+        fi
+        pass
+    fi
+    VALUES=$(grep -v '^missing: \|^undocumented: ' <<<"$report" || true)
 }
 
 # --- validate --json: an error and a warning ------------------------------------------
@@ -41,32 +43,33 @@ write_routine "$B"
 printf 'colour = "red"\nhold = 95\nhold_max = 95\n' >>"$B"
 expect_exit 2 "$KNEAD" validate --json "$B"
 cp "$OUT" "$TMP/validate.json"
-expect_documented_fields "knead validate --json" "$TMP/validate.json"
-expect_eq "$(json_get "$TMP/validate.json" version)" 2 "validate: version"
-expect_eq "$(json_get "$TMP/validate.json" diagnostics 0 severity)" '"error"' "validate: the error"
-expect_eq "$(json_get "$TMP/validate.json" diagnostics 1 severity)" '"warning"' "validate: the warning"
+check_json "$TMP/validate.json" "knead validate --json" version diagnostics.0.severity diagnostics.1.severity
+expect_eq "$VALUES" '2
+"error"
+"warning"' "validate: the version, an error and a warning"
 
 # A file name with an escape, a tab and a byte that is not UTF-8.
 ODD="$ROUTINES/$(printf 'odd\033[31m\t\377').toml"
 cp "$B" "$ODD"
 expect_exit 2 "$KNEAD" validate --json "$ODD"
-expect_eq "$(json_get "$OUT" diagnostics 0 file)" "\"$ROUTINES/odd\\u001b[31m\\t\\ufffd.toml\"" "validate: an odd file name"
+check_json "$OUT" diagnostics.0.file
+expect_eq "$VALUES" "\"$ROUTINES/odd\\u001b[31m\\t\\ufffd.toml\"" "validate: an odd file name"
 
 # --- where --json TEXT: matches and a care note ---------------------------------------
 expect_exit 0 "$KNEAD" where --json numb temple
 cp "$OUT" "$TMP/where.json"
-expect_documented_fields "knead where --json TEXT" "$TMP/where.json"
-expect_eq "$(json_get "$TMP/where.json" version)" 2 "where: version"
-expect_match "$(json_get "$TMP/where.json" care)" '^\["[A-Z]' "where: a care note"
+check_json "$TMP/where.json" "knead where --json TEXT" version care
+expect_match "$VALUES" $'^2\n\\["[A-Z]' "where: the version and a care note"
 
 expect_exit 1 "$KNEAD" where --json "$(printf 'x\033[2J\001\177\377"\\y')"
-expect_eq "$(json_get "$OUT" query)" '"x\u001b[2J\u0001\u007f\ufffd\"\\y"' "where: a hostile query"
-expect_eq "$(json_get "$OUT" matches)" '[]' "where: no match"
+check_json "$OUT" query matches
+expect_eq "$VALUES" '"x\u001b[2J\u0001\u007f\ufffd\"\\y"
+[]' "where: a hostile query, no match"
 
 # --- where --json: the places ---------------------------------------------------------
 expect_exit 0 "$KNEAD" where --json
 cp "$OUT" "$TMP/places.json"
-expect_documented_fields "knead where --json" "$TMP/places.json"
+check_json "$TMP/places.json" "knead where --json"
 
 # --- history --json: real sessions, so that points have trends --------------------------
 LOG="$TMP/sessions.log"
@@ -82,14 +85,15 @@ LOG="$TMP/sessions.log"
 } >"$LOG"
 expect_exit 0 "$KNEAD" history --json --log "$LOG"
 cp "$OUT" "$TMP/history.json"
-expect_documented_fields "knead history --json" "$TMP/history.json"
-expect_eq "$(json_get "$TMP/history.json" version)" 2 "history: version"
-expect_eq "$(json_get "$TMP/history.json" sessions 1 session)" '"S2\t\u001b[31m\ufffd"' "history: an odd session id"
-expect_eq "$(json_get "$TMP/history.json" points 0 sessions 0 next)" 35 "history: next"
-expect_eq "$(json_get "$TMP/history.json" points 0 sessions 0 planned_first)" 30 "history: planned_first"
+check_json "$TMP/history.json" "knead history --json" version sessions.1.session \
+    points.0.sessions.0.planned_first points.0.sessions.0.next
+expect_eq "$VALUES" '2
+"S2\t\u001b[31m\ufffd"
+30
+35' "history: the version, an odd session id, planned_first and next"
 # The same fields with a subject, and the TSV columns have the JSON's names.
 expect_exit 0 "$KNEAD" history neck.trap --format json --log "$LOG"
-expect_documented_fields "knead history --json" "$OUT"
+check_json "$OUT" "knead history --json"
 expect_exit 0 "$KNEAD" history neck --format tsv --log "$LOG"
 expect_first_line "$OUT" "$(printf 'time\tsession\troutine\tpoint\tpain_first\tpain_last\tholds\tplanned_first\tnext')"
 # The text and TSV outputs show the control characters as ?.
