@@ -18,18 +18,12 @@
 #include "knead/sparkline.hpp"
 #include "knead/suggest.hpp"
 #include "knead/text_plot.hpp"
+#include "knead/utf8.hpp"
 #include "log_input.hpp"
 #include "terminal.hpp"
 
 namespace knead {
 namespace {
-
-// Text from the log goes to a terminal or a TSV cell: no control characters, no tabs.
-std::string clean(std::string_view s) {
-    std::string out;
-    for (char c : s) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
-    return out;
-}
 
 // At most `n` bytes, marking a cut with "..." (ids are ASCII in practice).
 std::string fit(std::string s, std::size_t n) {
@@ -60,68 +54,53 @@ std::string pains(const HistorySession& s) {
     return pain_text(*s.pain_first) + " -> " + pain_text(*s.pain_last);
 }
 
-std::string json_number(std::optional<double> v) {
-    return v ? fmt::format("{:.1f}", *v) : "null";
-}
-
-std::string json_number(std::optional<int> v) {
-    return v ? std::to_string(*v) : "null";
-}
-
 void print_json(const History& h, const std::string& log) {
-    fmt::print("{{\"log\": {},\n \"sessions\": [", json_string(log));
-    for (std::size_t i = 0; i < h.sessions.size(); ++i) {
-        const auto& s = h.sessions[i];
-        std::vector<std::string> routines;
-        for (const auto& r : s.routines) routines.push_back(json_string(r));
-        fmt::print(
-            "{}\n  {{\"session\": {}, \"start\": {}, \"routines\": [{}], \"clock\": \"{}\", "
-            "\"status\": {}, \"points\": {}, \"duration\": {:.1f}, \"pain_first\": {}, "
-            "\"pain_last\": {}}}",
-            i ? "," : "", json_string(s.id), json_string(s.time), fmt::join(routines, ", "),
-            s.virtual_clock ? "virtual" : "real", json_string(s.status), s.points, s.duration,
-            json_number(s.pain_first), json_number(s.pain_last));
+    JsonWriter w = JsonWriter::document();
+    w.key("log").value(log).key("sessions").array();
+    for (const auto& s : h.sessions) {
+        w.object().key("session").value(s.id).key("time").value(s.time);
+        w.key("routines").strings(s.routines);
+        w.key("clock").value(s.virtual_clock ? "virtual" : "real");
+        w.key("status").value(s.status).key("points").value(s.points);
+        w.key("duration").number(s.duration, 1);
+        w.key("pain_first").number(s.pain_first, 1).key("pain_last").number(s.pain_last, 1).end();
     }
-    fmt::print("],\n \"points\": [");
-    for (std::size_t i = 0; i < h.points.size(); ++i) {
-        const auto& p = h.points[i];
-        fmt::print("{}\n  {{\"routine\": {}, \"point\": {}, \"sessions\": [", i ? "," : "",
-                   json_string(p.routine), json_string(p.point));
-        for (std::size_t k = 0; k < p.entries.size(); ++k) {
-            const auto& e = p.entries[k];
-            fmt::print(
-                "{}\n    {{\"session\": {}, \"start\": {}, \"first_hold_pain\": {}, "
-                "\"last_hold_pain\": {}, \"holds\": {}, \"first_hold\": {}, \"next_hold\": {}}}",
-                k ? "," : "", json_string(h.sessions[e.session].id),
-                json_string(h.sessions[e.session].time), e.first_pain, e.last_pain, e.holds,
-                e.first_hold, json_number(e.next_hold));
+    w.end().key("points").array();
+    for (const auto& p : h.points) {
+        w.object().key("routine").value(p.routine).key("point").value(p.point);
+        w.key("sessions").array();
+        for (const auto& e : p.entries) {
+            const auto& s = h.sessions[e.session];
+            w.object().key("session").value(s.id).key("time").value(s.time);
+            w.key("pain_first").value(e.first_pain).key("pain_last").value(e.last_pain);
+            w.key("holds").value(e.holds).key("planned_first").value(e.first_hold);
+            w.key("next").value(e.next_hold).end();
         }
-        fmt::print("]}}");
+        w.end().end();
     }
-    fmt::print("]}}\n");
+    fmt::print("{}", w.end().end().text());
 }
 
 void print_tsv(const History& h) {
     if (h.subject == Subject::all) {
         fmt::print(
-            "start\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
+            "time\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
         for (const auto& s : h.sessions) {
             auto pain = [](std::optional<double> v) { return v ? fmt::format("{:.1f}", *v) : ""; };
-            fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\n", clean(s.time), clean(s.id),
-                       clean(fmt::format("{}", fmt::join(s.routines, ","))),
-                       s.virtual_clock ? "virtual" : "real", clean(s.status), s.points, s.duration,
-                       pain(s.pain_first), pain(s.pain_last));
+            fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\n", printable(s.time),
+                       printable(s.id), printable(fmt::format("{}", fmt::join(s.routines, ","))),
+                       s.virtual_clock ? "virtual" : "real", printable(s.status), s.points,
+                       s.duration, pain(s.pain_first), pain(s.pain_last));
         }
         return;
     }
     fmt::print(
-        "start\tsession\troutine\tpoint\tfirst_hold_pain\tlast_hold_pain\tholds\tfirst_hold\t"
-        "next_hold\n");
+        "time\tsession\troutine\tpoint\tpain_first\tpain_last\tholds\tplanned_first\tnext\n");
     for (const auto& p : h.points)
         for (const auto& e : p.entries) {
             const auto& s = h.sessions[e.session];
-            fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", clean(s.time), clean(s.id),
-                       clean(p.routine), clean(p.point), e.first_pain, e.last_pain, e.holds,
+            fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", printable(s.time), printable(s.id),
+                       printable(p.routine), printable(p.point), e.first_pain, e.last_pain, e.holds,
                        e.first_hold, e.next_hold ? std::to_string(*e.next_hold) : "");
         }
 }
@@ -132,9 +111,9 @@ void print_sessions(const History& h) {
     bool rehearsal = false;
     for (const auto& s : h.sessions) {
         rehearsal = rehearsal || s.virtual_clock;
-        std::string status = clean(s.status) + (s.virtual_clock ? "*" : "");
-        fmt::print("{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", clean(date_text(s.time)),
-                   fit(clean(fmt::format("{}", fmt::join(s.routines, ","))), 16), s.points,
+        std::string status = printable(s.status) + (s.virtual_clock ? "*" : "");
+        fmt::print("{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", printable(date_text(s.time)),
+                   fit(printable(fmt::format("{}", fmt::join(s.routines, ","))), 16), s.points,
                    duration_text(s.duration), status, pains(s));
     }
     if (rehearsal)
@@ -158,11 +137,11 @@ void print_trends(const History& h, int width, bool ascii) {
     for (const auto& p : h.points) {
         if (p.routine != routine && h.subject != Subject::point) {
             routine = p.routine;
-            fmt::print("{}\n", clean(routine));
+            fmt::print("{}\n", printable(routine));
         }
         std::string name = h.subject == Subject::point ? p.routine + "." + p.point : p.point;
         if (p.entries.empty()) {
-            fmt::print("  {:<{}}  (no holds)\n", fit(clean(name), kName), kName);
+            fmt::print("  {:<{}}  (no holds)\n", fit(printable(name), kName), kName);
             continue;
         }
         std::vector<int> values;
@@ -171,7 +150,7 @@ void print_trends(const History& h, int width, bool ascii) {
             values.push_back(p.entries[i].first_pain);
         std::string bars = sparkline(values, ascii);
         std::string pad(longest - values.size(), ' ');
-        fmt::print("  {:<{}}  {}{}  {} -> {}\n", fit(clean(name), kName), kName, bars, pad,
+        fmt::print("  {:<{}}  {}{}  {} -> {}\n", fit(printable(name), kName), kName, bars, pad,
                    values.front(), values.back());
     }
 }
@@ -179,14 +158,14 @@ void print_trends(const History& h, int width, bool ascii) {
 // For one point: a row per session.
 void print_point_table(const History& h) {
     for (const auto& p : h.points) {
-        fmt::print("\n{}.{}: {} session{} with holds\n", clean(p.routine), clean(p.point),
+        fmt::print("\n{}.{}: {} session{} with holds\n", printable(p.routine), printable(p.point),
                    p.entries.size(), p.entries.size() == 1 ? "" : "s");
         if (p.entries.empty()) continue;
         fmt::print("{:<16}  {:>10}  {:<9} {:>5}  {}\n", "DATE", "FIRST HOLD", "PAIN", "HOLDS",
                    "NEXT START");
         for (const auto& e : p.entries) {
             fmt::print("{:<16}  {:>8} s  {:<9} {:>5}  {}\n",
-                       clean(date_text(h.sessions[e.session].time)), e.first_hold,
+                       printable(date_text(h.sessions[e.session].time)), e.first_hold,
                        fmt::format("{} -> {}", e.first_pain, e.last_pain), e.holds,
                        e.next_hold ? fmt::format("{} s", *e.next_hold) : "-");
         }
@@ -201,7 +180,7 @@ int print_day_table(const HistoryOptions& o) {
         auto d = parse_date(given);
         if (!d) {
             fmt::print(stderr, "knead: {} wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`\n",
-                       o.week ? "--week" : "--month", clean(given));
+                       o.week ? "--week" : "--month", printable(given));
             return exit_code::usage;
         }
         day = *d;
@@ -218,7 +197,7 @@ int print_day_table(const HistoryOptions& o) {
     if (read_log(path, [&](LoggedSession&& s) { table.add(s); }) == LogRead::failed)
         return exit_code::failure;
     for (const auto& line : render_day_table(table.rows(), from, to))
-        fmt::print("{}\n", clean(line));
+        fmt::print("{}\n", printable(line));
     return exit_code::ok;
 }
 
@@ -239,7 +218,7 @@ void print_plots(const History& h, const HistoryOptions& o, const TerminalCaps& 
     for (const auto& p : h.points) {
         const PainBand band = band_of(o, p.routine, p.point);
         fmt::print("\n{}.{}: pain at the first hold, {} session{} (shaded: target {}-{})\n",
-                   clean(p.routine), clean(p.point), p.entries.size(),
+                   printable(p.routine), printable(p.point), p.entries.size(),
                    p.entries.size() == 1 ? "" : "s", band.lo, band.hi);
         if (p.entries.empty()) continue;
         TextPlot plot;
@@ -266,7 +245,7 @@ int history_command(const HistoryOptions& o) {
         if (!q.since_day) {
             fmt::print(stderr,
                        "knead: --since wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`\n",
-                       clean(*o.since));
+                       printable(*o.since));
             return exit_code::usage;
         }
     }
@@ -289,7 +268,7 @@ int history_command(const HistoryOptions& o) {
         if (auto m = closest_match(o.subject, h.known_names))
             hint = fmt::format(" Did you mean `{}`?", *m);
         fmt::print(o.format == HistoryFormat::text ? stdout : stderr,
-                   "No sessions of `{}` in {}.{}\n", clean(o.subject), path, hint);
+                   "No sessions of `{}` in {}.{}\n", printable(o.subject), path, hint);
         return exit_code::ok;
     }
     if (o.format != HistoryFormat::text) return exit_code::ok;

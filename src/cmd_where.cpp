@@ -11,6 +11,7 @@
 #include "knead/refer_match.hpp"
 #include "knead/routine_finder.hpp"
 #include "knead/routine_loader.hpp"
+#include "knead/utf8.hpp"
 #include "knead/wrap.hpp"
 
 namespace knead {
@@ -43,22 +44,6 @@ std::vector<Routine> load_library(const RoutineOptions& o) {
     return out;
 }
 
-// The query as typed, with control characters made harmless for the terminal.
-std::string printable(std::string_view s) {
-    std::string out;
-    for (char c : s) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
-    return out;
-}
-
-std::string json_array(const std::vector<std::string>& v) {
-    std::string out = "[";
-    for (const auto& s : v) {
-        if (out.size() > 1) out += ',';
-        out += json_string(s);
-    }
-    return out + "]";
-}
-
 void print_lines(const std::vector<std::string>& lines) {
     for (const auto& l : lines) fmt::print("{}\n", l);
 }
@@ -77,14 +62,11 @@ void print_areas(const std::vector<Routine>& routines) {
 int list_areas(const std::vector<Routine>& routines, bool json) {
     const bool none = referral_areas(routines).empty();
     if (json) {
-        fmt::print("{{\"regions\":[");
-        bool first = true;
-        for (const auto& [region, words] : group_by_region(referral_areas(routines))) {
-            fmt::print("{}\n{{\"region\":{},\"words\":{}}}", first ? "" : ",",
-                       json_string(to_string(region)), json_array(words));
-            first = false;
-        }
-        fmt::print("\n]}}\n");
+        JsonWriter w = JsonWriter::document();
+        w.key("regions").array();
+        for (const auto& [region, words] : group_by_region(referral_areas(routines)))
+            w.object().key("region").value(to_string(region)).key("words").strings(words).end();
+        fmt::print("{}", w.end().end().text());
         return none ? exit_code::failure : exit_code::ok;
     }
     if (none) {
@@ -148,21 +130,20 @@ int where_command(const WhereOptions& o) {
     auto hits = find_referrals(query, routines);
     const auto care = care_notes(query);
     if (o.json) {
-        fmt::print("{{\"query\":{},\"matches\":[", json_string(query));
-        for (std::size_t i = 0; i < hits.size(); ++i) {
-            const auto& h = hits[i];
+        JsonWriter w = JsonWriter::document();
+        w.key("query").value(query).key("matches").array();
+        for (const auto& h : hits) {
             const Routine& r = routines[h.routine];
             const Point& p = r.points[h.point];
-            fmt::print(
-                "{}\n{{\"routine\":{},\"point\":{},\"name\":{},\"muscle\":{},\"match\":{},"
-                "\"area\":{},\"refers_to\":{},\"locate\":{},\"file\":{}}}",
-                i == 0 ? "" : ",", json_string(r.id), json_string(p.id), json_string(p.name),
-                json_string(p.muscle), json_string(to_string(h.kind)), json_string(h.area),
-                json_array(p.refers_to), json_string(p.locate_cue), json_string(r.path.string()));
+            w.object().key("routine").value(r.id).key("point").value(p.id);
+            w.key("name").value(p.name).key("muscle").value(p.muscle);
+            w.key("match").value(to_string(h.kind)).key("area").value(h.area);
+            w.key("refers_to").strings(p.refers_to).key("locate").value(p.locate_cue);
+            w.key("file").value(r.path.string()).end();
         }
-        std::string notes = "[";
-        for (auto n : care) notes += (notes.size() > 1 ? "," : "") + json_string(n);
-        fmt::print("\n],\"care\":{}]}}\n", notes);
+        w.end().key("care").array();
+        for (auto n : care) w.value(n);
+        fmt::print("{}", w.end().end().text());
         return hits.empty() ? exit_code::failure : exit_code::ok;
     }
 

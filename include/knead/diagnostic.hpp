@@ -20,8 +20,9 @@ struct Diagnostic {
 
 // "file:3:7: error: message", or "file: error: message" without a position.
 std::string format_diagnostic(const Diagnostic& d);
-// A JSON array of {"file", "line", "column", "severity", "message"} objects, one per
-// line, for editors and CI. Bytes that are not UTF-8 (in a file name) become U+FFFD.
+// The JSON document of `knead validate --json`: {"version", "diagnostics"}, the
+// diagnostics {"file", "line", "column", "severity", "message"} one a line, for editors
+// and CI (docs/json.md). Bytes that are not UTF-8 (in a file name) become U+FFFD.
 std::string diagnostics_json(const std::vector<Diagnostic>& ds);
 bool has_errors(const std::vector<Diagnostic>& ds);
 void sort_diagnostics(std::vector<Diagnostic>& ds);

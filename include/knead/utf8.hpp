@@ -19,6 +19,11 @@ std::optional<std::size_t> invalid_utf8(std::string_view s);
 // The length in code points of valid UTF-8 text.
 std::size_t utf8_length(std::string_view s);
 
+// `s` safe to show on a terminal or in a TSV cell: each control character (C0 with tab
+// and newline, DEL, and C1 as UTF-8) and each byte that is not valid UTF-8 becomes `?`,
+// so text from a file or the command line cannot move the cursor or change colours.
+std::string printable(std::string_view s);
+
 // The columns `s` takes on a terminal: most characters one, East Asian wide ones and
 // emoji two, combining marks and control characters none. CSI escape sequences
 // (colours) take none; a byte that is not valid UTF-8 counts as one. Its own table,

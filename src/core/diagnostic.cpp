@@ -18,17 +18,14 @@ std::string format_diagnostic(const Diagnostic& d) {
 }
 
 std::string diagnostics_json(const std::vector<Diagnostic>& ds) {
-    if (ds.empty()) return "[]\n";
-    std::string out = "[\n";
-    for (std::size_t i = 0; i < ds.size(); ++i) {
-        const Diagnostic& d = ds[i];
-        out += "  {\"file\": " + json_string(d.file);
-        out += fmt::format(", \"line\": {}, \"column\": {}, \"severity\": \"{}\", \"message\": ",
-                           d.line, d.line > 0 ? std::max(d.column, 1) : 0, to_string(d.severity));
-        out += json_string(d.message);
-        out += i + 1 < ds.size() ? "},\n" : "}\n";
+    JsonWriter w = JsonWriter::document();
+    w.key("diagnostics").array();
+    for (const Diagnostic& d : ds) {
+        w.object().key("file").value(d.file).key("line").value(d.line);
+        w.key("column").value(d.line > 0 ? std::max(d.column, 1) : 0);
+        w.key("severity").value(to_string(d.severity)).key("message").value(d.message).end();
     }
-    return out + "]\n";
+    return w.end().end().text();
 }
 
 bool has_errors(const std::vector<Diagnostic>& ds) {

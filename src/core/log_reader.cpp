@@ -9,6 +9,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "knead/utf8.hpp"
+
 namespace knead {
 namespace {
 
@@ -27,8 +29,7 @@ void LogProblems::damage(std::size_t line, std::string_view why) {
         first_line = line;
         // The reason may quote the line, and the line may hold anything: keep control
         // characters away from the terminal the warning goes to.
-        first_why.clear();
-        for (char c : why) first_why += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
+        first_why = printable(why);
     }
 }
 

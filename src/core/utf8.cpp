@@ -36,6 +36,25 @@ std::optional<std::size_t> invalid_utf8(std::string_view s) {
     return std::nullopt;
 }
 
+std::string printable(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t len = utf8_sequence_length(s, i);
+        // U+0080-U+009F, the C1 controls, are 0xC2 0x80-0x9F in UTF-8.
+        const bool c1 = len == 2 && b == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;
+        if (len == 0 || c1 || b < 0x20 || b == 0x7F) {
+            out += '?';
+            i += len == 0 ? 1 : len;
+            continue;
+        }
+        out.append(s, i, len);
+        i += len;
+    }
+    return out;
+}
+
 std::size_t utf8_length(std::string_view s) {
     std::size_t n = 0;
     for (char c : s)

@@ -104,7 +104,7 @@ expect_exit 2 "$KNEAD" history --log "$LOG" --json --format tsv
 # --- TSV: one row per session; with a subject, one row per session and point ------------
 expect_exit 0 "$KNEAD" history --log "$LOG" --format tsv
 TAB=$'\t'
-expect_first_line "$OUT" "start${TAB}session${TAB}routines${TAB}clock${TAB}status${TAB}points${TAB}duration${TAB}pain_first${TAB}pain_last"
+expect_first_line "$OUT" "time${TAB}session${TAB}routines${TAB}clock${TAB}status${TAB}points${TAB}duration${TAB}pain_first${TAB}pain_last"
 expect_line_count "$OUT" 8
 expect_contains "$OUT" "2026-10-03T07:30:00+01:00${TAB}S03${TAB}neck${TAB}real${TAB}stopped${TAB}2${TAB}600.0${TAB}5.5${TAB}5.5"
 expect_contains "$OUT" "2026-10-05T07:30:00+01:00${TAB}S05${TAB}neck${TAB}virtual${TAB}completed${TAB}2${TAB}600.0${TAB}9.0${TAB}9.0"
@@ -112,7 +112,7 @@ expect_contains "$OUT" "2026-10-07T07:30:00+01:00${TAB}S07${TAB}neck${TAB}real${
 expect_line_count "$OUT" 8 "^[^$TAB]*($TAB[^$TAB]*){8}\$"
 
 expect_exit 0 "$KNEAD" history neck --log "$LOG" --format TSV
-expect_first_line "$OUT" "start${TAB}session${TAB}routine${TAB}point${TAB}first_hold_pain${TAB}last_hold_pain${TAB}holds${TAB}first_hold${TAB}next_hold"
+expect_first_line "$OUT" "time${TAB}session${TAB}routine${TAB}point${TAB}pain_first${TAB}pain_last${TAB}holds${TAB}planned_first${TAB}next"
 expect_line_count "$OUT" 10  # header, 5 trap and 4 sub rows (no rehearsal)
 expect_contains "$OUT" "2026-10-01T07:30:00+01:00${TAB}S01${TAB}neck${TAB}trap${TAB}8${TAB}8${TAB}1${TAB}30${TAB}20"
 expect_contains "$OUT" "2026-10-02T07:30:00+01:00${TAB}S02${TAB}neck${TAB}sub${TAB}6${TAB}6${TAB}1${TAB}30${TAB}30"
@@ -121,22 +121,22 @@ expect_contains "$OUT" "2026-10-02T07:30:00+01:00${TAB}S02${TAB}neck${TAB}sub${T
 expect_exit 0 "$KNEAD" history --log "$LOG" --json
 J="$TMP/history.json"
 cp "$OUT" "$J"
-expect_first_line "$J" "{\"log\": \"$LOG\","
-expect_line_count "$J" 7 '^  \{"session": "S0[1-7]", "start": "2026-10-0[1-7]T07:30:00\+01:00", "routines": \['
-expect_contains "$J" '{"session": "S03", "start": "2026-10-03T07:30:00+01:00", "routines": ["neck"], "clock": "real", "status": "stopped", "points": 2, "duration": 600.0, "pain_first": 5.5, "pain_last": 5.5}'
-expect_contains "$J" '"clock": "virtual"'
-expect_contains "$J" '{"routine": "neck", "point": "trap", "sessions": ['
-expect_contains "$J" '{"session": "S01", "start": "2026-10-01T07:30:00+01:00", "first_hold_pain": 8, "last_hold_pain": 8, "holds": 1, "first_hold": 30, "next_hold": 20}'
+expect_first_line "$J" "{\"version\":2,\"log\":\"$LOG\",\"sessions\":["
+expect_line_count "$J" 7 '^\{"session":"S0[1-7]","time":"2026-10-0[1-7]T07:30:00\+01:00","routines":\['
+expect_contains "$J" '{"session":"S03","time":"2026-10-03T07:30:00+01:00","routines":["neck"],"clock":"real","status":"stopped","points":2,"duration":600.0,"pain_first":5.5,"pain_last":5.5},'
+expect_contains "$J" '"clock":"virtual"'
+expect_contains "$J" '{"routine":"neck","point":"trap","sessions":['
+expect_contains "$J" '{"session":"S01","time":"2026-10-01T07:30:00+01:00","pain_first":8,"pain_last":8,"holds":1,"planned_first":30,"next":20},'
 # Balanced brackets and braces, and no trailing commas: a cheap check that it parses.
 expect_eq "$(tr -cd '{' <"$J" | wc -c)" "$(tr -cd '}' <"$J" | wc -c)" "{ and } in the JSON"
 expect_eq "$(tr -cd '[' <"$J" | wc -c)" "$(tr -cd ']' <"$J" | wc -c)" "[ and ] in the JSON"
 expect_no_regex "$J" ',[[:space:]]*[]}]'
 if command -v jq >/dev/null; then
     expect_eq "$(jq '.sessions | length' "$J")" 7 "sessions in the JSON (jq)"
-    expect_eq "$(jq -r '.points[0].sessions[-1].first_hold_pain' "$J")" 3 "last trap pain (jq)"
+    expect_eq "$(jq -r '.points[0].sessions[-1].pain_first' "$J")" 3 "last trap pain (jq)"
 fi
 expect_exit 0 "$KNEAD" history --log "$LOG" --format json --last 1
-expect_line_count "$OUT" 2 '"session": "S07"'
+expect_line_count "$OUT" 2 '"session":"S07"'
 expect_not_contains "$OUT" '"S06"'
 
 # --- Unicode bars when the locale is UTF-8; ASCII when not, or when asked --------------
@@ -176,7 +176,7 @@ expect_line_count "$ERR" 1
 expect_contains "$ERR" "knead: warning: $DAMAGED:5: skipped a damaged line: unterminated quoted value of \`note\` (and 2 more damaged lines)"
 expect_exit 0 "$KNEAD" history --log "$DAMAGED" --json
 expect_line_count "$ERR" 1
-expect_line_count "$OUT" 2 '^  \{"session": "D[13]"'
+expect_line_count "$OUT" 2 '^\{"session":"D[13]","time":"[^"]*","routines"'
 
 NEWER="$TMP/newer.log"
 {
@@ -198,7 +198,7 @@ expect_missing "$XDG_DATA_HOME/knead"
 expect_exit 0 "$KNEAD" history --format tsv
 expect_line_count "$OUT" 1
 expect_exit 0 "$KNEAD" history --json
-expect_contains "$OUT" '"sessions": []'
+expect_contains "$OUT" '"sessions":[]'
 mkdir -p "$XDG_DATA_HOME/knead"
 cp "$LOG" "$XDG_DATA_HOME/knead/sessions.log"
 expect_exit 0 "$KNEAD" history

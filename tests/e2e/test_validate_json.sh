@@ -35,19 +35,23 @@ json_to_text() {
         if (!match(substr($0, pos), /^[0-9]+/)) fail("expected a number at column " pos)
         m = substr($0, pos, RLENGTH); pos += RLENGTH; return m + 0
     }
-    NR == 1 { if ($0 == "[]") { empty = 1; next } if ($0 != "[") fail("first line is not ["); next }
-    empty { fail("text after []") }
-    $0 == "]" { closed = 1; next }
-    closed { fail("text after ]") }
+    NR == 1 {
+        if ($0 == "{\"version\":2,\"diagnostics\":[]}") { empty = 1; next }
+        if ($0 != "{\"version\":2,\"diagnostics\":[") fail("first line is not the document start")
+        next
+    }
+    empty { fail("text after the empty document") }
+    $0 == "]}" { closed = 1; next }
+    closed { fail("text after ]}") }
     {
         if (NR > 2 && !comma) fail("no comma after the object before")
         pos = 1
-        lit("  {\"file\": "); file = str()
-        lit(", \"line\": "); line = num()
-        lit(", \"column\": "); col = num()
-        lit(", \"severity\": "); sev = str()
+        lit("{\"file\":"); file = str()
+        lit(",\"line\":"); line = num()
+        lit(",\"column\":"); col = num()
+        lit(",\"severity\":"); sev = str()
         if (sev != "error" && sev != "warning") fail("severity " sev)
-        lit(", \"message\": "); msg = str()
+        lit(",\"message\":"); msg = str()
         lit("}")
         comma = substr($0, pos) == ","
         if (!comma && substr($0, pos) != "") fail("text after the object")
@@ -56,7 +60,7 @@ json_to_text() {
     }
     END {
         if (bad) exit 1
-        if (!empty && !closed) { print "INVALID: no closing ]"; exit 1 }
+        if (!empty && !closed) { print "INVALID: no closing ]}"; exit 1 }
         if (comma) { print "INVALID: a comma after the last object"; exit 1 }
     }' "$1"
 }
@@ -165,19 +169,19 @@ hold_max = 95
 TOML
 printf '' >"$ROUTINES/empty.toml"
 expect_exit 2 "$KNEAD" validate --json "$B"
-expect_first_line "$OUT" "["
-expect_regex "$OUT" "^  \\{\"file\": \"$B\", \"line\": 4, \"column\": 1, \"severity\": \"error\", \"message\": \"unknown key \`colour\` in the routine\"\\},\$"
-expect_regex "$OUT" "^  \\{\"file\": \"$B\", \"line\": 14, \"column\": 1, \"severity\": \"warning\", \"message\": \"a hold of 95 s is long"
+expect_first_line "$OUT" '{"version":2,"diagnostics":['
+expect_regex "$OUT" "^\\{\"file\":\"$B\",\"line\":4,\"column\":1,\"severity\":\"error\",\"message\":\"unknown key \`colour\` in the routine\"\\},\$"
+expect_regex "$OUT" "^\\{\"file\":\"$B\",\"line\":14,\"column\":1,\"severity\":\"warning\",\"message\":\"a hold of 95 s is long"
 expect_same_diagnostics "$B"
 expect_same_diagnostics "$ROUTINES"
 expect_same_diagnostics "$ROUTINES/empty.toml" nek "$W"
-expect_regex "$TMP/json" '"line": 0, "column": 0, "severity": "error", "message": "the file is empty'
+expect_regex "$TMP/json" '"line":0,"column":0,"severity":"error","message":"the file is empty'
 # A file name with a quote and a backslash is escaped.
 ODD="$TMP/odd \"name\" \\ here.toml"
 cp "$B" "$ODD"
 expect_same_diagnostics "$ODD"
-expect_contains "$TMP/json" '"file": "'"$TMP"'/odd \"name\" \\ here.toml"'
-# All valid: an empty array, exit 0.
+expect_contains "$TMP/json" '"file":"'"$TMP"'/odd \"name\" \\ here.toml"'
+# All valid: no diagnostics, exit 0.
 expect_exit 0 "$KNEAD" validate --json neck
-expect_eq "$(cat "$OUT")" "[]" "--json when there is nothing to report"
+expect_eq "$(cat "$OUT")" '{"version":2,"diagnostics":[]}' "--json when there is nothing to report"
 expect_eq "$(cat "$ERR")" "1 routine checked: 1 valid, 0 invalid (0 errors, 0 warnings)" "count on stderr"

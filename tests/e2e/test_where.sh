@@ -219,7 +219,7 @@ rm "$ROUTINES/jaw.toml"
 expect_exit 0 "$KNEAD" where --json temple
 expect_empty "$ERR"
 expect_valid_json "$OUT"
-expect_first_line "$OUT" '{"query":"temple","matches":['
+expect_first_line "$OUT" '{"version":2,"query":"temple","matches":['
 expect_line_count "$OUT" 3 '^\{"routine":'
 expect_regex "$OUT" '^\{"routine":"jaw","point":"temporalis","name":"Temporalis","muscle":"temporalis","match":"exact","area":"temple","refers_to":\["temple",[^]]*\],"locate":"Clench [^"]*","file":"[^"]*/jaw\.toml"\},$'
 expect_regex "$OUT" '^\{"routine":"neck","point":"upper-trapezius",.*"match":"exact","area":"temple",'
@@ -240,7 +240,7 @@ expect_contains "$OUT" '"locate":"The \"soft\" side of the forearm \\ near the w
 expect_contains "$OUT" '"refers_to":["front of the wrist","aura"]'
 expect_exit 1 "$KNEAD" where --json "$(printf 'te"mp\\le\tx')"
 expect_valid_json "$OUT"
-expect_first_line "$OUT" '{"query":"te\"mp\\le\tx","matches":['
+expect_first_line "$OUT" '{"version":2,"query":"te\"mp\\le\tx","matches":[],"care":[]}'
 expect_line_count "$OUT" 0 '^\{"routine":'
 expect_exit 1 "$KNEAD" where --json "$(printf 'bad\377byte')"
 expect_valid_json "$OUT"
@@ -249,7 +249,7 @@ expect_contains "$OUT" '"query":"bad\ufffdbyte"'
 # No text: the places by region.
 expect_exit 0 "$KNEAD" where --json
 expect_valid_json "$OUT"
-expect_first_line "$OUT" '{"regions":['
+expect_first_line "$OUT" '{"version":2,"regions":['
 expect_regex "$OUT" '^\{"region":"head and face","words":\["forehead","temple",'
 expect_regex "$OUT" '^,?\{"region":"other","words":\["aura"\]\}$'
 expect_line_count "$OUT" 7 '"region":'

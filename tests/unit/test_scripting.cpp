@@ -45,18 +45,18 @@ TEST_CASE("the template quotes an area with quotes and backslashes") {
 }
 
 TEST_CASE("diagnostics as JSON: one object a line, escaped, valid UTF-8") {
-    CHECK(diagnostics_json({}) == "[]\n");
+    CHECK(diagnostics_json({}) == "{\"version\":2,\"diagnostics\":[]}\n");
     std::vector<Diagnostic> ds = {
         {"a.toml", 3, 7, Severity::error, "unknown key `x`; did you mean \"y\"?"},
         {"dir/b\xff.toml", 0, 0, Severity::warning, "tab\there\\ and\nnewline \x01"},
     };
     CHECK(diagnostics_json(ds) ==
-          "[\n"
-          "  {\"file\": \"a.toml\", \"line\": 3, \"column\": 7, \"severity\": \"error\", "
-          "\"message\": \"unknown key `x`; did you mean \\\"y\\\"?\"},\n"
-          "  {\"file\": \"dir/b\\ufffd.toml\", \"line\": 0, \"column\": 0, \"severity\": "
-          "\"warning\", \"message\": \"tab\\there\\\\ and\\nnewline \\u0001\"}\n"
-          "]\n");
+          "{\"version\":2,\"diagnostics\":[\n"
+          "{\"file\":\"a.toml\",\"line\":3,\"column\":7,\"severity\":\"error\","
+          "\"message\":\"unknown key `x`; did you mean \\\"y\\\"?\"},\n"
+          "{\"file\":\"dir/b\\ufffd.toml\",\"line\":0,\"column\":0,\"severity\":"
+          "\"warning\",\"message\":\"tab\\there\\\\ and\\nnewline \\u0001\"}\n"
+          "]}\n");
 }
 
 TEST_CASE("UTF-8: invalid sequences are found, characters counted") {
