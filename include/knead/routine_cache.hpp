@@ -56,6 +56,7 @@ class RoutineCache {
     std::filesystem::path file_;
     std::map<std::string, Entry> entries_;  // by absolute path
     std::map<std::string, std::optional<FileKey>> keys_;  // of this run, by absolute path
+    std::map<std::string, std::string> found_;  // of this run: "ID\nDIR/" to its file, or ""
     bool changed_ = false;
 };
 

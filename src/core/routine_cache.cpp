@@ -218,6 +218,11 @@ std::optional<RoutineCache::FileKey> read_key(const std::string& file) {
 }
 
 std::string absolute_string(const fs::path& p) {
+    // The common case, and a cheap one: already absolute with nothing to normalise.
+    const std::string& s = p.native();
+    if (!s.empty() && s[0] == '/' && s.find("//") == std::string::npos &&
+        s.find("/.") == std::string::npos)
+        return s;
     std::error_code ec;
     auto a = fs::absolute(p, ec);
     return (ec ? p : a).lexically_normal().string();
@@ -302,8 +307,13 @@ std::optional<Routine> RoutineCache::find(const fs::path& file, const Resolver& 
     };
     if (!key || *key != e.key) return stale();
     for (const Dep& d : e.deps) {
-        auto found = resolver.find ? resolver.find(d.id, d.from) : std::nullopt;
-        if (!found || absolute_string(*found) != d.file) return stale();
+        // What a name finds depends on the search path and the directory of the file
+        // that names it, the same for every routine of that directory.
+        auto where = d.from.substr(0, d.from.rfind('/') + 1);
+        auto [at, fresh] = found_.try_emplace(d.id + '\n' + where);
+        if (fresh && resolver.find)
+            if (auto f = resolver.find(d.id, d.from)) at->second = absolute_string(*f);
+        if (at->second != d.file) return stale();
         const auto& dk = key_of(d.file);
         if (!dk || *dk != d.key) return stale();
     }
