@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <stdexcept>
 #include <string_view>
 
@@ -177,7 +178,7 @@ std::int64_t ns(const struct timespec& t) {
     return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
 }
 
-// Size, times and inode, and a 64-bit FNV-1a hash of the bytes, or nullopt for anything
+// Size, times and inode, and a 64-bit hash of the bytes, or nullopt for anything
 // that is not a regular file that can be read.
 std::optional<RoutineCache::FileKey> read_key(const std::string& file) {
     int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -204,10 +205,16 @@ std::optional<RoutineCache::FileKey> read_key(const std::string& file) {
         while ((n = ::read(fd, buf, sizeof buf)) != 0) {
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) break;
-            for (ssize_t i = 0; i < n; ++i) {
-                h ^= static_cast<unsigned char>(buf[i]);
-                h *= 1099511628211ULL;
+            // FNV-1a over eight bytes at a time (then the rest one by one): the same
+            // spread for what this is for, an eighth of the multiplications.
+            const auto len = static_cast<std::size_t>(n);
+            std::size_t i = 0;
+            for (; i + 8 <= len; i += 8) {
+                std::uint64_t word = 0;
+                std::memcpy(&word, buf + i, 8);
+                h = (h ^ word) * 1099511628211ULL;
             }
+            for (; i < len; ++i) h = (h ^ static_cast<unsigned char>(buf[i])) * 1099511628211ULL;
             total += n;
         }
         k.hash = h;
