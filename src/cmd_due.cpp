@@ -9,8 +9,8 @@
 #include "knead/learning.hpp"
 #include "knead/log_time.hpp"
 #include "knead/paths.hpp"
-#include "knead/routine_finder.hpp"
-#include "knead/routine_loader.hpp"
+#include "knead/routine_cache.hpp"
+#include "knead/routine_library.hpp"
 #include "log_input.hpp"
 
 namespace knead {
@@ -18,19 +18,16 @@ namespace knead {
 int due_command(const DueOptions& o) {
     std::vector<Routine> scheduled;
     int broken = 0;
-    const auto dirs = routine_search_path(o.routines.dirs);
-    const Resolver resolver = search_path_resolver(dirs);
     std::vector<Diagnostic> unreadable;
-    const auto refs = list_routines(dirs, &unreadable);
+    auto library = load_library(routine_search_path(o.routines.dirs), &unreadable,
+                                default_routine_cache());
     for (const auto& d : unreadable) fmt::print(stderr, "{}\n", format_diagnostic(d));
-    for (const auto& ref : refs) {
-        auto loaded = load_routine_file(ref.file, resolver);
-        if (!loaded.routine) {
+    for (auto& [ref, routine] : library) {
+        if (!routine) {
             ++broken;
             continue;
         }
-        if (loaded.routine->per_day > 0 || loaded.routine->per_week > 0)
-            scheduled.push_back(std::move(*loaded.routine));
+        if (routine->per_day > 0 || routine->per_week > 0) scheduled.push_back(std::move(*routine));
     }
     if (broken > 0)
         fmt::print(stderr,

@@ -3,13 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/paths.hpp"
 #include "knead/routine_finder.hpp"
-#include "knead/routine_loader.hpp"
+#include "knead/routine_cache.hpp"
+#include "knead/routine_library.hpp"
 #include "knead/timeline.hpp"
 #include "knead/utf8.hpp"
 
@@ -30,25 +30,23 @@ int list_command(const RoutineOptions& o, bool names_only) {
                    (xdg_config_home() / "knead" / "routines").string());
         return exit_code::failure;
     }
-    const Resolver resolver = search_path_resolver(dirs);
-    std::vector<std::optional<Routine>> loaded;
+    const auto library = load_library(dirs, nullptr, default_routine_cache());
     std::size_t id_width = 16, area_width = 24;  // wider when a routine needs it
-    for (const auto& ref : refs) {
-        loaded.push_back(load_routine_file(ref.file, resolver).routine);
+    for (const auto& [ref, routine] : library) {
         id_width = std::max(id_width, ref.id.size());
-        if (loaded.back()) area_width = std::max(area_width, utf8_length(loaded.back()->area));
+        if (routine) area_width = std::max(area_width, utf8_length(routine->area));
     }
     fmt::print("{:<{}} {:<{}} {:>6} {:>8}\n", "ROUTINE", id_width, "AREA", area_width, "POINTS",
                "MINUTES");
     int broken = 0;
-    for (std::size_t i = 0; i < refs.size(); ++i) {
-        if (!loaded[i]) {
+    for (const auto& [ref, routine] : library) {
+        if (!routine) {
             ++broken;
-            fmt::print("{:<{}} (invalid: run `knead validate {}`)\n", refs[i].id, id_width,
-                       refs[i].file.string());
+            fmt::print("{:<{}} (invalid: run `knead validate {}`)\n", ref.id, id_width,
+                       ref.file.string());
             continue;
         }
-        const Routine& r = *loaded[i];
+        const Routine& r = *routine;
         fmt::print("{:<{}} {:<{}} {:>6} {:>8}\n", r.id, id_width, r.area, area_width,
                    r.points.size(), static_cast<int>(std::lround(planned_seconds(r) / 60.0)));
     }

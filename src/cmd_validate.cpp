@@ -71,8 +71,7 @@ int validate_command(const ValidateOptions& o) {
             ++invalid;
         }
         all.insert(all.end(), problems.begin(), problems.end());
-        for (const auto& f : files) {
-            auto result = load_routine_file(f, resolver);
+        for (const auto& result : load_routine_files(files, resolver).results) {
             all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
             ++checked;
             if (!result.routine) ++invalid;

@@ -9,8 +9,8 @@
 #include "knead/json.hpp"
 #include "knead/paths.hpp"
 #include "knead/refer_match.hpp"
-#include "knead/routine_finder.hpp"
-#include "knead/routine_loader.hpp"
+#include "knead/routine_cache.hpp"
+#include "knead/routine_library.hpp"
 #include "knead/utf8.hpp"
 #include "knead/wrap.hpp"
 
@@ -25,11 +25,9 @@ constexpr std::size_t kMapPoints = 8;
 // one broken file of the user's does not hide the rest.
 std::vector<Routine> load_library(const RoutineOptions& o) {
     std::vector<Routine> out;
-    const auto dirs = routine_search_path(o.dirs);
-    const Resolver resolver = search_path_resolver(dirs);
-    for (const auto& ref : list_routines(dirs)) {
-        auto loaded = load_routine_file(ref.file, resolver);
-        if (!loaded.routine) {
+    for (auto& [ref, routine] :
+         knead::load_library(routine_search_path(o.dirs), nullptr, default_routine_cache())) {
+        if (!routine) {
             fmt::print(
                 stderr,
                 "knead: warning: skipping the invalid routine {} (run `knead validate {}`)\n",
@@ -38,8 +36,8 @@ std::vector<Routine> load_library(const RoutineOptions& o) {
         }
         // A point that a routine uses by reference is the point of the routine it comes
         // from, which is on the search path too: list it once, there.
-        std::erase_if(loaded.routine->points, [](const Point& p) { return !p.from.empty(); });
-        out.push_back(std::move(*loaded.routine));
+        std::erase_if(routine->points, [](const Point& p) { return !p.from.empty(); });
+        out.push_back(std::move(*routine));
     }
     return out;
 }

@@ -30,6 +30,7 @@ std::filesystem::path config_file_path(std::string_view value,
 std::filesystem::path xdg_config_home();
 std::filesystem::path xdg_data_home();
 std::filesystem::path xdg_state_home();
+std::filesystem::path xdg_cache_home();
 
 // Creates each missing directory of `dir` with mode 0700 (knead's files are private),
 // except the home directory itself. Returns 0 or the errno of the failure.

@@ -32,15 +32,32 @@ struct Resolver {
     std::function<std::vector<std::string>(const std::filesystem::path& from)> known;
 };
 
+// A routine file that a `use` read: what the resolver gave for `id`, named in `from`.
+struct UsedFile {
+    std::string id;
+    std::filesystem::path from;
+    std::filesystem::path file;
+};
+
 struct LoadResult {
     std::optional<Routine> routine;  // set only when there are no errors
     std::vector<Diagnostic> diagnostics;
+    std::vector<UsedFile> uses;  // every file it used, through every level of `use`
 };
 
 // Without a resolver, a routine that uses another one is an error. `base` is the dose
 // where the routine sets none: the built-in one, or with the user's default pain band.
 LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver = {},
                              const Dose& base = Dose{});
+
+// Loads each file as load_routine_file does, reading each file once however many of
+// them `use` it: what one file's `use` read serves the others.
+struct LoadedFiles {
+    std::vector<LoadResult> results;  // one per path, in order
+    int files_read = 0;               // files parsed, the used ones included
+};
+LoadedFiles load_routine_files(const std::vector<std::filesystem::path>& paths,
+                               const Resolver& resolver = {}, const Dose& base = Dose{});
 
 // `display` names the source in diagnostics; `id` is the routine's id.
 LoadResult load_routine_text(std::string_view text, const std::string& display,

@@ -70,6 +70,10 @@ fs::path xdg_state_home() {
     return xdg("XDG_STATE_HOME", ".local/state");
 }
 
+fs::path xdg_cache_home() {
+    return xdg("XDG_CACHE_HOME", ".cache");
+}
+
 int create_private_dirs(const fs::path& dir) {
     // The home directory is the system's to make: a HOME that does not exist is a
     // mistake to report, not a directory to create (nor its parents).

@@ -1,6 +1,7 @@
 #include "knead/refer_match.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -141,12 +142,26 @@ bool names_muscle(const std::vector<std::string>& query, const Point& p) {
     });
 }
 
+// A query's words and place, with the score of each area already asked about: areas
+// repeat across points and routines, and a library may hold thousands of them.
+struct Query {
+    std::vector<std::string> words;
+    const BodyWord* place = nullptr;
+    std::map<std::string, std::optional<ReferHit>, std::less<>> scores;
+};
+
 // The best hit of `p` for `query` over its referral areas.
-std::optional<ReferHit> best_area(const std::vector<std::string>& query, const BodyWord* place,
-                                  const std::set<std::string>& known_words, const Point& p) {
+std::optional<ReferHit> best_area(Query& query, const std::set<std::string>& known_words,
+                                  const Point& p) {
     std::optional<ReferHit> best;
     for (std::size_t i = 0; i < p.refers_to.size(); ++i) {
-        auto hit = score(query, place, known_words, p.refers_to[i]);
+        auto it = query.scores.find(p.refers_to[i]);
+        if (it == query.scores.end())
+            it = query.scores
+                     .emplace(p.refers_to[i],
+                              score(query.words, query.place, known_words, p.refers_to[i]))
+                     .first;
+        auto hit = it->second;
         if (!hit) continue;
         hit->area_index = static_cast<int>(i);
         if (!best || rank(*hit) < rank(*best)) best = std::move(hit);
@@ -186,12 +201,20 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
     std::erase_if(rest, [](const std::string& w) { return is_symptom_word(w); });
     std::vector<ReferHit> hits;
     if (complaints.empty() && rest.empty()) return hits;
-    const BodyWord* place = rest.empty() ? nullptr : find_body_word(joined(rest));
+    Query rest_query{rest, rest.empty() ? nullptr : find_body_word(joined(rest)), {}};
     std::set<std::string> known_words;  // every word of every area searched
+    std::set<std::string_view> areas;
     for (const auto& r : routines)
         for (const auto& p : r.points)
             for (const auto& area : p.refers_to)
-                for (auto& w : split_body_words(area)) known_words.insert(std::move(w));
+                if (areas.insert(area).second)
+                    for (auto& w : split_body_words(area)) known_words.insert(std::move(w));
+    // The places of each complaint, each as a query of its own.
+    std::map<std::string_view, Query> complaint_queries;
+    for (const Complaint* c : complaints)
+        for (auto where : complaint_items(c->places))
+            complaint_queries.try_emplace(where, Query{split_body_words(where),
+                                                       find_body_word(where), {}});
 
     for (std::size_t r = 0; r < routines.size(); ++r) {
         const auto& points = routines[r].points;
@@ -216,8 +239,7 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
                 std::optional<ReferHit> first;
                 int covered = 0;
                 for (auto where : complaint_items(c->places)) {
-                    auto h = best_area(split_body_words(where), find_body_word(where), known_words,
-                                       point);
+                    auto h = best_area(complaint_queries.at(where), known_words, point);
                     if (!h || h->kind == MatchKind::close) continue;
                     ++covered;
                     if (!first) first = std::move(h);
@@ -234,7 +256,7 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
                     h.area = point.muscle;
                     offer(std::move(h));
                 }
-                if (auto h = best_area(rest, place, known_words, point)) offer(std::move(*h));
+                if (auto h = best_area(rest_query, known_words, point)) offer(std::move(*h));
             }
             if (!best) continue;
             best->routine = r;

@@ -141,6 +141,7 @@ void check_dose(const Dose& d, const DoseKeys& k, TableReader& r, Checker& c, st
 struct Frame {
     std::filesystem::path file;  // canonical; empty for text that has no file
     std::string id;
+    std::vector<UsedFile> uses;  // what it read for its `use`, directly or not
 };
 
 struct Loading {
@@ -148,6 +149,7 @@ struct Loading {
     const Dose& base;                                  // the doses where a routine sets none
     std::vector<Frame> stack;                          // the routines being read, outermost first
     std::map<std::filesystem::path, LoadResult> done;  // by canonical path
+    int files_read = 0;                                // parsed, whether valid or not
 };
 
 LoadResult load_file(Loading& l, const std::filesystem::path& path);
@@ -197,6 +199,11 @@ const Routine* used_routine(Loading& l, const std::string& id, std::string& why)
             break;
         }
         return nullptr;
+    }
+    if (!l.stack.empty()) {
+        auto& uses = l.stack.back().uses;
+        uses.push_back({id, from, *file});
+        uses.insert(uses.end(), used.uses.begin(), used.uses.end());
     }
     return &*used.routine;
 }
@@ -495,8 +502,9 @@ LoadResult load_text(Loading& l, std::string_view text, const std::string& displ
     }
     auto doc = parse_toml(text, display, result.diagnostics, kMaxNesting);
     if (!doc) return result;
-    l.stack.push_back({file, id});
+    l.stack.push_back({file, id, {}});
     Routine r = read_routine(c, l, doc->root(), id);
+    result.uses = std::move(l.stack.back().uses);
     l.stack.pop_back();
     sort_diagnostics(result.diagnostics);
     if (!c.failed()) result.routine = std::move(r);
@@ -546,6 +554,7 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
                            : std::string("cannot be read"));
         return result;
     }
+    ++l.files_read;
     result = load_text(l, text, path.string(), path.stem().string(), canonical_or_same(path));
     if (result.routine) result.routine->path = path;
     return result;
@@ -563,6 +572,34 @@ LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& 
                              const Dose& base) {
     Loading l{resolver, base, {}, {}};
     return load_file(l, path);
+}
+
+LoadedFiles load_routine_files(const std::vector<std::filesystem::path>& paths,
+                               const Resolver& resolver, const Dose& base) {
+    LoadedFiles out;
+    Loading l{resolver, base, {}, {}};
+    out.results.reserve(paths.size());
+    for (const auto& path : paths) {
+        const auto canon = canonical_or_same(path);
+        auto it = l.done.find(canon);
+        if (it == l.done.end()) {
+            out.results.push_back(load_file(l, path));
+        } else {
+            // Read already, for a `use`: the same routine, named as this file is named.
+            LoadResult copy = it->second;
+            const std::string was = copy.routine->path.string();
+            for (auto& d : copy.diagnostics)
+                if (d.file == was) d.file = path.string();
+            copy.routine->path = path;
+            out.results.push_back(std::move(copy));
+        }
+        // A valid routine is the same whoever uses it; an invalid one's message can
+        // depend on the chain of `use` it was read in (a cycle), so it is read anew.
+        std::erase_if(l.done, [](const auto& kv) { return !kv.second.routine; });
+        if (out.results.back().routine) l.done.try_emplace(canon, out.results.back());
+    }
+    out.files_read = l.files_read;
+    return out;
 }
 
 }  // namespace knead

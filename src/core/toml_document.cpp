@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <sstream>
 #include <toml.hpp>
 
 namespace knead {
@@ -41,6 +40,21 @@ std::optional<std::size_t> offset_of(const Value& v) {
     const auto* r = dynamic_cast<const toml::detail::region*>(toml::detail::get_region(v));
     if (!r || !r->is_ok()) return std::nullopt;  // a table toml11 made up, as for `a.b = 1`
     return static_cast<std::size_t>(r->first() - r->begin());
+}
+
+// What toml::parse(std::istream&) does, from the text itself rather than a stream holding
+// a copy of it: toml11 wants its own buffer, ending in a newline.
+Value parse_text(std::string_view text, const std::string& display) {
+    std::vector<char> letters;
+    letters.reserve(text.size() + 1);
+    letters.assign(text.begin(), text.end());
+    if (!letters.empty() && letters.back() != '\n' && letters.back() != '\r')
+        letters.push_back('\n');
+    toml::detail::location loc(display, std::move(letters));
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") loc.advance(3);  // a byte order mark
+    auto data = toml::detail::parse_toml_file<Value>(loc);
+    if (!data) throw toml::syntax_error(data.unwrap_err(), toml::source_location(loc));
+    return std::move(data.unwrap());
 }
 
 }  // namespace
@@ -143,9 +157,7 @@ std::optional<TomlDocument> parse_toml(std::string_view text, const std::string&
                                        std::vector<Diagnostic>& out, int max_nesting) {
     if (!check_toml_text(text, display, max_nesting, out)) return std::nullopt;
     try {
-        std::istringstream in{std::string(text)};
-        auto parsed = std::make_shared<const ParsedToml>(
-            toml::parse<toml::discard_comments, std::map, std::vector>(in, display), text);
+        auto parsed = std::make_shared<const ParsedToml>(parse_text(text, display), text);
         TomlDocument doc;
         TomlAccess::hold(doc, std::move(parsed));
         return doc;

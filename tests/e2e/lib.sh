@@ -48,6 +48,7 @@ export HOME="$TMP/home"
 export XDG_CONFIG_HOME="$TMP/config"
 export XDG_DATA_HOME="$TMP/data"
 export XDG_STATE_HOME="$TMP/state"
+export XDG_CACHE_HOME="$TMP/cache"
 mkdir -p "$HOME"
 unset KNEAD_LOG KNEAD_ROUTINES NO_COLOR
 umask 022

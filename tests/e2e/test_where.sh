@@ -197,6 +197,26 @@ expect_first_line "$OUT" 'Points that can send pain to "aura", best match first:
 expect_exit 0 "$KNEAD" where
 expect_followed_by "$OUT" "other" "  aura"
 
+# --- The routine cache: private, and an edited file is never served from it -------------
+expect_mode "$XDG_CACHE_HOME/knead/routines.cache" 600
+desk=$XDG_CONFIG_HOME/knead/routines/desk.toml
+touch -d '1 minute ago' "$desk"
+expect_exit 0 "$KNEAD" where wrist  # now in the cache as it is
+touch -r "$desk" "$TMP/desk.stamp"
+# The same size, the same inode and, given back, the same modification time.
+text=$(sed 's/Desk wrist/Dusk wrist/' "$desk")
+printf '%s\n' "$text" >"$desk"
+touch -r "$TMP/desk.stamp" "$desk"
+expect_exit 0 "$KNEAD" where wrist
+expect_contains "$OUT" "Dusk wrist (wrist flexors), routine desk"
+expect_not_contains "$OUT" "Desk wrist"
+# A damaged cache is read past, and rebuilt.
+printf 'damaged' >"$XDG_CACHE_HOME/knead/routines.cache"
+expect_exit 0 "$KNEAD" where wrist
+expect_empty "$ERR"
+expect_contains "$OUT" "Dusk wrist (wrist flexors), routine desk"
+expect_not_contains "$XDG_CACHE_HOME/knead/routines.cache" "damaged"
+
 # --- An invalid routine is skipped with a one-line warning -------------------------------
 printf 'schema = 1\nname = "Broken"\n' >"$ROUTINES/broken.toml"
 expect_exit 0 "$KNEAD" --routines "$ROUTINES" where temple

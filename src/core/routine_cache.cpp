@@ -1,0 +1,381 @@
+#include "knead/routine_cache.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <stdexcept>
+#include <string_view>
+
+#include "knead/paths.hpp"
+#include "knead/private_file.hpp"
+#include "knead/version.hpp"
+
+namespace knead {
+namespace fs = std::filesystem;
+namespace {
+
+// The first line: a cache of another format or another knead is not read. A new field
+// in Routine needs a new format number.
+constexpr std::string_view kMagic = "knead-routine-cache 1 ";
+// Entries of files not seen in a run are kept for other search paths, up to this many.
+constexpr std::size_t kMaxEntries = 50000;
+// A file changed this recently may change again within its timestamp's resolution, so
+// what was read from it is not kept (as git does for its index).
+constexpr std::int64_t kRacyNs = 2'000'000'000;
+
+struct Damaged : std::runtime_error {
+    Damaged() : std::runtime_error("damaged routine cache") {}
+};
+
+// Strings are written as LENGTH:BYTES and numbers in decimal, each followed by a space:
+// any byte may appear in a string, and reading never guesses.
+class Writer {
+  public:
+    Writer& str(std::string_view s) {
+        num(s.size());
+        out_.back() = ':';
+        out_ += s;
+        out_ += ' ';
+        return *this;
+    }
+    template <typename N>
+    Writer& num(N n) {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, n);
+        out_.append(buf, r.ptr);
+        out_ += ' ';
+        return *this;
+    }
+    std::string& text() { return out_; }
+
+  private:
+    std::string out_;
+};
+
+class Reader {
+  public:
+    explicit Reader(std::string_view in) : in_(in) {}
+    bool done() const { return in_.empty(); }
+    std::string_view str() {
+        auto n = num_until<std::size_t>(':');
+        if (n >= in_.size() || in_[n] != ' ') throw Damaged();
+        auto s = in_.substr(0, n);
+        in_.remove_prefix(n + 1);
+        return s;
+    }
+    template <typename N>
+    N num() {
+        return num_until<N>(' ');
+    }
+
+  private:
+    template <typename N>
+    N num_until(char end) {
+        N n{};
+        auto r = std::from_chars(in_.data(), in_.data() + in_.size(), n);
+        if (r.ec != std::errc() || r.ptr == in_.data() + in_.size() || *r.ptr != end)
+            throw Damaged();
+        in_.remove_prefix(static_cast<std::size_t>(r.ptr - in_.data()) + 1);
+        return n;
+    }
+    std::string_view in_;
+};
+
+void put_key(Writer& w, const RoutineCache::FileKey& k) {
+    w.num(k.size).num(k.mtime_ns).num(k.ctime_ns).num(k.inode).num(k.device).num(k.hash);
+}
+RoutineCache::FileKey get_key(Reader& r) {
+    RoutineCache::FileKey k;
+    k.size = r.num<std::int64_t>();
+    k.mtime_ns = r.num<std::int64_t>();
+    k.ctime_ns = r.num<std::int64_t>();
+    k.inode = r.num<std::int64_t>();
+    k.device = r.num<std::int64_t>();
+    k.hash = r.num<std::uint64_t>();
+    return k;
+}
+
+void put_strings(Writer& w, const std::vector<std::string>& v) {
+    w.num(v.size());
+    for (const auto& s : v) w.str(s);
+}
+
+void put_dose(Writer& w, const Dose& d) {
+    w.num(d.locate).num(d.press).num(d.hold).num(d.hold_min).num(d.hold_max).num(d.stretch);
+    w.num(d.reps).num(d.rest).num(d.stretch_reps).num(d.stop_pain).num(d.target.lo);
+    w.num(d.target.hi);
+}
+Dose get_dose(Reader& r) {
+    Dose d;
+    for (int* f : {&d.locate, &d.press, &d.hold, &d.hold_min, &d.hold_max, &d.stretch, &d.reps,
+                   &d.rest, &d.stretch_reps, &d.stop_pain, &d.target.lo, &d.target.hi})
+        *f = r.num<int>();
+    return d;
+}
+
+std::string serialize(const Routine& r) {
+    Writer w;
+    w.str(r.name).str(r.area).str(r.summary);
+    put_strings(w, r.cautions);
+    put_dose(w, r.defaults);
+    w.num(r.per_day).num(r.per_week).num(r.points.size());
+    for (const Point& p : r.points) {
+        w.str(p.id).str(p.name).str(p.muscle);
+        put_strings(w, p.refers_to);
+        w.str(p.tool).num(static_cast<int>(p.side));
+        w.str(p.locate_cue).str(p.press_cue).str(p.stretch_cue);
+        put_dose(w, p.dose);
+        w.str(p.from).str(p.origin);
+    }
+    return std::move(w.text());
+}
+
+Routine deserialize(std::string_view text) {
+    Reader rd(text);
+    auto strings = [&rd, text] {
+        const auto n = rd.num<std::size_t>();
+        if (n > text.size()) throw Damaged();  // before making room for them
+        std::vector<std::string> v(n);
+        for (auto& s : v) s = rd.str();
+        return v;
+    };
+    Routine r;
+    r.name = rd.str();
+    r.area = rd.str();
+    r.summary = rd.str();
+    r.cautions = strings();
+    r.defaults = get_dose(rd);
+    r.per_day = rd.num<int>();
+    r.per_week = rd.num<int>();
+    const auto points = rd.num<std::size_t>();
+    if (points > text.size()) throw Damaged();  // before reserving for it
+    r.points.resize(points);
+    for (Point& p : r.points) {
+        p.id = rd.str();
+        p.name = rd.str();
+        p.muscle = rd.str();
+        p.refers_to = strings();
+        p.tool = rd.str();
+        const int side = rd.num<int>();
+        if (side < 0 || side > static_cast<int>(Side::center)) throw Damaged();
+        p.side = static_cast<Side>(side);
+        p.locate_cue = rd.str();
+        p.press_cue = rd.str();
+        p.stretch_cue = rd.str();
+        p.dose = get_dose(rd);
+        p.from = rd.str();
+        p.origin = rd.str();
+    }
+    if (!rd.done()) throw Damaged();
+    return r;
+}
+
+std::int64_t ns(const struct timespec& t) {
+    return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
+// Size, times and inode, and a 64-bit hash of the bytes, or nullopt for anything
+// that is not a regular file that can be read.
+std::optional<RoutineCache::FileKey> read_key(const std::string& file) {
+    int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st {};
+    std::optional<RoutineCache::FileKey> out;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<std::uint64_t>(st.st_size) <= kMaxRoutineBytes) {
+        RoutineCache::FileKey k;
+        k.size = st.st_size;
+#ifdef __APPLE__
+        k.mtime_ns = ns(st.st_mtimespec);
+        k.ctime_ns = ns(st.st_ctimespec);
+#else
+        k.mtime_ns = ns(st.st_mtim);
+        k.ctime_ns = ns(st.st_ctim);
+#endif
+        k.inode = static_cast<std::int64_t>(st.st_ino);
+        k.device = static_cast<std::int64_t>(st.st_dev);
+        std::uint64_t h = 14695981039346656037ULL;
+        char buf[65536];
+        std::int64_t total = 0;
+        ssize_t n = 0;
+        while ((n = ::read(fd, buf, sizeof buf)) != 0) {
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) break;
+            // FNV-1a over eight bytes at a time (then the rest one by one): the same
+            // spread for what this is for, an eighth of the multiplications.
+            const auto len = static_cast<std::size_t>(n);
+            std::size_t i = 0;
+            for (; i + 8 <= len; i += 8) {
+                std::uint64_t word = 0;
+                std::memcpy(&word, buf + i, 8);
+                h = (h ^ word) * 1099511628211ULL;
+            }
+            for (; i < len; ++i) h = (h ^ static_cast<unsigned char>(buf[i])) * 1099511628211ULL;
+            total += n;
+        }
+        k.hash = h;
+        if (n == 0 && total == k.size) out = k;  // read whole, and as long as it said
+    }
+    ::close(fd);
+    return out;
+}
+
+std::string absolute_string(const fs::path& p) {
+    // The common case, and a cheap one: already absolute with nothing to normalise.
+    const std::string& s = p.native();
+    if (!s.empty() && s[0] == '/' && s.find("//") == std::string::npos &&
+        s.find("/.") == std::string::npos)
+        return s;
+    std::error_code ec;
+    auto a = fs::absolute(p, ec);
+    return (ec ? p : a).lexically_normal().string();
+}
+
+bool racy(const RoutineCache::FileKey& k) {
+    struct timespec now {};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    return ns(now) - k.mtime_ns < kRacyNs;
+}
+
+}  // namespace
+
+fs::path default_routine_cache() {
+    try {
+        return xdg_cache_home() / "knead" / "routines.cache";
+    } catch (const PathError&) {
+        return {};
+    }
+}
+
+RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)) {
+    if (file_.empty()) return;
+    int fd = ::open(file_.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return;
+    std::string text;
+    char buf[65536];
+    ssize_t n = 0;
+    while ((n = ::read(fd, buf, sizeof buf)) != 0) {
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) break;
+        text.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    changed_ = true;  // until it is read whole: a cache that is there and unusable is replaced
+    if (n != 0) return;
+    const std::string magic = std::string(kMagic) + std::string(kVersion) + "\n";
+    if (text.compare(0, magic.size(), magic) != 0) return;
+    try {
+        Reader rd(std::string_view(text).substr(magic.size()));
+        while (!rd.done()) {
+            std::string path(rd.str());
+            Entry e;
+            e.key = get_key(rd);
+            const auto deps = rd.num<std::size_t>();
+            if (deps > text.size()) throw Damaged();
+            e.deps.resize(deps);
+            for (Dep& d : e.deps) {
+                d.id = rd.str();
+                d.from = rd.str();
+                d.file = rd.str();
+                d.key = get_key(rd);
+            }
+            e.routine = rd.str();
+            entries_.insert_or_assign(std::move(path), std::move(e));
+        }
+        changed_ = false;
+    } catch (const Damaged&) {
+        entries_.clear();  // rebuilt from the files
+        changed_ = true;
+    }
+}
+
+const std::optional<RoutineCache::FileKey>& RoutineCache::key_of(const std::string& file) {
+    auto it = keys_.find(file);
+    if (it == keys_.end()) it = keys_.emplace(file, read_key(file)).first;
+    return it->second;
+}
+
+std::optional<Routine> RoutineCache::find(const fs::path& file, const Resolver& resolver) {
+    const std::string abs = absolute_string(file);
+    // Taken before the file is parsed, if it is: an edit in between changes the key, and
+    // the next run reads the file again.
+    const auto& key = key_of(abs);
+    auto it = entries_.find(abs);
+    if (it == entries_.end()) return std::nullopt;
+    Entry& e = it->second;
+    auto stale = [&] {
+        entries_.erase(it);
+        changed_ = true;
+        return std::nullopt;
+    };
+    if (!key || *key != e.key) return stale();
+    for (const Dep& d : e.deps) {
+        // What a name finds depends on the search path and the directory of the file
+        // that names it, the same for every routine of that directory.
+        auto where = d.from.substr(0, d.from.rfind('/') + 1);
+        auto [at, fresh] = found_.try_emplace(d.id + '\n' + where);
+        if (fresh && resolver.find)
+            if (auto f = resolver.find(d.id, d.from)) at->second = absolute_string(*f);
+        if (at->second != d.file) return stale();
+        const auto& dk = key_of(d.file);
+        if (!dk || *dk != d.key) return stale();
+    }
+    try {
+        Routine r = deserialize(e.routine);
+        r.id = file.stem().string();
+        r.path = file;
+        e.touched = true;
+        return r;
+    } catch (const Damaged&) {
+        return stale();
+    }
+}
+
+void RoutineCache::store(const fs::path& file, const Routine& r,
+                         const std::vector<UsedFile>& uses) {
+    const std::string abs = absolute_string(file);
+    const auto& key = key_of(abs);
+    if (!key) return;
+    Entry e;
+    e.key = *key;
+    for (const auto& u : uses) {
+        Dep d{u.id, u.from.string(), absolute_string(u.file), {}};
+        const auto& dk = key_of(d.file);
+        // Keyed after it was read: kept only if it has been still for a while.
+        if (!dk || racy(*dk)) return;
+        d.key = *dk;
+        e.deps.push_back(std::move(d));
+    }
+    e.routine = serialize(r);
+    e.touched = true;
+    entries_.insert_or_assign(abs, std::move(e));
+    changed_ = true;
+}
+
+int RoutineCache::save() {
+    if (!changed_ || file_.empty()) return 0;
+    if (entries_.size() > kMaxEntries)
+        std::erase_if(entries_, [](const auto& kv) { return !kv.second.touched; });
+    Writer w;
+    w.text() = std::string(kMagic) + std::string(kVersion) + "\n";
+    for (const auto& [path, e] : entries_) {
+        w.str(path);
+        put_key(w, e.key);
+        w.num(e.deps.size());
+        for (const Dep& d : e.deps) {
+            w.str(d.id).str(d.from).str(d.file);
+            put_key(w, d.key);
+        }
+        w.str(e.routine);
+    }
+    if (int err = create_private_dirs(file_.parent_path())) return err;
+    int err = replace_private_file(file_, w.text());
+    if (err == 0) changed_ = false;
+    return err;
+}
+
+}  // namespace knead
