@@ -70,7 +70,9 @@ ConfigResult load_config_file(const std::filesystem::path& path) {
         result.diagnostics.push_back({path.string(), 0, 0, Severity::error, "cannot be read"});
         return result;
     }
-    return load_config_text(text, path.string());
+    result = load_config_text(text, path.string());
+    attach_excerpts(result.diagnostics, text);
+    return result;
 }
 
 }  // namespace knead

@@ -547,6 +547,7 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
         return result;
     }
     result = load_text(l, text, path.string(), path.stem().string(), canonical_or_same(path));
+    attach_excerpts(result.diagnostics, text);
     if (result.routine) result.routine->path = path;
     return result;
 }
@@ -556,7 +557,9 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
 LoadResult load_routine_text(std::string_view text, const std::string& display,
                              const std::string& id, const Resolver& resolver, const Dose& base) {
     Loading l{resolver, base, {}, {}};
-    return load_text(l, text, display, id, {});
+    LoadResult result = load_text(l, text, display, id, {});
+    attach_excerpts(result.diagnostics, text);
+    return result;
 }
 
 LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver,

@@ -60,22 +60,30 @@ expect_regex "$OUT" '^fifo +\(invalid'
 expect_exit 2 "${guard[@]}" "$KNEAD" validate "$ROUTINES"
 expect_contains "$OUT" "$ROUTINES/fifo.toml: error: is a FIFO, not a routine file"
 rm "$ROUTINES/fifo.toml"
-if (($(id -u) != 0)); then  # root reads everything
+# Permissions do not bind root: as root, this runs as the user nobody.
+if unprivileged "unreadable directories and files"; then
     mkdir "$TMP/locked"
     write_routine "$TMP/locked/x.toml"
     chmod 000 "$TMP/locked"
-    expect_exit 2 "$KNEAD" validate "$TMP/locked"
+    expect_exit 2 "${AS_USER[@]}" "$KNEAD" validate "$TMP/locked"
     expect_contains "$OUT" "$TMP/locked: error: cannot read this directory: Permission denied"
     expect_not_contains "$OUT" "no .toml routines"
-    expect_exit 0 "$KNEAD" --routines "$TMP/locked" --routines "$ROUTINES" list
+    expect_exit 0 "${AS_USER[@]}" "$KNEAD" --routines "$TMP/locked" --routines "$ROUTINES" list
     expect_contains "$ERR" "$TMP/locked: warning: cannot read this routine directory: Permission denied"
+    expect_regex "$OUT" '^tiny '
+    # A directory it may list but not enter (r--): its files cannot be opened.
+    chmod 444 "$TMP/locked"
+    expect_exit 2 "${AS_USER[@]}" "$KNEAD" validate "$TMP/locked"
+    expect_contains "$OUT" "Permission denied"
+    expect_not_contains "$OUT" "no .toml routines"
     chmod 700 "$TMP/locked"
     chmod 000 "$ROUTINES/tiny.toml"
-    expect_exit 2 "$KNEAD" validate "$ROUTINES/tiny.toml"
+    expect_exit 2 "${AS_USER[@]}" "$KNEAD" validate "$ROUTINES/tiny.toml"
     expect_contains "$OUT" "tiny.toml: error: cannot be read: Permission denied"
+    expect_exit 2 "${AS_USER[@]}" "$KNEAD" --routines "$ROUTINES" show tiny
+    expect_contains "$ERR" "tiny.toml: error: cannot be read: Permission denied"
+    expect_not_contains "$ERR" "no routine named"
     chmod 644 "$ROUTINES/tiny.toml"
-else
-    echo "$TEST_NAME: unreadable directories not tried: running as root"
 fi
 
 # --- LOG.new-PID files left by a kill during the log's creation ------------------------
