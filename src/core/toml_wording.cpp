@@ -192,7 +192,7 @@ Worded syntax_wording(std::string_view headline, std::string_view note, std::str
                 "a # comment",
                 std::nullopt};
     if (has(both, "invalid line format") || has(both, "expected newline"))
-        return {"unexpected text after the value: write one key = value on each line, "
+        return {"stray text after the value: write one key = value on each line, "
                 "with anything else after a #",
                 std::nullopt};
     if (has(both, "UTF-8 codepoint") || has(both, "codepoints in the range"))
