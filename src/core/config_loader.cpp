@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <fstream>
 #include <system_error>
 
@@ -62,6 +63,19 @@ ConfigResult load_config_file(const std::filesystem::path& path) {
     if (std::filesystem::is_directory(path, ec)) {
         result.diagnostics.push_back(
             {path.string(), 0, 0, Severity::error, "is a directory, not a config file"});
+        return result;
+    }
+    // Never opened unless it is a regular file: a FIFO would wait for a writer for ever,
+    // and /dev/zero never ends.
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        result.diagnostics.push_back(
+            {path.string(), 0, 0, Severity::error, "is not a regular file, so not a config file"});
+        return result;
+    }
+    constexpr std::uintmax_t kMaxConfigBytes = 1 << 20;
+    if (auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxConfigBytes) {
+        result.diagnostics.push_back({path.string(), 0, 0, Severity::error,
+                                      "too large for a config file (over 1 MiB)"});
         return result;
     }
     std::ifstream in(path, std::ios::binary);
