@@ -88,7 +88,7 @@ int validate_command(const ValidateOptions& o) {
         fmt::print("{}", diagnostics_json(all));
         fmt::print(stderr, "{}\n", count);
     } else {
-        for (const auto& d : all) fmt::print("{}\n", format_diagnostic(d));
+        for (const auto& d : all) fmt::print("{}\n", render_diagnostic(d));
         fmt::print("{}\n", count);
     }
     return invalid == 0 && empty_dirs == 0 ? exit_code::ok : exit_code::usage;

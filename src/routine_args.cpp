@@ -28,7 +28,7 @@ std::optional<std::vector<Routine>> load_named_routines(const RoutineOptions& o,
             continue;
         }
         auto loaded = load_routine_file(*file, resolver, o.base);
-        for (const auto& d : loaded.diagnostics) fmt::print(stderr, "{}\n", format_diagnostic(d));
+        for (const auto& d : loaded.diagnostics) fmt::print(stderr, "{}\n", render_diagnostic(d));
         if (!loaded.routine) {
             ok = false;
             continue;

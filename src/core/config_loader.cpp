@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <fstream>
 #include <system_error>
 
@@ -64,13 +65,28 @@ ConfigResult load_config_file(const std::filesystem::path& path) {
             {path.string(), 0, 0, Severity::error, "is a directory, not a config file"});
         return result;
     }
+    // Never opened unless it is a regular file: a FIFO would wait for a writer for ever,
+    // and /dev/zero never ends.
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        result.diagnostics.push_back(
+            {path.string(), 0, 0, Severity::error, "is not a regular file, so not a config file"});
+        return result;
+    }
+    constexpr std::uintmax_t kMaxConfigBytes = 1 << 20;
+    if (auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxConfigBytes) {
+        result.diagnostics.push_back({path.string(), 0, 0, Severity::error,
+                                      "too large for a config file (over 1 MiB)"});
+        return result;
+    }
     std::ifstream in(path, std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!in.eof() && in.fail()) {
         result.diagnostics.push_back({path.string(), 0, 0, Severity::error, "cannot be read"});
         return result;
     }
-    return load_config_text(text, path.string());
+    result = load_config_text(text, path.string());
+    attach_excerpts(result.diagnostics, text);
+    return result;
 }
 
 }  // namespace knead

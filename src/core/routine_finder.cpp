@@ -38,6 +38,7 @@ std::vector<RoutineRef> list_routines(const std::vector<fs::path>& dirs,
 std::optional<fs::path> find_routine(std::string_view name_or_path,
                                      const std::vector<fs::path>& dirs) {
     if (looks_like_path(name_or_path)) return fs::path(name_or_path);
+    std::optional<fs::path> directory;  // NAME.toml that is a directory: said so, if nothing else
     for (const auto& dir : dirs) {
         fs::path candidate = dir / (std::string(name_or_path) + ".toml");
         std::error_code ec;
@@ -47,8 +48,9 @@ std::optional<fs::path> find_routine(std::string_view name_or_path,
         if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
             return candidate;
         if (!ec && fs::exists(st) && !fs::is_directory(fs::status(candidate, ec))) return candidate;
+        if (!ec && !directory && fs::is_directory(st)) directory = candidate;
     }
-    return std::nullopt;
+    return directory;
 }
 
 Resolver search_path_resolver(std::vector<fs::path> dirs) {

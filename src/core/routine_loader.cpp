@@ -531,8 +531,11 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
     }
     if (!fs::is_regular_file(st)) {
         // Never opened: a FIFO would wait for a writer.
-        c.file_error(fs::is_fifo(st) ? "is a FIFO, not a routine file"
-                                     : "is not a regular file, so not a routine file");
+        c.file_error(fs::is_fifo(st)               ? "is a FIFO, not a routine file"
+                     : fs::is_socket(st)           ? "is a socket, not a routine file"
+                     : fs::is_character_file(st) ? "is a device (such as /dev/zero), not a routine file"
+                     : fs::is_block_file(st)     ? "is a disk device, not a routine file"
+                                                 : "is not a regular file, so not a routine file");
         return result;
     }
     auto size = fs::file_size(path, ec);
@@ -556,6 +559,7 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
     }
     ++l.files_read;
     result = load_text(l, text, path.string(), path.stem().string(), canonical_or_same(path));
+    attach_excerpts(result.diagnostics, text);
     if (result.routine) result.routine->path = path;
     return result;
 }
@@ -565,7 +569,9 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
 LoadResult load_routine_text(std::string_view text, const std::string& display,
                              const std::string& id, const Resolver& resolver, const Dose& base) {
     Loading l{resolver, base, {}, {}};
-    return load_text(l, text, display, id, {});
+    LoadResult result = load_text(l, text, display, id, {});
+    attach_excerpts(result.diagnostics, text);
+    return result;
 }
 
 LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver,

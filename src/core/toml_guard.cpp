@@ -6,6 +6,7 @@
 #include <cctype>
 #include <optional>
 
+#include "knead/toml_scan.hpp"
 #include "knead/utf8.hpp"
 #include "toml_shape.hpp"
 #include "toml_wording.hpp"
@@ -46,17 +47,9 @@ std::optional<std::size_t> too_deep(std::string_view s, int max_nesting) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         char ch = s[i];
         if (ch == '#') {
-            while (i + 1 < s.size() && s[i + 1] != '\n') ++i;
+            i = skip_toml_comment(s, i) - 1;  // the line break is read next
         } else if (ch == '"' || ch == '\'') {
-            bool multi = s.substr(i, 3) == std::string(3, ch);
-            std::string_view close = multi ? s.substr(i, 3) : s.substr(i, 1);
-            i += close.size();
-            while (i < s.size() && s.substr(i, close.size()) != close) {
-                if (ch == '"' && s[i] == '\\') ++i;
-                if (!multi && i < s.size() && s[i] == '\n') break;
-                ++i;
-            }
-            i += close.size() - 1;
+            i = skip_toml_string(s, i).end - 1;
         } else if (ch == '\n') {
             if (open.empty()) {
                 in_key = true;

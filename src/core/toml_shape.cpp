@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "knead/toml_guard.hpp"
+#include "knead/toml_scan.hpp"
 
 namespace knead {
 namespace {
@@ -105,8 +106,7 @@ class Reader {
     // Blanks, an optional comment and a line break (or the end).
     bool end_of_line() {
         skip_blank();
-        if (at('#'))
-            while (i_ < s_.size() && s_[i_] != '\n') ++i_;
+        if (at('#')) i_ = skip_toml_comment(s_, i_);
         if (at("\r\n")) ++i_;
         if (at('\n')) {
             ++i_;
@@ -119,7 +119,7 @@ class Reader {
         for (;;) {
             skip_blank();
             if (at('#')) {
-                while (i_ < s_.size() && s_[i_] != '\n') ++i_;
+                i_ = skip_toml_comment(s_, i_);
             } else if (at('\n') || at("\r\n")) {
                 i_ += at('\r') ? 2 : 1;
             } else {
@@ -259,38 +259,14 @@ class Reader {
         return false;
     }
 
-    // Any string value, skipped.
-    bool skip_string() {
-        char q = s_[i_];
-        std::string_view three = q == '"' ? "\"\"\"" : "'''";
-        if (at(three)) {
-            i_ += 3;
-            for (; i_ < s_.size(); ++i_) {
-                if (q == '"' && s_[i_] == '\\') {
-                    ++i_;
-                } else if (at(three)) {
-                    i_ += 3;
-                    for (int extra = 0; extra < 2 && at(q); ++extra) ++i_;  // """a""""
-                    return true;
-                }
-            }
-            return false;
-        }
-        for (++i_; i_ < s_.size() && s_[i_] != '\n'; ++i_) {
-            if (q == '"' && s_[i_] == '\\') {
-                ++i_;
-            } else if (s_[i_] == q) {
-                ++i_;
-                return true;
-            }
-        }
-        return false;
-    }
-
     // The value of `path`. An array written here is recorded in `arrays` (none for an
     // array's items, which have no key of their own).
     bool value(const Path& path, Arrays* arrays) {
-        if (at('"') || at('\'')) return skip_string();
+        if (at('"') || at('\'')) {
+            auto str = skip_toml_string(s_, i_);
+            i_ = str.end;
+            return str.closed;
+        }
         if (at('[')) {
             if (arrays) arrays->emplace(path, i_);
             ++i_;

@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+
+#include "knead/toml_scan.hpp"
 
 namespace knead {
 namespace {
@@ -51,15 +55,9 @@ std::optional<std::pair<std::size_t, std::string_view>> bad_date_time(std::strin
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
         if (c == '#') {
-            while (i < s.size() && s[i] != '\n') ++i;
+            i = skip_toml_comment(s, i);
         } else if (c == '"' || c == '\'') {
-            bool multi = s.substr(i, 3) == std::string(3, c);
-            std::string_view close = multi ? s.substr(i, 3) : s.substr(i, 1);
-            for (i += close.size(); i < s.size() && s.substr(i, close.size()) != close; ++i) {
-                if (c == '"' && s[i] == '\\') ++i;
-                if (!multi && i < s.size() && s[i] == '\n') break;
-            }
-            i += close.size() - 1;
+            i = skip_toml_string(s, i).end - 1;
         } else if (digit(c) && (i == 0 || !digit(s[i - 1]))) {
             std::size_t end = s.find_first_of(" \t\r\n,]}#", i);
             std::string_view tok =
@@ -92,6 +90,40 @@ std::optional<std::pair<std::size_t, std::string_view>> bad_date_time(std::strin
     return std::nullopt;
 }
 
+// The first escape in the basic string at the start of `s` that TOML does not have
+// (\q, a \u without four hex digits), with its offset in `s`.
+std::optional<std::pair<std::size_t, std::string_view>> bad_escape(std::string_view s) {
+    const std::size_t end = skip_toml_string(s, 0).end;
+    for (std::size_t i = 1; i + 1 < end; ++i) {
+        if (s[i] != '\\') continue;
+        const char e = s[i + 1];
+        if (std::string_view("btnfr\"\\\n\r \t").find(e) != std::string_view::npos) {
+            ++i;
+            continue;
+        }
+        std::size_t hex = e == 'u' ? 4 : e == 'U' ? 8 : 0;
+        std::size_t n = 0;
+        while (n < hex && i + 2 + n < end &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 2 + n])))
+            ++n;
+        if (hex == 0 || n < hex) return std::pair{i, s.substr(i, std::max<std::size_t>(2, 2 + n))};
+        i += 1 + hex;
+    }
+    return std::nullopt;
+}
+
+// A string whose escape is wrong, in knead's words, if the one at `at` has such an escape.
+std::optional<Worded> escape_wording(std::string_view line, Where at) {
+    const auto from = std::min(line.size(), static_cast<std::size_t>(std::max(at.column, 1) - 1));
+    if (from >= line.size() || line[from] != '"') return std::nullopt;
+    auto bad = bad_escape(line.substr(from));
+    if (!bad) return std::nullopt;
+    return Worded{fmt::format("`{}` is not an escape TOML knows: use \\\\ for a backslash, "
+                              "\\\" for a quote, \\t, \\n, or \\u and four hex digits",
+                              one_line(bad->second, 12)),
+                  Where{at.line, at.column + static_cast<int>(bad->first)}};
+}
+
 // What toml11 says about `key` ("value (\"name\") already exists."): the name.
 std::string quoted_name(std::string_view h) {
     auto open = h.find("(\"");
@@ -119,6 +151,62 @@ Worded syntax_wording(std::string_view headline, std::string_view note, std::str
         }
         return w;
     }
+    if (has(both, "neither table nor")) {  // a = 1, then a.b = 2 or [a.b]
+        std::string name = quoted_name(headline);
+        auto open = headline.find("target (");
+        if (name.empty() && open != std::string_view::npos) {
+            auto close = headline.find(')', open);
+            if (close != std::string_view::npos)
+                name = std::string(headline.substr(open + 8, close - open - 8));
+        }
+        std::string where = first && *first != at.line ? fmt::format(" on line {}", *first) : "";
+        return {fmt::format("{} already holds a value{}, so no key or table can be added "
+                            "under it: rename one of them",
+                            name.empty() ? std::string("the key") : "`" + one_line(name, 60) + "`",
+                            where),
+                std::nullopt};
+    }
+    if (has(both, "array of table") && has(both, "cannot be defined")) {  // [a], then [[a]]
+        std::string name = quoted_name(headline);
+        std::string where = first && *first != at.line ? fmt::format(" (line {})", *first) : "";
+        return {fmt::format("{} is already a table{}, so it cannot also be an array of [[tables]]: "
+                            "use one of [{}] and [[{}]], or rename one",
+                            name.empty() ? std::string("this name") : "`" + one_line(name, 60) + "`",
+                            where, one_line(name, 60), one_line(name, 60)),
+                std::nullopt};
+    }
+    if (has(both, "missing value after") || has(both, "but got nothing"))
+        return {"a value is missing after `=`: write a number, true or false, a \"string\", a "
+                "date, an [array] or an {inline table}",
+                std::nullopt};
+    if (has(both, "empty key"))
+        return {"a key is missing before `=`: write it as name = value", std::nullopt};
+    if (has(both, "key-value separator"))
+        return {"a key needs `=` and a value after it: write it as name = value",
+                std::nullopt};
+    if (has(both, "table separator"))
+        return {"the keys of an inline table are separated by commas: {a = 1, b = 2}",
+                std::nullopt};
+    if (has(both, "newline required after") || has(both, "[table.key]"))
+        return {"a [table] header stands on a line of its own: nothing may follow its ] but "
+                "a # comment",
+                std::nullopt};
+    if (has(both, "invalid line format") || has(both, "expected newline"))
+        return {"stray text after the value: write one key = value on each line, "
+                "with anything else after a #",
+                std::nullopt};
+    if (has(both, "UTF-8 codepoint") || has(both, "codepoints in the range"))
+        return {"this \\u or \\U escape is not a character: the codes D800-DFFF and those "
+                "above 10FFFF are not",
+                std::nullopt};
+    if (has(both, "bad time") || has(both, "HH:MM:SS"))
+        return {"a time is written HH:MM:SS (seconds included), as in 1979-05-27T07:32:00",
+                std::nullopt};
+    if (has(both, "not a boolean"))
+        return {fmt::format("{}not a valid value: true and false are written in lowercase; "
+                            "text goes in \"quotes\"",
+                            tok.empty() ? std::string() : "`" + tok + "` is "),
+                std::nullopt};
     if (has(both, "already exists") || has(both, "defined twice")) {
         std::string name = quoted_name(headline);
         std::string where =
@@ -128,6 +216,7 @@ Worded syntax_wording(std::string_view headline, std::string_view note, std::str
                             where),
                 std::nullopt};
     }
+    if (auto w = escape_wording(line, at)) return *w;
     if (has(both, "multiline") || tok.rfind("\"\"\"", 0) == 0 || tok.rfind("\'\'\'", 0) == 0)
         return {
             "this multi-line string is not closed: end it with the same three quotes it "
@@ -152,14 +241,19 @@ Worded syntax_wording(std::string_view headline, std::string_view note, std::str
             std::nullopt};
     }
     if (has(both, "leading zero") || has(both, "bad integer") || has(both, "bad float") ||
-        has(both, "bad hex") || has(both, "bad oct") || has(both, "bad bin")) {
+        has(both, "bad hex") || has(both, "bad oct") || has(both, "bad bin") ||
+        has(both, "bad number") || has(both, "not an integer") || has(both, "not a float")) {
         std::string how = "write it as 12, -3, 0.5, 1e6, 0x1F, 0o17 or 0b101";
         if (tok.size() > 1 && tok[0] == '0' && digit(tok[1]))
             how = "a number cannot start with 0: write 12, not 012";
         else if (tok.rfind("0b", 0) == 0)
             how = "binary digits are 0 and 1 only";
+        else if (tok.rfind("0x", 0) == 0)
+            how = "hex digits are 0-9 and A-F, at least one after 0x";
         else if (tok.rfind("0o", 0) == 0)
             how = "octal digits are 0 to 7 only";
+        else if (tok.find('_') != std::string::npos)
+            how = "an _ must stand between two digits, as in 1_000";
         else if (tok.find('.') != std::string::npos)
             how = "a decimal point needs a digit on each side, as in 1.0 or 0.5";
         return {fmt::format("`{}` is not a valid number: {}", tok, how), std::nullopt};

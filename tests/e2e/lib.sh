@@ -374,6 +374,40 @@ epoch() {
 }
 
 # ---------------------------------------------------------------------------------------
+# Permissions
+
+# unprivileged WHAT: sets AS_USER to the words that run a command as a user whom file
+# permissions bind. Permissions do not bind root, so as root that is the user "nobody"
+# (through setpriv or runuser), with $TMP opened to it (0755, and its HOME a directory
+# of its own in $TMP); as anyone else, nothing. Returns 1, saying why WHAT is skipped,
+# when neither can switch users or nobody cannot run $KNEAD.
+unprivileged() {
+    AS_USER=()
+    (($(id -u) != 0)) && return 0
+    local group
+    group=$(id -gn nobody 2>/dev/null) || group=
+    if [[ -n $group ]] && command -v setpriv >/dev/null &&
+        setpriv --reuid=nobody --regid="$group" --clear-groups true 2>/dev/null; then
+        AS_USER=(setpriv --reuid=nobody --regid="$group" --clear-groups)
+    elif command -v runuser >/dev/null && runuser -u nobody -- true 2>/dev/null; then
+        AS_USER=(runuser -u nobody --)
+    else
+        echo "$TEST_NAME: skipped: $1 (root, and neither setpriv nor runuser can switch to" \
+            "the user nobody)"
+        return 1
+    fi
+    chmod 755 "$TMP"
+    mkdir -p "$TMP/nobody-home"
+    chmod 777 "$TMP/nobody-home"
+    AS_USER+=(env HOME="$TMP/nobody-home" XDG_STATE_HOME="$TMP/nobody-home/state"
+        XDG_CONFIG_HOME="$TMP/nobody-home/config" XDG_DATA_HOME="$TMP/nobody-home/data")
+    if ! "${AS_USER[@]}" test -x "$KNEAD"; then
+        echo "$TEST_NAME: skipped: $1 (the user nobody cannot run $KNEAD)"
+        return 1
+    fi
+}
+
+# ---------------------------------------------------------------------------------------
 # Routines
 
 # write_routine FILE [SIDE] [REPS] [AREA] [NAME]: a valid one-point routine with

@@ -222,34 +222,14 @@ expect_line_count "$TMP/new" 1 ' event=start '
 expect_line_count "$TMP/new" 1 ' event=end status=stopped '
 
 # --- A log in a directory knead may not write to: a clear error before the first step ----
-# Permissions do not bind root, so as root this runs as the unprivileged user "nobody".
-as_user=()
-if (($(id -u) == 0)); then
-    if command -v setpriv >/dev/null && setpriv --reuid=nobody --regid="$(id -g nobody)" \
-        --clear-groups true 2>/dev/null; then
-        as_user=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups)
-    elif command -v runuser >/dev/null && runuser -u nobody -- true 2>/dev/null; then
-        as_user=(runuser -u nobody --)
-    else
-        as_user=(skip)
-    fi
-fi
-if [[ ${as_user[0]:-} == skip ]]; then
-    echo "$TEST_NAME: skipped: read-only log directory (root, and neither setpriv nor runuser" \
-        "can switch to the user nobody)"
-elif ! "${as_user[@]}" test -x "$KNEAD"; then
-    echo "$TEST_NAME: skipped: read-only log directory (the user nobody cannot run $KNEAD)"
-else
-    chmod 755 "$TMP"
+# As root, this runs as the unprivileged user "nobody" (see `unprivileged`).
+if unprivileged "read-only log directory"; then
     RO="$TMP/read-only"
-    mkdir -p "$RO" "$TMP/nobody-home"
+    mkdir -p "$RO"
     chmod 555 "$RO"
-    chmod 777 "$TMP/nobody-home"
     answers 6 6 6
     ro_run() {  # LOG: runs neck as the other user, logging to LOG
-        expect_exit 1 "${as_user[@]}" env HOME="$TMP/nobody-home" \
-            XDG_STATE_HOME="$TMP/nobody-home/state" XDG_CONFIG_HOME="$TMP/nobody-home/config" \
-            "$KNEAD" run neck --no-wait --log "$1" <"$ANSWERS"
+        expect_exit 1 "${AS_USER[@]}" "$KNEAD" run neck --no-wait --log "$1" <"$ANSWERS"
         expect_line_count "$ERR" 1
         expect_line_count "$OUT" 0 '^(LOCATE|PRESS|HOLD|STRETCH) '
     }

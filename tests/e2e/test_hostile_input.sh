@@ -60,23 +60,74 @@ expect_regex "$OUT" '^fifo +\(invalid'
 expect_exit 2 "${guard[@]}" "$KNEAD" validate "$ROUTINES"
 expect_contains "$OUT" "$ROUTINES/fifo.toml: error: is a FIFO, not a routine file"
 rm "$ROUTINES/fifo.toml"
-if (($(id -u) != 0)); then  # root reads everything
+# Permissions do not bind root: as root, this runs as the user nobody.
+if unprivileged "unreadable directories and files"; then
     mkdir "$TMP/locked"
     write_routine "$TMP/locked/x.toml"
     chmod 000 "$TMP/locked"
-    expect_exit 2 "$KNEAD" validate "$TMP/locked"
+    expect_exit 2 "${AS_USER[@]}" "$KNEAD" validate "$TMP/locked"
     expect_contains "$OUT" "$TMP/locked: error: cannot read this directory: Permission denied"
     expect_not_contains "$OUT" "no .toml routines"
-    expect_exit 0 "$KNEAD" --routines "$TMP/locked" --routines "$ROUTINES" list
+    expect_exit 0 "${AS_USER[@]}" "$KNEAD" --routines "$TMP/locked" --routines "$ROUTINES" list
     expect_contains "$ERR" "$TMP/locked: warning: cannot read this routine directory: Permission denied"
+    expect_regex "$OUT" '^tiny '
+    # A directory it may list but not enter (r--): its files cannot be opened.
+    chmod 444 "$TMP/locked"
+    expect_exit 2 "${AS_USER[@]}" "$KNEAD" validate "$TMP/locked"
+    expect_contains "$OUT" "Permission denied"
+    expect_not_contains "$OUT" "no .toml routines"
     chmod 700 "$TMP/locked"
     chmod 000 "$ROUTINES/tiny.toml"
-    expect_exit 2 "$KNEAD" validate "$ROUTINES/tiny.toml"
+    expect_exit 2 "${AS_USER[@]}" "$KNEAD" validate "$ROUTINES/tiny.toml"
     expect_contains "$OUT" "tiny.toml: error: cannot be read: Permission denied"
+    expect_exit 2 "${AS_USER[@]}" "$KNEAD" --routines "$ROUTINES" show tiny
+    expect_contains "$ERR" "tiny.toml: error: cannot be read: Permission denied"
+    expect_not_contains "$ERR" "no routine named"
     chmod 644 "$ROUTINES/tiny.toml"
-else
-    echo "$TEST_NAME: unreadable directories not tried: running as root"
 fi
+
+# --- Other things that are not routine files, in a routine's place -----------------------
+# Each is named for what it is, never read (a device never ends, a socket cannot be
+# opened), and never taken for a missing routine.
+mkdir "$ROUTINES/dir.toml"
+ln -s /dev/zero "$ROUTINES/zero.toml"
+truncate -s 5G "$ROUTINES/huge.toml"  # sparse: no disk used
+made_socket=0
+if command -v python3 >/dev/null &&
+    python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' \
+        "$ROUTINES/sock.toml" 2>/dev/null; then
+    made_socket=1
+fi
+expect_exit 2 "${guard[@]}" "$KNEAD" --routines "$ROUTINES" show dir
+expect_contains "$ERR" "$ROUTINES/dir.toml: error: is a directory, not a routine file"
+expect_not_contains "$ERR" "no routine named"
+expect_exit 2 "${guard[@]}" "$KNEAD" --routines "$ROUTINES" show zero
+expect_contains "$ERR" "$ROUTINES/zero.toml: error: is a device (such as /dev/zero), not a routine file"
+expect_exit 2 "${guard[@]}" "$KNEAD" --routines "$ROUTINES" show huge
+expect_contains "$ERR" "$ROUTINES/huge.toml: error: too large for a routine (5368709120 bytes"
+if ((made_socket)); then
+    expect_exit 2 "${guard[@]}" "$KNEAD" --routines "$ROUTINES" show sock
+    expect_contains "$ERR" "$ROUTINES/sock.toml: error: is a socket, not a routine file"
+fi
+expect_exit 2 "${guard[@]}" "$KNEAD" validate "$ROUTINES"
+expect_contains "$OUT" "$ROUTINES/dir.toml: error: is a directory"
+expect_contains "$OUT" "$ROUTINES/zero.toml: error: is a device"
+expect_exit 0 "${guard[@]}" "$KNEAD" --routines "$ROUTINES" where elbow
+expect_contains "$OUT" "tiny"
+expect_exit 0 "${guard[@]}" "$KNEAD" --routines "$ROUTINES" list
+expect_regex "$OUT" '^tiny '
+rm -r "$ROUTINES/dir.toml" "$ROUTINES/zero.toml" "$ROUTINES/huge.toml" "$ROUTINES/sock.toml" 2>/dev/null || true
+
+# --- The config file: a FIFO or a device there is refused, never waited on ---------------
+mkdir -p "$XDG_CONFIG_HOME/knead"
+mkfifo "$XDG_CONFIG_HOME/knead/config.toml"
+expect_exit 2 "${guard[@]}" "$KNEAD" config
+expect_contains "$ERR" "config.toml: error: is not a regular file, so not a config file"
+rm "$XDG_CONFIG_HOME/knead/config.toml"
+ln -s /dev/zero "$XDG_CONFIG_HOME/knead/config.toml"
+expect_exit 2 "${guard[@]}" "$KNEAD" config
+expect_contains "$ERR" "is not a regular file"
+rm "$XDG_CONFIG_HOME/knead/config.toml"
 
 # --- LOG.new-PID files left by a kill during the log's creation ------------------------
 LOG="$TMP/new/knead.log"

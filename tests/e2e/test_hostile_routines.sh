@@ -10,16 +10,23 @@ guard=()
 command -v timeout >/dev/null && guard=(timeout 30)
 
 # hostile FILE POSITION MESSAGE: validate and run both refuse FILE with one line,
-# "FILE:POSITION: error: MESSAGE..." (POSITION empty for the file as a whole).
+# "FILE:POSITION: error: MESSAGE..." (POSITION empty for the file as a whole), and with a
+# position, an excerpt of two lines under it that fit a terminal.
 hostile() {
-    local file=$1 at=$2 message=$3
+    local file=$1 at=$2 message=$3 excerpt=0
+    [[ -n $at ]] && excerpt=2
     expect_exit 2 "${guard[@]}" "$KNEAD" validate "$file"
     expect_regex "$OUT" "^$file${at:+:$at}: error: $message"
     expect_line_count "$OUT" 1 ': error: '
     expect_regex "$OUT" '^1 routine checked: 0 valid, 1 invalid \(1 error, 0 warnings\)$'
-    expect_line_count "$OUT" 2
+    expect_line_count "$OUT" $((2 + excerpt))
+    if ((excerpt)); then
+        expect_regex "$OUT" "^ +${at%%:*} \| "
+        expect_regex "$OUT" '^ +\| +\^$'
+        expect_eq "$(awk 'length > 100' "$OUT" | grep -vc ': error: ' || true)" 0 "excerpt lines over 100 bytes"
+    fi
     expect_exit 2 "${guard[@]}" "$KNEAD" run "$file" --no-wait --log "$TMP/never.log" </dev/null
-    expect_line_count "$ERR" 1
+    expect_line_count "$ERR" $((1 + excerpt))
     expect_regex "$ERR" "^$file${at:+:$at}: error: $message"
     expect_missing "$TMP/never.log"
 }
@@ -69,4 +76,4 @@ expect_contains "$OUT" "the routine has no points"
 expect_exit 2 "${guard[@]}" "$KNEAD" validate "$TMP/flood.toml"
 expect_line_count "$OUT" 50 "^$TMP/flood.toml:[0-9]+:1: error: \\[\\[point\\]\\] #[0-9]+ is missing"
 expect_line_count "$OUT" 1 "^$TMP/flood.toml: error: 49950 more problems not shown: fix these first$"
-expect_line_count "$OUT" 52
+expect_line_count "$OUT" 152  # each of the 50 with its line and caret

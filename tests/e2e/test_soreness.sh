@@ -84,20 +84,21 @@ run_tiny 3
 expect_contains "$OUT" "Stopping the session."
 this_session >"$TMP/records"
 expect_line_count "$TMP/records" 0 'event=soreness'
-expect_line_count "$TMP/records" 1 '^event=end status=stopped points='
+# No point was started: the end record says none.
+expect_line_count "$TMP/records" 1 '^event=end status=stopped points=0 '
 expect_line_count "$TMP/records" 0 'step='
 
 answers '!'
 run_tiny 4
 expect_contains "$OUT" "Stop now."
 this_session >"$TMP/records"
-expect_line_count "$TMP/records" 1 '^event=end status=red-flag points='
+expect_line_count "$TMP/records" 1 '^event=end status=red-flag points=0 '
 
 answers
 run_tiny 3
 expect_contains "$OUT" "Input ended before the session did"
 this_session >"$TMP/records"
-expect_line_count "$TMP/records" 1 '^event=end status=stopped points='
+expect_line_count "$TMP/records" 1 '^event=end status=stopped points=0 '
 expect_whole_records "$LOG"
 
 # --- --fresh skips the question ---------------------------------------------------------

@@ -48,7 +48,11 @@ expect_regex "$OUT" "^$BAD:25:[0-9]+: error: \`target_pain\` = \\[7, 5\\] is rev
 # Both points also lack a stretch and refers_to: a warning each, at the point.
 expect_line_count "$OUT" 4 "^$BAD:(10|19):1: warning: point \`(Bad_ID|second)\` has no \`(stretch|refers_to)\`"
 expect_regex "$OUT" '^1 routine checked: 0 valid, 1 invalid \(9 errors, 4 warnings\)$'
-expect_line_count "$OUT" 14
+# Under each problem, its line and a caret: 13 problems of 3 lines, and the count.
+expect_line_count "$OUT" 40
+expect_line_count "$OUT" 13 '^ +[0-9]+ \| '
+expect_line_count "$OUT" 13 '^ +\| +\^$'
+expect_followed_by "$OUT" "$BAD:4:1: error: unknown key" '   4 | colour = "red"'
 # Sorted by line.
 expect_eq "$(grep -o "^$BAD:[0-9]*" "$OUT" | cut -d: -f2 | tr '\n' ' ')" \
     "4 7 8 10 10 11 14 17 19 19 19 22 25 " "lines of the diagnostics, in order"
@@ -64,7 +68,7 @@ expect_regex "$OUT" "^$TMP/typo.toml:1:1: error: the routine is missing required
 printf 'schema = 1\nname = "x"\narea = "y"\n\n[[point]]\nid = "a"\nname = \n' >"$TMP/syntax.toml"
 expect_exit 2 "$KNEAD" validate "$TMP/syntax.toml"
 expect_regex "$OUT" "^$TMP/syntax.toml:7:[0-9]+: error: syntax error"
-expect_line_count "$OUT" 2
+expect_line_count "$OUT" 4  # with its line and the caret
 
 # --- run refuses it: exit 2, the same diagnostics on stderr, nothing on stdout, no log ---
 LOG="$TMP/logs/run.log"
@@ -110,7 +114,9 @@ check_not_a_routine() {  # FILE MESSAGE
     expect_regex "$OUT" '^1 routine checked: 0 valid, 1 invalid \(1 error, 0 warnings\)$'
     expect_exit 2 "$KNEAD" run "$file" --no-wait --log "$TMP/never.log" <"$ANSWERS"
     expect_regex "$ERR" "^$file(:[0-9]+:[0-9]+)?: error: .*$message"
-    expect_line_count "$ERR" 1
+    expect_line_count "$ERR" 1 ': error: '
+    # A position comes with the line and a caret; a whole-file problem is one line.
+    if grep -q "^$file:[0-9]" "$ERR"; then expect_line_count "$ERR" 3; else expect_line_count "$ERR" 1; fi
     expect_empty "$OUT"
     expect_missing "$TMP/never.log"
 }

@@ -14,6 +14,7 @@
 
 #include "knead/config.hpp"
 #include "knead/routine_loader.hpp"
+#include "knead/utf8.hpp"
 
 namespace {
 
@@ -39,6 +40,19 @@ void check_diagnostics(const std::vector<knead::Diagnostic>& ds, std::string_vie
         require(d.column >= 0, "negative column");
         require(printable_line(d.message), "diagnostic is not one printable line", d.message);
         require(d.message.size() <= 400, "diagnostic too long", std::to_string(d.message.size()));
+        // The excerpt: none without a line, else the source line and the caret, each
+        // printable and cut to fit a terminal.
+        if (d.line == 0) require(d.excerpt.empty(), "excerpt without a line");
+        if (d.excerpt.empty()) continue;
+        const auto nl = d.excerpt.find('\n');
+        require(nl != std::string::npos && d.excerpt.find('\n', nl + 1) == std::string::npos,
+                "excerpt is not two lines", d.excerpt);
+        for (auto part : {std::string_view(d.excerpt).substr(0, nl),
+                          std::string_view(d.excerpt).substr(nl + 1)}) {
+            require(printable_line(part), "excerpt line not printable", d.excerpt);
+            require(knead::display_width(part) <= 90, "excerpt line too wide", d.excerpt);
+        }
+        require(d.excerpt.back() == '^', "excerpt without its caret", d.excerpt);
     }
 }
 

@@ -272,3 +272,65 @@ TEST_CASE("toml guard: a date or time out of range is reported at its own line")
     std::vector<Diagnostic> out;
     CHECK(parse_toml("t = 2024-02-29\n", "t.toml", out));
 }
+
+TEST_CASE("toml guard: every kind of syntax error gets knead's sentence") {
+    // One of each kind of mistake, with the words that must be in its message. None may
+    // carry the parser's phrasing.
+    for (auto [text, words] : {
+             std::pair{"a = \n", "a value is missing after `=`"},
+             std::pair{"a = 1 2\n", "stray text after the value"},
+             std::pair{"a = inf1\n", "stray text after the value"},
+             std::pair{"a = \"x\" \"y\"\n", "stray text after the value"},
+             std::pair{"a = \"\\q\"\n", "`\\q` is not an escape"},
+             std::pair{"a = \"\\u00\"\n", "`\\u00` is not an escape"},
+             std::pair{"a = \"\"\"\\x\"\"\"\n", "`\\x` is not an escape"},
+             std::pair{"a = \"\\uD800\"\n", "escape is not a character"},
+             std::pair{"a = 0x\n", "hex digits"},
+             std::pair{"a = 0xG1\n", "hex digits"},
+             std::pair{"a = 0o8\n", "octal digits"},
+             std::pair{"a = _1\n", "an _ must stand between two digits"},
+             std::pair{"a = 1__0\n", "an _ must stand between two digits"},
+             std::pair{"a = tru\n", "true and false are written in lowercase"},
+             std::pair{"a = {a = 1 b = 2}\n", "separated by commas"},
+             std::pair{"a = {a}\n", "a key needs `=`"},
+             std::pair{"= 1\n", "a key is missing before `=`"},
+             std::pair{"[a]]\n", "stands on a line of its own"},
+             std::pair{"[[a]]]\n", "stands on a line of its own"},
+             std::pair{"a = 1979-05-27T07:32\n", "a time is written HH:MM:SS"},
+             std::pair{"a = 1\na.b = 2\n", "`a` already holds a value on line 1"},
+             std::pair{"a = 1\n[a.b]\n", "`a` already holds a value on line 1"},
+             std::pair{"[a]\n[[a]]\n", "`a` is already a table (line 1)"},
+         }) {
+        std::vector<Diagnostic> out;
+        CHECK_FALSE(parse_toml(text, "t.toml", out));
+        REQUIRE(out.size() == 1);
+        const std::string& m = out[0].message;
+        CHECK_MESSAGE(m.find(words) != std::string::npos, std::string(text), " => ", m);
+        for (std::string_view raw :
+             {"expected", "should be", "the next token", "appeared", "not allowed", "got ",
+              "toml::", "bad ", ".:", "UTF-8 codepoint", "HH:MM:SS.subsec"})
+            CHECK_MESSAGE(m.find(raw) == std::string::npos, std::string(text), " => ", m);
+    }
+    // The escape is reported at its own column.
+    std::vector<Diagnostic> out;
+    CHECK_FALSE(parse_toml("a = \"ok \\q\"\n", "t.toml", out));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].column == 9);
+}
+
+TEST_CASE("toml guard: more dates and times out of range, wherever they stand") {
+    for (auto [text, line, column] :
+         {std::tuple{"a = 1\nt = 2000-13-01\n", 2, 5}, std::tuple{"t = 2000-00-01\n", 1, 5},
+          std::tuple{"t = 1979-02-29\n", 1, 5}, std::tuple{"\n\nt = 00:00:61\n", 3, 5},
+          std::tuple{"t = 24:00:00\n", 1, 5}, std::tuple{"x = 1\nt = [1979-13-01]\n", 2, 6},
+          std::tuple{"t = {d = 1979-05-32}\n", 1, 10},
+          std::tuple{"t = 1979-05-27 25:00:00\n", 1, 16}}) {
+        std::vector<Diagnostic> out;
+        CHECK_FALSE(parse_toml(text, "t.toml", out));
+        REQUIRE(out.size() == 1);
+        CHECK_MESSAGE(out[0].line == line, text);
+        CHECK_MESSAGE(out[0].column == column, text);
+        CHECK_MESSAGE(out[0].message.find("is not a real date or time") != std::string::npos,
+                      out[0].message);
+    }
+}
