@@ -243,7 +243,8 @@ int run_cli(int argc, char** argv) {
         "due",
         "List the routines due today by their per_day and per_week (exit 0 when one is, 1 when "
         "none is)");
-    due_cmd->add_option("--log", due.log, "Count sessions in FILE (default: where knead run logs)")
+    due_cmd
+        ->add_option("--log", due.log.log, "Count sessions in FILE (default: where knead run logs)")
         ->type_name("FILE");
 
     std::vector<std::string> plan_names;
