@@ -15,7 +15,7 @@
 
 namespace knead {
 
-int list_command(const RoutineOptions& o, bool names_only) {
+int list_command(const RoutineOptions& o, bool names_only, bool points_only) {
     auto dirs = routine_search_path(o.dirs);
     std::vector<Diagnostic> unreadable;
     auto refs = list_routines(dirs, names_only ? nullptr : &unreadable);
@@ -31,6 +31,19 @@ int list_command(const RoutineOptions& o, bool names_only) {
         return exit_code::failure;
     }
     const Resolver resolver = search_path_resolver(dirs);
+    if (points_only) {
+        // For shell completion: what `run ROUTINE.POINT` and `history POINT` take.
+        for (const auto& ref : refs) {
+            auto r = load_routine_file(ref.file, resolver).routine;
+            if (!r) {
+                fmt::print(stderr, "knead: {} is invalid: run `knead validate {}`\n", ref.id,
+                           ref.file.string());
+                continue;
+            }
+            for (const auto& p : r->points) fmt::print("{}.{}\n", ref.id, p.id);
+        }
+        return exit_code::ok;
+    }
     std::vector<std::optional<Routine>> loaded;
     std::size_t id_width = 16, area_width = 24;  // wider when a routine needs it
     for (const auto& ref : refs) {
