@@ -84,8 +84,8 @@ expect_line_count "$OUT" "$(builtin_points neck)" '^neck\.[a-z0-9-]+$'
 
 # bash splits `--routines=DIR` at the "=" (it is in COMP_WORDBREAKS): these are the words
 # it hands the completion. The directory is searched all the same.
-expect_offers "zz-mine" "$KNEAD" --routines = "$ROUTINES" run zz
-expect_offers "zz-mine" "$KNEAD" "--routines=$ROUTINES" run zz
+expect_offers "zz-config zz-mine" "$KNEAD" --routines = "$ROUTINES" run zz
+expect_offers "zz-config zz-mine" "$KNEAD" "--routines=$ROUTINES" run zz
 expect_offers "report run" "$KNEAD" --routines = "$ROUTINES" r
 expect_offers "zz-mine.tiny-point" "$KNEAD" --routines = "$ROUTINES" run zz-mine.
 expect_offers "always auto" "$KNEAD" run --color = a
