@@ -1,19 +1,28 @@
-# bash completion for knead: commands, flags, and routine names. The names come from
-# `knead list --names`, run with the --routines directories already on the line, so they
-# follow the same search path as the command will.
+# bash completion for knead: commands, flags, routine names and points. The names come
+# from `knead list --names` and the points from `knead list --points`, run with the
+# --routines directories already on the line, so they follow the same search path as the
+# command will. bash splits `--routines=DIR` into three words at the "=".
 
+# _knead_routine_names [--points]: the routine names, or every ROUTINE.POINT.
 _knead_routine_names() {
     local knead=${COMP_WORDS[0]} i
     local -a dirs=()
     [[ $knead == "~/"* ]] && knead=$HOME/${knead#"~/"}
     for ((i = 1; i < COMP_CWORD; i++)); do
-        if [[ ${COMP_WORDS[i]} == --routines && $((i + 1)) -lt $COMP_CWORD ]]; then
+        if [[ ${COMP_WORDS[i]} == --routines && ${COMP_WORDS[i + 1]} == = && $((i + 2)) -lt $COMP_CWORD ]]; then
+            dirs+=(--routines "${COMP_WORDS[i + 2]}")
+        elif [[ ${COMP_WORDS[i]} == --routines && $((i + 1)) -lt $COMP_CWORD ]]; then
             dirs+=(--routines "${COMP_WORDS[i + 1]}")
         elif [[ ${COMP_WORDS[i]} == --routines=* ]]; then
             dirs+=("${COMP_WORDS[i]}")
         fi
     done
-    "$knead" "${dirs[@]}" list --names 2>/dev/null || true
+    "$knead" "${dirs[@]}" list "${1:---names}" 2>/dev/null || true
+}
+
+# The point ids alone, each once: what `history POINT` takes.
+_knead_point_ids() {
+    _knead_routine_names --points | sed 's/^[^.]*\.//' | sort -u
 }
 
 # Adds each line of standard input to COMPREPLY (mapfile is not in bash 3.2, on macOS).
@@ -27,11 +36,21 @@ _knead() {
     local commands="run list show plan history report due validate new where config"
     local cmd="" i
     COMPREPLY=()
+    # --opt=VALUE arrives as --opt, "=", VALUE: complete VALUE as after --opt.
+    if [[ $cur == = ]]; then
+        prev=${COMP_WORDS[COMP_CWORD - 1]} cur=""
+    elif [[ $prev == = && $COMP_CWORD -ge 2 ]]; then
+        prev=${COMP_WORDS[COMP_CWORD - 2]}
+    fi
 
     # The command is the first word that is not a global option or its value.
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            --routines) ((i++)) ;;
+            --routines)
+                ((i++))
+                [[ ${COMP_WORDS[i]} == = ]] && ((i++))
+                ;;
+            =) ((i++)) ;;  # the value of an --opt=VALUE
             -*) ;;
             *)
                 cmd=${COMP_WORDS[i]}
@@ -81,15 +100,18 @@ _knead() {
         run)
             flags="--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --hands-free --yes --side --help"
             words=$(_knead_routine_names)
+            # One point of a routine, once its name and the dot are typed.
+            [[ $cur == *.* ]] && words=$(_knead_routine_names --points)
             ;;
         show | plan)
             flags="--log --fresh --help"
             words=$(_knead_routine_names)
             ;;
         history)
-            # A routine or a point: the routine names are the ones to offer.
+            # A routine, a point id, or ROUTINE.POINT once a dot is typed.
             flags="--log --since --last --json --format --ascii --week --month --plot --help"
-            words=$(_knead_routine_names)
+            words="$(_knead_routine_names) $(_knead_point_ids)"
+            [[ $cur == *.* ]] && words=$(_knead_routine_names --points)
             ;;
         report)
             flags="--log --since --out --format --help"
@@ -103,7 +125,7 @@ _knead() {
             words=$(_knead_routine_names)
             ;;
         list)
-            flags="--names --help"
+            flags="--names --points --help"
             ;;
         config)
             flags="--help"

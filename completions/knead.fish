@@ -1,7 +1,9 @@
-# fish completion for knead: commands, flags, and routine names. The names come from
-# `knead list --names`, run with the --routines directories already on the line, so they
-# follow the same search path as the command will.
+# fish completion for knead: commands, flags, routine names and points. The names come
+# from `knead list --names` and the points from `knead list --points`, run with the
+# --routines directories already on the line, so they follow the same search path as the
+# command will.
 
+# __knead_routine_names [--points]: the routine names, or every ROUTINE.POINT.
 function __knead_routine_names
     set -l tokens (commandline -opc)
     set -l dirs
@@ -12,7 +14,18 @@ function __knead_routine_names
             set -a dirs $tokens[$i]
         end
     end
-    $tokens[1] $dirs list --names 2>/dev/null
+    set -q argv[1]; or set argv --names
+    $tokens[1] $dirs list $argv 2>/dev/null
+end
+
+# The point ids alone, each once: what `history POINT` takes.
+function __knead_point_ids
+    __knead_routine_names --points | string replace -r '^[^.]*\.' '' | sort -u
+end
+
+# A dot typed: ROUTINE.POINT is wanted (all points at once would drown the names).
+function __knead_dot_typed
+    string match -q -- '*.*' (commandline -ct)
 end
 
 function __knead_path_typed
@@ -40,6 +53,8 @@ complete -c knead -n $no_command -a where -d 'Find the points that can send pain
 complete -c knead -n $no_command -a config -d 'Print the settings in effect and where each comes from'
 
 complete -c knead -n "__fish_seen_subcommand_from run show plan history report validate" -a '(__knead_routine_names)' -d Routine
+complete -c knead -n "__fish_seen_subcommand_from run history; and __knead_dot_typed" -a '(__knead_routine_names --points)' -d Point
+complete -c knead -n "__fish_seen_subcommand_from history" -a '(__knead_point_ids)' -d Point
 complete -c knead -n "__fish_seen_subcommand_from run show plan; and __knead_path_typed" -F
 complete -c knead -n "__fish_seen_subcommand_from validate" -F
 complete -c knead -n "__fish_seen_subcommand_from $commands" -l help -d 'Show the usage'
@@ -72,6 +87,7 @@ complete -c knead -n "__fish_seen_subcommand_from report" -l out -r -F -d 'The f
 complete -c knead -n "__fish_seen_subcommand_from report" -l format -x -a 'html md' -d 'The page format'
 
 complete -c knead -n "__fish_seen_subcommand_from list" -l names -d 'Print only the routine names'
+complete -c knead -n "__fish_seen_subcommand_from list" -l points -d 'Print every point as ROUTINE.POINT'
 complete -c knead -n "__fish_seen_subcommand_from validate" -l json -d 'Print the problems as a JSON array'
 complete -c knead -n "__fish_seen_subcommand_from where" -l json -d 'Print JSON, for scripts'
 complete -c knead -n "__fish_seen_subcommand_from where" -l map -d 'Also draw the matching points on a body outline'

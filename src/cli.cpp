@@ -170,6 +170,9 @@ int run_cli(int argc, char** argv) {
     auto* list = app.add_subcommand("list", "List the routines on the search path");
     list->add_flag("--names", names_only,
                    "Print only the routine names, one a line (for scripts and shell completion)");
+    bool points_only = false;
+    list->add_flag("--points", points_only,
+                   "Print every point as ROUTINE.POINT, one a line (for shell completion)");
 
     std::string show_name;
     auto* show = app.add_subcommand(
@@ -243,7 +246,8 @@ int run_cli(int argc, char** argv) {
         "due",
         "List the routines due today by their per_day and per_week (exit 0 when one is, 1 when "
         "none is)");
-    due_cmd->add_option("--log", due.log, "Count sessions in FILE (default: where knead run logs)")
+    due_cmd
+        ->add_option("--log", due.log.log, "Count sessions in FILE (default: where knead run logs)")
         ->type_name("FILE");
 
     std::vector<std::string> plan_names;
@@ -358,7 +362,7 @@ int run_cli(int argc, char** argv) {
         where.routines = routines;
         return where_command(where);
     }
-    return list_command(routines, names_only);
+    return list_command(routines, names_only, points_only);
 }
 
 }  // namespace knead

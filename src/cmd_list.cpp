@@ -15,7 +15,7 @@
 
 namespace knead {
 
-int list_command(const RoutineOptions& o, bool names_only) {
+int list_command(const RoutineOptions& o, bool names_only, bool points_only) {
     auto dirs = routine_search_path(o.dirs);
     std::vector<Diagnostic> unreadable;
     auto refs = list_routines(dirs, names_only ? nullptr : &unreadable);
@@ -31,6 +31,20 @@ int list_command(const RoutineOptions& o, bool names_only) {
         return exit_code::failure;
     }
     const auto library = load_library(dirs, nullptr, default_routine_cache());
+    if (points_only) {
+        // For shell completion: what `run ROUTINE.POINT` and `history POINT` take.
+        for (const auto& [ref, routine] : library) {
+            if (!routine) {
+                fmt::print(stderr, "knead: {} is invalid: run `knead validate {}`
+", ref.id,
+                           ref.file.string());
+                continue;
+            }
+            for (const auto& p : routine->points) fmt::print("{}.{}
+", ref.id, p.id);
+        }
+        return exit_code::ok;
+    }
     std::size_t id_width = 16, area_width = 24;  // wider when a routine needs it
     for (const auto& [ref, routine] : library) {
         id_width = std::max(id_width, ref.id.size());

@@ -91,7 +91,7 @@ int history_command(const HistoryOptions& o);
 int report_command(const ReportOptions& o);
 int due_command(const DueOptions& o);
 int run_command(const RunOptions& o, const Config& config);
-int list_command(const RoutineOptions& o, bool names_only);
+int list_command(const RoutineOptions& o, bool names_only, bool points_only = false);
 int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log = {});
 int plan_command(const RoutineOptions& o, const std::vector<std::string>& names,
                  const LogOptions& log = {});

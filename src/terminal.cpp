@@ -137,7 +137,7 @@ TerminalCaps detect_terminal(ColorMode mode) {
         if (!v || !*v) continue;
         std::string_view s(v);
         for (std::string_view utf8 : {"UTF-8", "utf8", "utf-8", "UTF8"})
-            if (s.find(utf8) != s.npos) caps.unicode = true;
+            if (s.find(utf8) != std::string_view::npos) caps.unicode = true;
         break;
     }
     winsize ws{};

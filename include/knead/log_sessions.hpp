@@ -69,7 +69,7 @@ class SessionAssembler {
     // Open sessions are held until their end record; a session silent this long when
     // another starts was killed, and is handed over as unfinished then, so that a log
     // of many killed sessions costs no more memory than a few. At most kMaxOpen are held.
-    static constexpr std::int64_t kStaleSeconds = 6 * 3600;
+    static constexpr std::int64_t kStaleSeconds = std::int64_t{6} * 3600;
     static constexpr std::size_t kSweepAt = 64;
     static constexpr std::size_t kMaxOpen = 256;
 

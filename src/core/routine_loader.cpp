@@ -281,7 +281,7 @@ void read_use_point(Checker& c, Loading& l, TableReader& named, PointIds& ids, R
         c.error(use.where(), bad_ref + fmt::format(", not {}", use.kind_name()));
         ok = false;
     } else {
-        const std::string ref = use.as_string();
+        const std::string& ref = use.as_string();
         auto dot = ref.find('.');
         routine_id = ref.substr(0, dot);
         point_id = dot == std::string::npos ? "" : ref.substr(dot + 1);

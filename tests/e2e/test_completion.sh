@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The bash completion: commands, flags, values, and routine names from `knead list
-# --names` on the same search path as the command line. Also that the completions and the
+# The bash completion: commands, flags, values, routine names from `knead list --names`
+# and points from `knead list --points`, on the same search path as the command line. Also that the completions and the
 # man page cover every command and flag that --help lists.
 # shellcheck source=tests/e2e/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -41,7 +41,7 @@ expect_offers "run" "$KNEAD" --routines "$TMP" ru
 # Flags of each command.
 expect_offers "--log --no-wait --speed --voice --speech-command --quiet --big --color --fresh --hands-free --yes --side --help" \
     "$KNEAD" run --
-expect_offers "--names --help" "$KNEAD" list -
+expect_offers "--names --points --help" "$KNEAD" list -
 expect_offers "--json --help" "$KNEAD" validate --
 expect_offers "--area --stdout --help" "$KNEAD" new --
 expect_offers "--log --fresh --help" "$KNEAD" plan --
@@ -70,10 +70,31 @@ mkdir -p "$XDG_CONFIG_HOME/knead/routines"
 write_routine "$XDG_CONFIG_HOME/knead/routines/zz-config.toml"
 expect_offers "zz-config" "$KNEAD" plan zz
 
+# Points: ROUTINE.POINT for run once the dot is typed; for history a routine, a point id
+# (each once, though several routines share it) or ROUTINE.POINT.
+expect_offers "neck.levator-scapulae neck.sternocleidomastoid neck.suboccipitals neck.upper-trapezius" \
+    "$KNEAD" run neck.
+expect_offers "neck.sternocleidomastoid neck.suboccipitals" "$KNEAD" run neck.s
+expect_offers "zz-mine.tiny-point" "$KNEAD" --routines "$ROUTINES" run zz-mine.
+expect_offers "upper-back upper-trapezius" "$KNEAD" history upper-
+expect_offers "tiny-point" "$KNEAD" --routines "$ROUTINES" history tiny
+expect_offers "neck.upper-trapezius" "$KNEAD" history neck.up
+expect_exit 0 "$KNEAD" list --points
+expect_line_count "$OUT" "$(builtin_points neck)" '^neck\.[a-z0-9-]+$'
+
+# bash splits `--routines=DIR` at the "=" (it is in COMP_WORDBREAKS): these are the words
+# it hands the completion. The directory is searched all the same.
+expect_offers "zz-config zz-mine" "$KNEAD" --routines = "$ROUTINES" run zz
+expect_offers "zz-config zz-mine" "$KNEAD" "--routines=$ROUTINES" run zz
+expect_offers "report run" "$KNEAD" --routines = "$ROUTINES" r
+expect_offers "zz-mine.tiny-point" "$KNEAD" --routines = "$ROUTINES" run zz-mine.
+expect_offers "always auto" "$KNEAD" run --color = a
+
 # Paths: directories after --routines, .toml files when a path is typed.
 mkdir -p "$TMP/files/sub"
 touch "$TMP/files/a.toml" "$TMP/files/b.txt"
 expect_offers "$TMP/files/sub" "$KNEAD" --routines "$TMP/files/s"
+expect_offers "$TMP/files/sub" "$KNEAD" --routines = "$TMP/files/s"
 expect_offers "$TMP/files/a.toml $TMP/files/sub" "$KNEAD" run "$TMP/files/"
 expect_offers "$TMP/files/a.toml $TMP/files/b.txt $TMP/files/sub" "$KNEAD" validate "$TMP/files/"
 # Nothing to complete for the name of a new routine.

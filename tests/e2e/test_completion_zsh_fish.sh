@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The zsh and fish completions, where those shells are installed (scripts/test installs
 # them; elsewhere the test reports itself skipped when neither is there).
-if ! command -v zsh >/dev/null && ! command -v fish >/dev/null; then
-    echo "test_completion_zsh_fish: skipped: neither zsh nor fish is installed"
-    exit 77
+if ! command -v zsh >/dev/null || ! command -v fish >/dev/null; then
+    # In CI, scripts/setup has installed both: a missing one is a broken setup.
+    [[ ${CI:-} == true ]] && { echo "test_completion_zsh_fish: zsh or fish is missing in CI" >&2; exit 1; }
+    if ! command -v zsh >/dev/null && ! command -v fish >/dev/null; then
+        echo "test_completion_zsh_fish: skipped: neither zsh nor fish is installed"
+        exit 77
+    fi
 fi
 # shellcheck source=tests/e2e/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -31,6 +35,15 @@ if command -v fish >/dev/null; then
     expect_eq "$(fish_complete 'knead where --')" "--help --json --map " "fish: flags of where"
     expect_eq "$(fish_complete 'knead report --format ')" "html md " "fish: report --format values"
     expect_eq "$(fish_complete 'knead history --p')" "--plot " "fish: history --plot"
+    expect_eq "$(fish_complete "knead --routines=$ROUTINES run zz")" "zz-mine " \
+        "fish: a name from --routines=DIR"
+    expect_eq "$(fish_complete 'knead run neck.s')" "neck.sternocleidomastoid neck.suboccipitals " \
+        "fish: ROUTINE.POINT for run"
+    expect_eq "$(fish_complete 'knead history upper-')" "upper-back upper-trapezius " \
+        "fish: a routine or a point id for history"
+    expect_eq "$(fish_complete 'knead history neck.up')" "neck.upper-trapezius " \
+        "fish: ROUTINE.POINT for history"
+    expect_eq "$(fish_complete 'knead list --p')" "--points " "fish: list --points"
 fi
 
 # --- zsh: drive an interactive zsh in a pseudo-terminal, press Tab, read the line --------
@@ -57,12 +70,18 @@ zpty -d z
 ZSH
     PATH="$TMP/bin:$PATH" expect_exit 0 timeout 30 zsh -f "$TMP/drive.zsh" "$TMP/fpath" "$TMP/zsh.out" \
         "knead pl" "knead run ne" "knead --routines $ROUTINES plan zz" "knead validate --js" \
-        "knead run --color alw" "knead list --na" "knead wh"
+        "knead run --color alw" "knead list --na" "knead wh" "knead --routines=$ROUTINES run zz" \
+        "knead run neck.sub" "knead history upper-t" "knead history neck.lev" "knead list --po"
     expect_eq "$(cat "$TMP/zsh.out")" "knead plan 
 knead run neck 
 knead --routines $ROUTINES plan zz-mine 
 knead validate --json 
 knead run --color always 
 knead list --names 
-knead where " "zsh: the command lines after Tab"
+knead where 
+knead --routines=$ROUTINES run zz-mine 
+knead run neck.suboccipitals 
+knead history upper-trapezius 
+knead history neck.levator-scapulae 
+knead list --points " "zsh: the command lines after Tab"
 fi

@@ -274,7 +274,9 @@ bool reap(bool block) {
     rusage use{};
     if (::wait4(g_child, &st, block ? 0 : WNOHANG, &use) != g_child) return false;
     g_status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-    auto secs = [](timeval t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+    auto secs = [](timeval t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
     g_cpu_total = secs(use.ru_utime) + secs(use.ru_stime);
     return true;
 }

@@ -249,8 +249,9 @@ hold = 25
 }
 
 TEST_CASE("loader: each side value is accepted") {
-    for (auto [word, side] : {std::pair{"both", Side::both}, std::pair{"left", Side::left},
+    for (auto [text, side] : {std::pair{"both", Side::both}, std::pair{"left", Side::left},
                               std::pair{"right", Side::right}, std::pair{"center", Side::center}}) {
+        const char* word = text;  // CAPTURE's lambda cannot take a binding before clang 16
         CAPTURE(word);
         auto r = load_point_with(std::string("side = \"") + word + "\"\n");
         REQUIRE(r.routine);
@@ -532,8 +533,9 @@ TEST_CASE("loader: duplicate point ids are an error at the second id") {
 }
 
 TEST_CASE("loader: a wrong side is reported at its value, with the side it was meant to be") {
-    for (auto [given, meant] : {std::pair{"Left", "`left`? (sides are lowercase)"},
-                                std::pair{"bouth", "`both`?"}, std::pair{"rihgt", "`right`?"}}) {
+    for (auto [text, meant] : {std::pair{"Left", "`left`? (sides are lowercase)"},
+                               std::pair{"bouth", "`both`?"}, std::pair{"rihgt", "`right`?"}}) {
+        const char* given = text;  // CAPTURE's lambda cannot take a binding before clang 16
         CAPTURE(given);
         auto r = load(std::string(kHead) + kPoint + "side = \"" + given + "\"\n");
         check_one_error(r, 10, 8, std::string("side `") + given + "` must be");
