@@ -14,12 +14,30 @@
 namespace knead {
 namespace {
 
-// The slot of each key knead writes, found by length and then by name: a record's
-// fields are looked up in one step, not by a scan per field.
+// The slot of each key knead writes, found in one step by its length and its first and
+// last characters (a table built once; two names that share them are told apart by a scan).
+std::size_t shape(std::string_view key) {
+    return (key.size() * 131 + static_cast<unsigned char>(key.front()) * 7 +
+            static_cast<unsigned char>(key.back())) %
+           1024;
+}
+
 int slot_of(std::string_view key) {
+    static const std::array<std::int8_t, 1024> table = [] {
+        std::array<std::int8_t, 1024> t{};
+        t.fill(-1);
+        for (std::size_t i = 0; i < kLogKeys; ++i) {
+            auto& cell = t[shape(kLogKeyNames[i])];
+            cell = cell == -1 ? static_cast<std::int8_t>(i) : std::int8_t{-2};
+        }
+        return t;
+    }();
+    if (key.empty()) return -1;
+    const int hit = table[shape(key)];
+    if (hit >= 0) return kLogKeyNames[static_cast<std::size_t>(hit)] == key ? hit : -1;
+    if (hit == -1) return -1;
     for (std::size_t i = 0; i < kLogKeys; ++i)
-        if (kLogKeyNames[i].size() == key.size() && kLogKeyNames[i] == key)
-            return static_cast<int>(i);
+        if (kLogKeyNames[i] == key) return static_cast<int>(i);
     return -1;
 }
 

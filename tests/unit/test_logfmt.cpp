@@ -173,3 +173,20 @@ TEST_CASE("logfmt: the keys knead writes are found by name and by key") {
     for (std::size_t i = 0; i < knead::kLogKeys; ++i)
         for (std::size_t j = 0; j < i; ++j) CHECK(knead::kLogKeyNames[i] != knead::kLogKeyNames[j]);
 }
+
+TEST_CASE("logfmt: every key knead writes has its own slot") {
+    std::string line = kPrefix;
+    for (std::size_t i = 2; i < knead::kLogKeys; ++i)
+        line += std::string(knead::kLogKeyNames[i]) + "=v" + std::to_string(i) + " ";
+    line += "stepx=no tim=no\n";
+    knead::LogReader reader(knead::LogReader::FromText{}, line);
+    knead::LogRecord r;
+    REQUIRE(reader.next(r));
+    CHECK(r.get(knead::LogKey::time) == "2026-11-25T07:30:12Z");
+    CHECK(r.get(knead::LogKey::session) == "s1");
+    for (std::size_t i = 2; i < knead::kLogKeys; ++i) {
+        CAPTURE(knead::kLogKeyNames[i]);
+        CHECK(r.get(static_cast<knead::LogKey>(i)) == "v" + std::to_string(i));
+    }
+    CHECK(r.get("stepx") == "no");
+}
