@@ -116,7 +116,9 @@ class RecentSessions {
     bool next(LoggedSession& s, Arrival& at);
 
     // Whether every session not handed over yet lies wholly before `epoch`: none is held
-    // in part, and the reading has reached a record older than that.
+    // in part, and the last record read is older than that. (The log is written in time
+    // order: the records before it are older still. Callers leave a slack for writers
+    // that stamp their lines a little out of order.)
     bool all_before(std::int64_t epoch) const { return held_.empty() && reached_ < epoch; }
 
   private:
@@ -130,7 +132,7 @@ class RecentSessions {
     ReverseLogReader& reader_;
     std::unordered_map<std::string, Held> held_;
     std::vector<std::pair<LoggedSession, Arrival>> ready_;
-    std::int64_t reached_ = INT64_MAX;  // the earliest record time read
+    std::int64_t reached_ = INT64_MAX;  // the time of the last record read
 };
 
 // What reading a whole log found, besides its sessions.

@@ -284,7 +284,7 @@ bool RecentSessions::next(LoggedSession& s, Arrival& at) {
             replay({{r.line(), std::string(r.text())}});  // the assembler says what is wrong
             continue;
         }
-        reached_ = std::min(reached_, t->epoch);
+        reached_ = t->epoch;
         auto [it, fresh] = held_.try_emplace(std::string(id));
         it->second.lines.emplace_back(r.line(), std::string(r.text()));
         it->second.earliest = t->epoch;
