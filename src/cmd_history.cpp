@@ -254,7 +254,10 @@ int history_command(const HistoryOptions& o) {
     const std::string path = log_path(o.log.log, o.log.configured).string();
     // Of all sessions, only the last N are shown: only they need keeping.
     HistoryBuilder builder(q.subject.empty() ? q.last : std::nullopt);
-    LogRead read = read_log(path, [&](LoggedSession&& s) { builder.add(std::move(s)); });
+    auto add = [&](LoggedSession&& s) { builder.add(std::move(s)); };
+    // The last N of all sessions are at the end of the log: read only that far back.
+    LogRead read = q.subject.empty() && q.last ? read_latest(path, *q.last, q.since_day, add)
+                                               : read_log(path, add);
     if (read == LogRead::failed) return exit_code::failure;
     const History h = builder.build(q);
 

@@ -8,8 +8,9 @@
 
 namespace knead {
 
-LogRead read_log(const std::filesystem::path& path, const SessionAssembler::Sink& sink) {
-    LogScan scan = scan_sessions(path, sink);
+namespace {
+
+LogRead reported(const LogScan& scan, const std::filesystem::path& path) {
     for (const auto& w : log_warnings(scan.problems, path.string()))
         fmt::print(stderr, "knead: warning: {}\n", w);
     if (!scan.error.empty()) {
@@ -19,6 +20,18 @@ LogRead read_log(const std::filesystem::path& path, const SessionAssembler::Sink
     return scan.missing ? LogRead::missing : LogRead::ok;
 }
 
+}  // namespace
+
+LogRead read_log(const std::filesystem::path& path, const SessionAssembler::Sink& sink) {
+    return reported(scan_sessions(path, sink), path);
+}
+
+LogRead read_latest(const std::filesystem::path& path, std::size_t n,
+                    std::optional<std::int64_t> since_day, const SessionAssembler::Sink& sink) {
+    ReverseLogReader reader(path);
+    return reported(scan_latest_sessions(reader, n, since_day, sink), path);
+}
+
 SessionRecall recall_for_session(const std::filesystem::path& log,
                                  std::vector<SessionPoint>& points,
                                  const std::vector<Routine>& routines, std::int64_t now) {
@@ -26,8 +39,13 @@ SessionRecall recall_for_session(const std::filesystem::path& log,
     for (const auto& p : points)
         if (std::find(ids.begin(), ids.end(), p.origin_routine()) == ids.end())
             ids.push_back(p.origin_routine());
+    // Only the latest sessions of these points matter: the log is read from its end.
+    std::vector<RecallNeed> needs;
+    for (const auto& p : points)
+        needs.push_back({{p.origin_routine(), p.origin_point()}, !p.point.stretch_cue.empty()});
     RecallBuilder builder(ids);
-    LogScan scan = scan_sessions(log, [&](LoggedSession&& s) { builder.add(s); });
+    ReverseLogReader reader(log);
+    LogScan scan = recall_from_end(reader, needs, builder);
     for (const auto& w : log_warnings(scan.problems, log.string()))
         fmt::print(stderr, "knead: warning: {}\n", w);
     // Without a readable log the session simply starts from the routine's own holds. A

@@ -19,6 +19,11 @@ enum class LogRead { ok, missing, failed };
 // reported on stderr and gives `failed`.
 LogRead read_log(const std::filesystem::path& path, const SessionAssembler::Sink& sink);
 
+// The same for the latest `n` sessions (started on or after `since_day`), reading the log
+// from its end only as far back as they go.
+LogRead read_latest(const std::filesystem::path& path, std::size_t n,
+                    std::optional<std::int64_t> since_day, const SessionAssembler::Sink& sink);
+
 // What the log asks of a session before its first step.
 struct SessionRecall {
     std::optional<RedFlagCheck> red_flag;  // a red flag on its points not yet followed up

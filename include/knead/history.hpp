@@ -69,7 +69,8 @@ class HistoryBuilder {
     explicit HistoryBuilder(std::optional<std::size_t> keep_last = std::nullopt)
         : keep_last_(keep_last) {}
     void add(LoggedSession&& s);
-    History build(const HistoryQuery& q) const;
+    // Hands the sessions over to the History, without a copy: call it once.
+    History build(const HistoryQuery& q);
     std::size_t kept() const { return sessions_.size(); }  // sessions held now
 
   private:

@@ -63,12 +63,30 @@ class RecallBuilder {
   public:
     explicit RecallBuilder(std::vector<std::string> routines) : routines_(std::move(routines)) {}
     void add(const LoggedSession& s);
+    // Whether add(s) can change anything: a real-clock session that worked their points.
+    bool learns_from(const LoggedSession& s) const;
     const Recall& recall() const { return recall_; }
 
   private:
     std::vector<std::string> routines_;
     Recall recall_;
 };
+
+// What a session needs learned for one of its points: its hold (with when it was last
+// worked and any red flag on it), and its stretch when it has one.
+struct RecallNeed {
+    PointKey key;
+    bool stretch = false;
+};
+
+// Reads the log from its end into `builder`, only as far back as `needs` require: for
+// each point, the latest real-clock session that held it (and stretched it, when it has a
+// stretch), with no session older than that still read in part. Older sessions cannot
+// change what the builder learns: they started earlier, and a red flag before a later
+// session on its point was followed up. The builder gets the sessions in the order
+// reading forwards gives it; with `whole`, the whole log is read.
+LogScan recall_from_end(ReverseLogReader& reader, const std::vector<RecallNeed>& needs,
+                        RecallBuilder& builder, bool whole = false);
 
 // The first hold for a point from the recall, within the point's bounds.
 std::optional<int> learned_hold(const Recall& r, const SessionPoint& point);

@@ -3,7 +3,9 @@
 // rather than stopping the read.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -11,34 +13,37 @@
 #include <string_view>
 #include <vector>
 
+#include "knead/log_fields.hpp"
+#include "knead/logfmt.hpp"
+
 namespace knead {
 
-struct LogField {
-    std::string_view key;
-    std::string_view value;  // unquoted and unescaped
-};
-
-// One record. Its views stay valid until the reader's next call to next().
+// One record. Its views stay valid until it is read again, and while the line it was
+// read from stays where it is.
 class LogRecord {
   public:
+    // Reads one line that is no comment: false, with why, when it is not a knead record.
+    bool read(std::string_view line, std::size_t line_number, std::string& why);
+
     // The value of `key`, or an empty view when the record has no such key.
-    std::string_view get(std::string_view key) const {
-        for (const auto& f : fields_)
-            if (f.key == key) return f.value;
-        return {};
-    }
-    bool has(std::string_view key) const {
-        for (const auto& f : fields_)
-            if (f.key == key) return true;
-        return false;
-    }
+    std::string_view get(LogKey key) const { return slots_[static_cast<std::size_t>(key)]; }
+    bool has(LogKey key) const { return (present_ >> static_cast<unsigned>(key)) & 1U; }
+    // Any key, also those this version does not write (slower: a scan).
+    std::string_view get(std::string_view key) const;
+    bool has(std::string_view key) const;
     const std::vector<LogField>& fields() const { return fields_; }
+    // Its line in the log; a reader going backwards numbers lines by their byte offset + 1,
+    // which keeps their order.
     std::size_t line() const { return line_; }
+    std::string_view text() const { return text_; }  // the line as read
 
   private:
-    friend class LogReader;
+    std::string_view text_;
     std::vector<LogField> fields_;
+    std::array<std::string_view, kLogKeys> slots_{};
+    std::uint32_t present_ = 0;
     std::size_t line_ = 0;
+    std::string scratch_;  // unescaped quoted values
 };
 
 // What a reader met that a user should hear about: reported once, not per line.
@@ -83,7 +88,6 @@ class LogReader {
 
   private:
     bool fill();  // reads more; false at the end of the input or on an error
-    bool parse(std::string_view line, LogRecord& r);
 
     int fd_ = -1;
     std::unique_ptr<char[]> buffer_;
@@ -95,7 +99,55 @@ class LogReader {
     bool special_ = false;
     std::string error_;
     std::size_t line_ = 0;
-    std::string scratch_;  // unescaped quoted values of the current line
+    std::string why_;
+    LogProblems problems_;
+};
+
+// Reads the log from its end, a block at a time, the latest record first: what needs only
+// the recent past (learned holds, the last N sessions) stops early and never reads the
+// rest. Lines are read as LogReader reads them, with the same problems reported, except
+// that a part not read is not looked at. A record's line() is its byte offset + 1 until
+// line_number() counts the lines before it.
+class ReverseLogReader {
+  public:
+    explicit ReverseLogReader(const std::filesystem::path& path);
+    ReverseLogReader(LogReader::FromText, std::string_view text);
+    ~ReverseLogReader();
+    ReverseLogReader(const ReverseLogReader&) = delete;
+    ReverseLogReader& operator=(const ReverseLogReader&) = delete;
+
+    // The record before the last one returned; false at the start of the log or on an error.
+    bool next(LogRecord& r);
+
+    bool missing() const { return missing_; }
+    bool special() const { return special_; }
+    const std::string& error() const { return error_; }
+    // The problems met so far. Once reading stops, settle() turns the first damaged line's
+    // offset into its line number and looks at the header on the first line.
+    LogProblems& problems() { return problems_; }
+    void settle();
+
+    static constexpr std::size_t kBlock = 64 * 1024;
+
+  private:
+    bool load();  // reads the block before the unread part; false at the start or on an error
+    bool read_at(std::size_t offset, char* to, std::size_t n);
+    std::size_t line_number(std::size_t offset);  // 1 + the newlines before offset
+
+    int fd_ = -1;
+    std::string text_;  // FromText: the whole log
+    std::unique_ptr<char[]> buffer_;
+    std::size_t capacity_ = 0;
+    std::size_t size_ = 0;  // of the file when opened: what a writer appends later is not read
+    std::size_t base_ = 0;  // the file offset of buffer_[0]
+    std::size_t end_ = 0;   // buffer_[0, end_) is read but not yet taken
+    bool tail_ = true;      // the next line taken is the last one of the file
+    bool overlong_ = false;
+    bool done_ = false;
+    bool missing_ = false;
+    bool special_ = false;
+    std::string error_;
+    std::string why_;
     LogProblems problems_;
 };
 

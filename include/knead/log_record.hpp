@@ -6,12 +6,11 @@
 #include <vector>
 
 #include "knead/clock.hpp"
+#include "knead/log_fields.hpp"
 #include "knead/logfmt.hpp"
 #include "knead/session.hpp"
 
 namespace knead {
-
-inline constexpr std::string_view kLogHeader = "# knead log v1";
 
 // ISO 8601 in local time with its UTC offset, e.g. 2026-11-25T15:40:01+01:00.
 std::string iso8601(WallTime t);

@@ -3,11 +3,13 @@
 // follows what is aggregated, not the size of the log.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -92,6 +94,47 @@ class SessionAssembler {
     std::size_t sweep_at_ = kSweepAt;
 };
 
+// Sessions from the end of the log backwards: each is handed over once its start record
+// is read, built by a SessionAssembler from its records in their order, so it is the
+// session reading forwards gives. Only sessions read in part are held.
+class RecentSessions {
+  public:
+    explicit RecentSessions(ReverseLogReader& reader) : reader_(reader) {}
+
+    // Where a session came in reading forwards: at its end record, else (unfinished) at
+    // the end of the log, by start. Sorting on it gives the forward order.
+    struct Arrival {
+        std::size_t end_line = 0;  // of the end record; SIZE_MAX when unfinished
+        std::int64_t start = 0;
+        std::size_t line = 0;
+        bool operator<(const Arrival& o) const {
+            return std::tie(end_line, start, line) < std::tie(o.end_line, o.start, o.line);
+        }
+    };
+
+    // The next whole session, latest start first; false at the start of the log.
+    bool next(LoggedSession& s, Arrival& at);
+
+    // Whether every session not handed over yet lies wholly before `epoch`: none is held
+    // in part, and the last record read is older than that. (The log is written in time
+    // order: the records before it are older still. Callers leave a slack for writers
+    // that stamp their lines a little out of order.)
+    bool all_before(std::int64_t epoch) const { return held_.empty() && reached_ < epoch; }
+
+  private:
+    struct Held {
+        std::vector<std::pair<std::size_t, std::string>> lines;  // line, text; latest first
+        std::int64_t earliest = 0;  // the time of its earliest record read
+    };
+    void replay(std::vector<std::pair<std::size_t, std::string>> lines);
+    void close_stale();
+
+    ReverseLogReader& reader_;
+    std::unordered_map<std::string, Held> held_;
+    std::vector<std::pair<LoggedSession, Arrival>> ready_;
+    std::int64_t reached_ = INT64_MAX;  // the time of the last record read
+};
+
 // What reading a whole log found, besides its sessions.
 struct LogScan {
     bool missing = false;  // no log yet: not an error
@@ -106,5 +149,12 @@ LogScan scan_sessions(const std::filesystem::path& path, const SessionAssembler:
 
 // The same over in-memory text (for tests).
 LogScan scan_sessions_text(std::string_view text, const SessionAssembler::Sink& sink);
+
+// Hands `sink` the latest `n` sessions by start (of those started on or after `since_day`,
+// a local day number), and perhaps a few more, reading the log from its end and no
+// further back than they need. Problems are those of the part read.
+LogScan scan_latest_sessions(ReverseLogReader& reader, std::size_t n,
+                             std::optional<std::int64_t> since_day,
+                             const SessionAssembler::Sink& sink);
 
 }  // namespace knead

@@ -1,7 +1,8 @@
 // logfmt lines: key=value pairs, values quoted when they hold blanks, quotes or '='.
+// One writer (format_logfmt) and one tokenizer (tokenize_logfmt), which the log reader
+// uses for every line.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,9 +14,21 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 
 std::string format_logfmt(const Fields& fields);
 
-// Parses one line; on a malformed line returns nullopt and says why in `error`.
-std::optional<Fields> parse_logfmt(std::string_view line, std::string* error = nullptr);
+// The characters of a key.
+constexpr bool logfmt_key_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
+}
 
-const std::string* find_field(const Fields& fields, std::string_view key);
+struct LogField {
+    std::string_view key;
+    std::string_view value;  // unquoted and unescaped
+};
+
+// Splits one line, as format_logfmt writes it, into `out` (cleared first). Values point
+// into `line`, or into `scratch` when they held escapes; both must outlive the views.
+// On a malformed line returns false and says why in `why`.
+bool tokenize_logfmt(std::string_view line, std::string& scratch, std::vector<LogField>& out,
+                     std::string& why);
 
 }  // namespace knead

@@ -27,6 +27,7 @@ void HistoryBuilder::add(LoggedSession&& s) {
     h.points = s.points;
     h.duration = s.duration;
     int held = 0, first = 0, last = 0;
+    st.worked.reserve(s.worked.size());
     for (const auto& p : s.worked) {
         Worked w{intern(p.routine, p.point), {}};
         if (p.first_hold_pain) {
@@ -57,7 +58,7 @@ void HistoryBuilder::prune() {
     sessions_.erase(sessions_.begin() + keep, sessions_.end());
 }
 
-History HistoryBuilder::build(const HistoryQuery& q) const {
+History HistoryBuilder::build(const HistoryQuery& q) {
     History out;
     std::vector<std::size_t> order(sessions_.size());
     std::iota(order.begin(), order.end(), 0);
@@ -128,11 +129,12 @@ History HistoryBuilder::build(const HistoryQuery& q) const {
         slot[p] = out.points.size();
         out.points.push_back({points_[p].first, points_[p].second, {}});
     }
+    out.sessions.reserve(kept.size());
     for (std::size_t i : kept) {
-        const Stored& s = sessions_[i];
+        Stored& s = sessions_[i];
         const std::size_t at = out.sessions.size();
-        out.sessions.push_back(s.session);
-        if (s.session.virtual_clock) continue;
+        out.sessions.push_back(std::move(s.session));
+        if (out.sessions.back().virtual_clock) continue;
         for (const auto& w : s.worked) {
             if (!shown[w.point] || !w.entry) continue;
             TrendEntry e = *w.entry;

@@ -1,6 +1,7 @@
 #include "knead/learning.hpp"
 
 #include <algorithm>
+#include <climits>
 
 #include "knead/session.hpp"
 
@@ -44,6 +45,71 @@ void RecallBuilder::add(const LoggedSession& s) {
     }
     if (s.status == "red-flag" && !flagged.empty())
         recall_.red_flags.push_back({s.last, s.time, std::move(flagged), false});
+}
+
+bool RecallBuilder::learns_from(const LoggedSession& s) const {
+    if (s.virtual_clock) return false;
+    if (routines_.empty()) return !s.worked.empty();
+    return std::any_of(s.worked.begin(), s.worked.end(), [&](const LoggedPoint& p) {
+        return std::find(routines_.begin(), routines_.end(), p.routine) != routines_.end();
+    });
+}
+
+LogScan recall_from_end(ReverseLogReader& reader, const std::vector<RecallNeed>& needs,
+                        RecallBuilder& builder, bool whole) {
+    LogScan out;
+    out.missing = reader.missing();
+    out.special = reader.special();
+    if (!reader.error().empty() && !reader.missing()) {
+        out.error = reader.error();
+        return out;
+    }
+    // A minute of slack: two sessions writing at once may stamp their lines a little out
+    // of order.
+    constexpr std::int64_t kSlack = 60;
+    std::map<PointKey, std::int64_t> held, stretched;  // the latest start that answers each
+    auto known_since = [&]() -> std::optional<std::int64_t> {
+        std::int64_t since = INT64_MAX;
+        for (const auto& n : needs) {
+            auto h = held.find(n.key);
+            if (h == held.end()) return std::nullopt;
+            since = std::min(since, h->second);
+            if (!n.stretch) continue;
+            auto st = stretched.find(n.key);
+            if (st == stretched.end()) return std::nullopt;
+            since = std::min(since, st->second);
+        }
+        return since;
+    };
+    RecentSessions recent(reader);
+    std::vector<std::pair<RecentSessions::Arrival, LoggedSession>> kept;
+    LoggedSession s;
+    RecentSessions::Arrival at;
+    while (recent.next(s, at)) {
+        if (builder.learns_from(s)) {
+            for (const auto& p : s.worked) {
+                const PointKey key{p.routine, p.point};
+                if (p.next_hold) {
+                    auto [h, fresh] = held.try_emplace(key, s.start);
+                    h->second = std::max(h->second, s.start);
+                }
+                if (p.last_stretch_pain) {
+                    auto [st, fresh] = stretched.try_emplace(key, s.start);
+                    st->second = std::max(st->second, s.start);
+                }
+            }
+            kept.emplace_back(at, std::move(s));
+        }
+        if (whole) continue;
+        if (auto since = known_since(); since && recent.all_before(*since - kSlack)) break;
+    }
+    std::sort(kept.begin(), kept.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [when, session] : kept) builder.add(session);
+    reader.settle();
+    out.error = reader.error();
+    out.problems = reader.problems();
+    return out;
 }
 
 std::optional<int> learned_hold(const Recall& r, const SessionPoint& point) {

@@ -5,27 +5,81 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <system_error>
 
 #include "knead/utf8.hpp"
 
 namespace knead {
 namespace {
 
-constexpr int kLogVersion = 1;
-constexpr std::string_view kHeaderPrefix = "# knead log v";
+// The slot of each key knead writes, found in one step by its length and its first and
+// last characters (a table built once; two names that share them are told apart by a scan).
+std::size_t shape(std::string_view key) {
+    return (key.size() * 131 + static_cast<unsigned char>(key.front()) * 7 +
+            static_cast<unsigned char>(key.back())) %
+           1024;
+}
 
-bool key_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '-' || c == '.';
+int slot_of(std::string_view key) {
+    static const std::array<std::int8_t, 1024> table = [] {
+        std::array<std::int8_t, 1024> t{};
+        t.fill(-1);
+        for (std::size_t i = 0; i < kLogKeys; ++i) {
+            auto& cell = t[shape(kLogKeyNames[i])];
+            cell = cell == -1 ? static_cast<std::int8_t>(i) : std::int8_t{-2};
+        }
+        return t;
+    }();
+    if (key.empty()) return -1;
+    const int hit = table[shape(key)];
+    if (hit >= 0) return kLogKeyNames[static_cast<std::size_t>(hit)] == key ? hit : -1;
+    if (hit == -1) return -1;
+    for (std::size_t i = 0; i < kLogKeys; ++i)
+        if (kLogKeyNames[i] == key) return static_cast<int>(i);
+    return -1;
 }
 
 }  // namespace
 
+bool LogRecord::read(std::string_view line, std::size_t line_number, std::string& why) {
+    line_ = line_number;
+    text_ = line;
+    slots_.fill({});
+    present_ = 0;
+    if (!tokenize_logfmt(line, scratch_, fields_, why)) return false;
+    for (const auto& f : fields_) {
+        const int slot = slot_of(f.key);
+        if (slot < 0 || ((present_ >> slot) & 1U)) continue;  // the first of two wins
+        present_ |= 1U << slot;
+        slots_[static_cast<std::size_t>(slot)] = f.value;
+    }
+    if (fields_.size() < 2 || fields_[0].key != key_name(LogKey::time) ||
+        fields_[1].key != key_name(LogKey::session)) {
+        why = "not a knead record: it should start with time= and session=";
+        return false;
+    }
+    return true;
+}
+
+std::string_view LogRecord::get(std::string_view key) const {
+    for (const auto& f : fields_)
+        if (f.key == key) return f.value;
+    return {};
+}
+
+bool LogRecord::has(std::string_view key) const {
+    for (const auto& f : fields_)
+        if (f.key == key) return true;
+    return false;
+}
+
 void LogProblems::damage(std::size_t line, std::string_view why) {
-    if (damaged++ == 0) {
+    // The earliest line is the one named, in whichever order the lines were read.
+    if (damaged++ == 0 || line < first_line) {
         first_line = line;
         // The reason may quote the line, and the line may hold anything: keep control
         // characters away from the terminal the warning goes to.
@@ -48,6 +102,35 @@ std::vector<std::string> log_warnings(const LogProblems& p, const std::string& f
                                   file, p.first_line, p.first_why, p.damaged - 1));
     return out;
 }
+
+namespace {
+
+// What both readers do with a whole line: a comment is skipped (a header above our version
+// noted), a record read, a damaged line counted. True when `r` holds a record.
+bool take_line(std::string_view line, std::size_t number, LogRecord& r, std::string& why,
+               LogProblems& problems) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) return false;
+    if (line[0] == '#') {
+        if (line.substr(0, kLogHeaderPrefix.size()) == kLogHeaderPrefix) {
+            // A version too big for any integer is newer still.
+            auto digits = line.substr(kLogHeaderPrefix.size());
+            digits = digits.substr(0, digits.find_first_not_of("0123456789"));
+            int v = 0;
+            auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+            const bool newer =
+                ec == std::errc::result_out_of_range || (ec == std::errc() && v > kLogVersion);
+            if (newer && !problems.newer_version)
+                problems.newer_version = std::string(digits.substr(0, 40));
+        }
+        return false;
+    }
+    if (r.read(line, number, why)) return true;
+    problems.damage(number, why);
+    return false;
+}
+
+}  // namespace
 
 LogReader::LogReader(const std::filesystem::path& path) {
     do {
@@ -134,89 +217,142 @@ bool LogReader::next(LogRecord& r) {
             overlong = false;
             continue;
         }
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty()) continue;
-        if (line[0] == '#') {
-            if (line.substr(0, kHeaderPrefix.size()) == kHeaderPrefix) {
-                // A version too big for any integer is newer still.
-                auto digits = line.substr(kHeaderPrefix.size());
-                digits = digits.substr(0, digits.find_first_not_of("0123456789"));
-                int v = 0;
-                auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-                bool newer =
-                    ec == std::errc::result_out_of_range || (ec == std::errc() && v > kLogVersion);
-                if (newer && !problems_.newer_version)
-                    problems_.newer_version = std::string(digits.substr(0, 40));
-            }
-            continue;
-        }
-        if (parse(line, r)) return true;
+        if (take_line(line, line_, r, why_, problems_)) return true;
     }
 }
 
-// logfmt, as format_logfmt writes it, parsed in place: values point into the buffer,
-// or into scratch_ when they held escapes.
-bool LogReader::parse(std::string_view line, LogRecord& r) {
-    r.fields_.clear();
-    r.line_ = line_;
-    std::size_t used = 0;  // bytes of scratch_ taken by this line
-    const std::size_t n = line.size();
-    std::size_t i = 0;
-    auto fail = [&](std::string_view why) {
-        problems_.damage(line_, why);
-        return false;
-    };
-    while (true) {
-        while (i < n && line[i] == ' ') ++i;
-        if (i >= n) break;
-        const std::size_t k = i;
-        while (i < n && key_char(line[i])) ++i;
-        if (i == k) return fail(fmt::format("expected a key at column {}", i + 1));
-        std::string_view key = line.substr(k, i - k);
-        if (i >= n || line[i] != '=') return fail(fmt::format("expected '=' after `{}`", key));
-        ++i;
-        std::string_view value;
-        if (i < n && line[i] == '"') {
-            const std::size_t v = ++i;
-            bool escaped = false;
-            while (i < n && line[i] != '"') {
-                if (line[i] == '\\') {
-                    escaped = true;
-                    ++i;
-                }
-                ++i;
-            }
-            if (i >= n) return fail(fmt::format("unterminated quoted value of `{}`", key));
-            if (!escaped) {
-                value = line.substr(v, i - v);
-            } else {
-                // Sized once per line, before any view into it is taken.
-                if (used == 0 && scratch_.size() < n) scratch_.resize(n);
-                const std::size_t from = used;
-                for (std::size_t j = v; j < i; ++j) {
-                    char c = line[j];
-                    if (c == '\\' && j + 1 < i) {
-                        char e = line[++j];
-                        c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;
-                    }
-                    scratch_[used++] = c;
-                }
-                value = std::string_view(scratch_.data() + from, used - from);
-            }
-            ++i;
-            if (i < n && line[i] != ' ')
-                return fail(fmt::format("expected a space after the value of `{}`", key));
-        } else {
-            const std::size_t v = i;
-            const void* space = std::memchr(line.data() + i, ' ', n - i);
-            i = space ? static_cast<std::size_t>(static_cast<const char*>(space) - line.data()) : n;
-            value = line.substr(v, i - v);
-        }
-        r.fields_.push_back({key, value});
+}  // namespace knead
+
+namespace knead {
+
+ReverseLogReader::ReverseLogReader(const std::filesystem::path& path) {
+    do {
+        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    } while (fd_ < 0 && errno == EINTR);
+    if (fd_ < 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            missing_ = true;
+        else
+            error_ = std::strerror(errno);
+        done_ = true;
+        return;
     }
-    if (r.fields_.size() < 2 || r.fields_[0].key != "time" || r.fields_[1].key != "session")
-        return fail("not a knead record: it should start with time= and session=");
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+        error_ = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
+        special_ = true;
+        done_ = true;
+        return;
+    }
+    size_ = static_cast<std::size_t>(st.st_size);
+    base_ = size_;
+    capacity_ = LogReader::kBufferSize + kBlock;
+    buffer_ = std::make_unique<char[]>(capacity_);
+}
+
+ReverseLogReader::ReverseLogReader(LogReader::FromText, std::string_view text)
+    : text_(text),
+      buffer_(std::make_unique<char[]>(LogReader::kBufferSize + kBlock)),
+      capacity_(LogReader::kBufferSize + kBlock),
+      size_(text.size()),
+      base_(text.size()) {}
+
+ReverseLogReader::~ReverseLogReader() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+bool ReverseLogReader::read_at(std::size_t offset, char* to, std::size_t n) {
+    if (fd_ < 0) {
+        std::memcpy(to, text_.data() + offset, n);
+        return true;
+    }
+    while (n > 0) {
+        ssize_t got = ::pread(fd_, to, n, static_cast<off_t>(offset));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) {
+            error_ = got < 0 ? std::strerror(errno) : "the log shrank while it was read";
+            return false;
+        }
+        to += got;
+        offset += static_cast<std::size_t>(got);
+        n -= static_cast<std::size_t>(got);
+    }
     return true;
+}
+
+bool ReverseLogReader::load() {
+    if (base_ == 0 || !error_.empty()) return false;
+    if (end_ + kBlock > capacity_) {
+        // A line longer than the whole buffer: drop what we have, find its start.
+        overlong_ = true;
+        end_ = 0;
+    }
+    const std::size_t n = std::min(kBlock, base_);
+    std::memmove(buffer_.get() + n, buffer_.get(), end_);
+    if (!read_at(base_ - n, buffer_.get(), n)) return false;
+    base_ -= n;
+    end_ += n;
+    return true;
+}
+
+bool ReverseLogReader::next(LogRecord& r) {
+    while (!done_) {
+        // The line that ends where the unread part ends starts after the newline before it.
+        std::size_t from = end_;
+        while (from > 0 && buffer_[from - 1] != '\n') --from;
+        if (from == 0 && base_ > 0) {
+            if (load()) continue;
+            done_ = true;  // a read error: error() says which
+            break;
+        }
+        const std::string_view line(buffer_.get() + from, end_ - from);
+        const std::size_t offset = base_ + from;
+        const bool tail = tail_, overlong = overlong_;
+        tail_ = overlong_ = false;
+        end_ = from > 0 ? from - 1 : 0;
+        done_ = from == 0;
+        if (overlong) {
+            problems_.damage(offset + 1, "the line is far too long");
+            continue;
+        }
+        if (tail) {
+            // The last line has no newline: a write was cut short (a crash, a full disk).
+            if (line.find_first_not_of(" \t\r") != std::string_view::npos)
+                problems_.damage(offset + 1, "the last line is cut short (no end of line)");
+            continue;
+        }
+        if (take_line(line, offset + 1, r, why_, problems_)) return true;
+    }
+    return false;
+}
+
+std::size_t ReverseLogReader::line_number(std::size_t offset) {
+    std::size_t lines = 1;
+    std::string block(kBlock, '\0');
+    for (std::size_t at = 0; at < offset;) {
+        const std::size_t n = std::min(kBlock, offset - at);
+        if (!read_at(at, block.data(), n)) break;
+        lines += static_cast<std::size_t>(std::count(block.data(), block.data() + n, '\n'));
+        at += n;
+    }
+    return lines;
+}
+
+void ReverseLogReader::settle() {
+    if (problems_.damaged > 0) problems_.first_line = line_number(problems_.first_line - 1);
+    // The header names the version on the first line, which an early stop has not read.
+    if (!done_ && size_ > 0 && error_.empty()) {
+        std::string first(std::min<std::size_t>(size_, 256), '\0');
+        if (read_at(0, first.data(), first.size())) {
+            LogRecord unused;
+            std::string why;
+            LogProblems header;
+            take_line(std::string_view(first).substr(0, first.find('\n')), 1, unused, why,
+                      header);
+            if (!problems_.newer_version) problems_.newer_version = header.newer_version;
+        }
+    }
+    done_ = true;
 }
 
 }  // namespace knead

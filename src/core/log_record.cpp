@@ -10,6 +10,10 @@
 namespace knead {
 namespace {
 
+std::pair<std::string, std::string> kv(LogKey key, std::string value) {
+    return {std::string(key_name(key)), std::move(value)};
+}
+
 std::string seconds_text(double s) {
     return fmt::format("{:.1f}", s);
 }
@@ -17,13 +21,13 @@ std::string seconds_text(double s) {
 // A point is logged under the routine and id it was written with, so that a point taken
 // with `use` learns and trends as one.
 void add_point(Fields& f, const SessionPoint& p) {
-    f.emplace_back("routine", p.origin_routine());
-    f.emplace_back("point", p.origin_point());
+    f.push_back(kv(LogKey::routine, p.origin_routine()));
+    f.push_back(kv(LogKey::point, p.origin_point()));
 }
 
 // Last in the record: the routine that ran a point taken with `use`.
 void add_via(Fields& f, const SessionPoint& p) {
-    if (p.origin_routine() != p.routine) f.emplace_back("via", p.routine);
+    if (p.origin_routine() != p.routine) f.push_back(kv(LogKey::via, p.routine));
 }
 
 }  // namespace
@@ -72,62 +76,62 @@ std::string make_session_id(WallTime t, unsigned salt) {
 }
 
 Fields start_record(WallTime t, const SessionInfo& s) {
-    return {{"time", iso8601(t)},
-            {"session", s.id},
-            {"event", "start"},
-            {"routines", fmt::format("{}", fmt::join(s.routines, ","))},
-            {"clock", s.virtual_clock ? "virtual" : "real"},
-            {"version", std::string(kVersion)}};
+    return {kv(LogKey::time, iso8601(t)),
+            kv(LogKey::session, s.id),
+            kv(LogKey::event, "start"),
+            kv(LogKey::routines, fmt::format("{}", fmt::join(s.routines, ","))),
+            kv(LogKey::clock, s.virtual_clock ? "virtual" : "real"),
+            kv(LogKey::version, std::string(kVersion))};
 }
 
 Fields step_record(WallTime t, const SessionInfo& s, const SessionPoint& p, const StepResult& r) {
-    Fields f{{"time", iso8601(t)}, {"session", s.id}};
+    Fields f{kv(LogKey::time, iso8601(t)), kv(LogKey::session, s.id)};
     add_point(f, p);
-    f.insert(f.end(), {{"side", std::string(to_string(r.step.side))},
-                       {"rep", std::to_string(r.step.rep)},
-                       {"step", std::string(to_string(r.step.phase))},
-                       {"planned", std::to_string(r.step.planned)},
-                       {"actual", seconds_text(r.actual)}});
-    if (r.pain) f.emplace_back("pain", std::to_string(*r.pain));
-    if (r.next) f.emplace_back("next", std::to_string(*r.next));
-    if (!r.answer.empty()) f.emplace_back("answer", r.answer);
-    if (r.paused > 0) f.emplace_back("paused", seconds_text(r.paused));
-    if (r.adjusted != 0) f.emplace_back("adjusted", fmt::format("{:+d}", r.adjusted));
-    if (!r.early.empty()) f.emplace_back("early", r.early);
+    f.insert(f.end(), {kv(LogKey::side, std::string(to_string(r.step.side))),
+                       kv(LogKey::rep, std::to_string(r.step.rep)),
+                       kv(LogKey::step, std::string(to_string(r.step.phase))),
+                       kv(LogKey::planned, std::to_string(r.step.planned)),
+                       kv(LogKey::actual, seconds_text(r.actual))});
+    if (r.pain) f.push_back(kv(LogKey::pain, std::to_string(*r.pain)));
+    if (r.next) f.push_back(kv(LogKey::next, std::to_string(*r.next)));
+    if (!r.answer.empty()) f.push_back(kv(LogKey::answer, r.answer));
+    if (r.paused > 0) f.push_back(kv(LogKey::paused, seconds_text(r.paused)));
+    if (r.adjusted != 0) f.push_back(kv(LogKey::adjusted, fmt::format("{:+d}", r.adjusted)));
+    if (!r.early.empty()) f.push_back(kv(LogKey::early, r.early));
     add_via(f, p);
     return f;
 }
 
 Fields skip_record(WallTime t, const SessionInfo& s, const SessionPoint& p, Side side,
                    SkipWhy why) {
-    Fields f{{"time", iso8601(t)}, {"session", s.id}, {"event", "skip"}};
+    Fields f{kv(LogKey::time, iso8601(t)), kv(LogKey::session, s.id), kv(LogKey::event, "skip")};
     add_point(f, p);
-    f.emplace_back("side", std::string(to_string(side)));
-    f.emplace_back("why", std::string(to_string(why)));
+    f.push_back(kv(LogKey::side, std::string(to_string(side))));
+    f.push_back(kv(LogKey::why, std::string(to_string(why))));
     add_via(f, p);
     return f;
 }
 
 Fields soreness_record(WallTime t, const SessionInfo& s, const std::string& routine, int soreness) {
-    return {{"time", iso8601(t)},
-            {"session", s.id},
-            {"event", "soreness"},
-            {"routine", routine},
-            {"pain", std::to_string(soreness)}};
+    return {kv(LogKey::time, iso8601(t)),
+            kv(LogKey::session, s.id),
+            kv(LogKey::event, "soreness"),
+            kv(LogKey::routine, routine),
+            kv(LogKey::pain, std::to_string(soreness))};
 }
 
 Fields end_record(WallTime t, const SessionInfo& s, Status status, int points_done, double seconds,
                   const Step* under_way, const SessionPoint* point) {
-    Fields f{{"time", iso8601(t)},
-             {"session", s.id},
-             {"event", "end"},
-             {"status", std::string(to_string(status))},
-             {"points", std::to_string(points_done)},
-             {"duration", seconds_text(seconds)}};
+    Fields f{kv(LogKey::time, iso8601(t)),
+             kv(LogKey::session, s.id),
+             kv(LogKey::event, "end"),
+             kv(LogKey::status, std::string(to_string(status))),
+             kv(LogKey::points, std::to_string(points_done)),
+             kv(LogKey::duration, seconds_text(seconds))};
     if (under_way && point) {
         add_point(f, *point);
-        f.emplace_back("side", std::string(to_string(under_way->side)));
-        f.emplace_back("step", std::string(to_string(under_way->phase)));
+        f.push_back(kv(LogKey::side, std::string(to_string(under_way->side))));
+        f.push_back(kv(LogKey::step, std::string(to_string(under_way->phase))));
         add_via(f, *point);
     }
     return f;

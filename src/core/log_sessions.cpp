@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <climits>
+#include <functional>
+#include <queue>
 #include <tuple>
 
 #include "knead/log_time.hpp"
@@ -63,37 +66,37 @@ void SessionAssembler::close(std::string_view id) {
 }
 
 void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
-    const std::string_view time = r.get("time");
-    const std::string_view id = r.get("session");
+    const std::string_view time = r.get(LogKey::time);
+    const std::string_view id = r.get(LogKey::session);
     auto t = parse_log_time(time);
     if (!t) return problems.damage(r.line(), fmt::format("`time={}` is not a time", time));
     if (id.empty()) return problems.damage(r.line(), "the session id is empty");
 
-    const std::string_view event = r.get("event");
+    const std::string_view event = r.get(LogKey::event);
     if (event.empty()) {
-        const std::string_view step = r.get("step");
+        const std::string_view step = r.get(LogKey::step);
         if (step.empty()) return;  // a kind of record this version does not know
-        const std::string_view routine = r.get("routine");
-        const std::string_view point = r.get("point");
+        const std::string_view routine = r.get(LogKey::routine);
+        const std::string_view point = r.get(LogKey::point);
         if (routine.empty() || point.empty())
             return problems.damage(r.line(), "a step without its routine or point");
         std::optional<int> pain;
-        if (r.has("pain")) {
-            pain = pain_value(r.get("pain"));
+        if (r.has(LogKey::pain)) {
+            pain = pain_value(r.get(LogKey::pain));
             if (!pain)
                 return problems.damage(r.line(),
-                                       fmt::format("`pain={}` is not 0-10", r.get("pain")));
+                                       fmt::format("`pain={}` is not 0-10", r.get(LogKey::pain)));
         }
-        auto planned = number<int>(r.get("planned"));
+        auto planned = number<int>(r.get(LogKey::planned));
         if (!planned || *planned < 0)
             return problems.damage(r.line(),
-                                   fmt::format("`planned={}` is not seconds", r.get("planned")));
+                                   fmt::format("`planned={}` is not seconds", r.get(LogKey::planned)));
         std::optional<int> next;
-        if (r.has("next")) {
-            next = number<int>(r.get("next"));
+        if (r.has(LogKey::next)) {
+            next = number<int>(r.get(LogKey::next));
             if (!next || *next < 0)
                 return problems.damage(r.line(),
-                                       fmt::format("`next={}` is not seconds", r.get("next")));
+                                       fmt::format("`next={}` is not seconds", r.get(LogKey::next)));
         }
         LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->last = std::max(s->last, t->epoch);
@@ -119,32 +122,32 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
         s->start = t->epoch;
         s->day = t->day;
         s->routines.clear();
-        std::string_view list = r.get("routines");
+        std::string_view list = r.get(LogKey::routines);
         while (!list.empty()) {
             auto comma = list.find(',');
             if (comma != 0) s->routines.emplace_back(list.substr(0, comma));
             if (comma == std::string_view::npos) break;
             list.remove_prefix(comma + 1);
         }
-        s->virtual_clock = r.get("clock") == "virtual";
+        s->virtual_clock = r.get(LogKey::clock) == "virtual";
     } else if (event == "end") {
-        auto points = number<int>(r.get("points"));
-        auto duration = number<double>(r.get("duration"));
-        if (r.get("status").empty() || !points || !duration)
+        auto points = number<int>(r.get(LogKey::points));
+        auto duration = number<double>(r.get(LogKey::duration));
+        if (r.get(LogKey::status).empty() || !points || !duration)
             return problems.damage(r.line(),
                                    "an end record without its status, points or duration");
         LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
-        s->status = r.get("status");
+        s->status = r.get(LogKey::status);
         s->points = *points;
         s->duration = *duration;
         s->last = std::max(s->last, t->epoch);
         close(id);
     } else if (event == "soreness") {
-        auto pain = pain_value(r.get("pain"));
-        if (r.get("routine").empty() || !pain)
+        auto pain = pain_value(r.get(LogKey::pain));
+        if (r.get(LogKey::routine).empty() || !pain)
             return problems.damage(r.line(), "a soreness record without its routine or 0-10 pain");
         LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
-        s->soreness.push_back({std::string(r.get("routine")), *pain});
+        s->soreness.push_back({std::string(r.get(LogKey::routine)), *pain});
     }
     // Other events come from newer versions: nothing here to learn from them.
 }
@@ -227,6 +230,113 @@ LogScan scan_sessions(const std::filesystem::path& path, const SessionAssembler:
 LogScan scan_sessions_text(std::string_view text, const SessionAssembler::Sink& sink) {
     LogReader reader(LogReader::FromText{}, text);
     return scan(reader, sink);
+}
+
+}  // namespace knead
+
+namespace knead {
+
+void RecentSessions::replay(std::vector<std::pair<std::size_t, std::string>> lines) {
+    std::size_t end_line = SIZE_MAX;
+    SessionAssembler assembler([&](LoggedSession&& s) {
+        Arrival at{end_line, s.start, s.line};
+        ready_.emplace_back(std::move(s), at);
+    });
+    LogRecord r;
+    std::string why;
+    // Held latest first: the assembler takes them in the order they were written.
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+        if (!r.read(it->second, it->first, why)) continue;  // cannot be: it was read before
+        end_line = r.line();
+        assembler.add(r, reader_.problems());
+    }
+    end_line = SIZE_MAX;
+    assembler.finish();
+}
+
+// A session whose start record was never read (damaged, or it ran for hours) is handed
+// over once the reading is far before its records.
+void RecentSessions::close_stale() {
+    for (auto it = held_.begin(); it != held_.end();) {
+        if (it->second.earliest - reached_ <= SessionAssembler::kStaleSeconds) {
+            ++it;
+            continue;
+        }
+        auto lines = std::move(it->second.lines);
+        it = held_.erase(it);
+        replay(std::move(lines));
+    }
+}
+
+bool RecentSessions::next(LoggedSession& s, Arrival& at) {
+    LogRecord r;
+    while (ready_.empty()) {
+        if (!reader_.next(r)) {
+            // The start of the log: what is held never had its start record read.
+            for (auto& [id, held] : held_) replay(std::move(held.lines));
+            held_.clear();
+            if (ready_.empty()) return false;
+            break;
+        }
+        const std::string_view id = r.get(LogKey::session);
+        const auto t = parse_log_time(r.get(LogKey::time));
+        if (!t || id.empty()) {
+            replay({{r.line(), std::string(r.text())}});  // the assembler says what is wrong
+            continue;
+        }
+        reached_ = t->epoch;
+        auto [it, fresh] = held_.try_emplace(std::string(id));
+        it->second.lines.emplace_back(r.line(), std::string(r.text()));
+        it->second.earliest = t->epoch;
+        if (r.get(LogKey::event) == "start") {
+            auto lines = std::move(it->second.lines);
+            held_.erase(it);
+            replay(std::move(lines));
+        }
+        if (!held_.empty()) close_stale();
+    }
+    s = std::move(ready_.back().first);
+    at = ready_.back().second;
+    ready_.pop_back();
+    return true;
+}
+
+}  // namespace knead
+
+namespace knead {
+
+LogScan scan_latest_sessions(ReverseLogReader& reader, std::size_t n,
+                             std::optional<std::int64_t> since_day,
+                             const SessionAssembler::Sink& sink) {
+    LogScan out;
+    out.missing = reader.missing();
+    out.special = reader.special();
+    if (!reader.error().empty() && !reader.missing()) {
+        out.error = reader.error();
+        return out;
+    }
+    // The starts of the latest n sessions handed over: once all that is left started
+    // before the earliest of them (or before since_day), none of it can be shown.
+    constexpr std::int64_t kSlack = 60;  // concurrent writers stamp a little out of order
+    std::priority_queue<std::int64_t, std::vector<std::int64_t>, std::greater<>> latest;
+    RecentSessions recent(reader);
+    LoggedSession s;
+    RecentSessions::Arrival at;
+    while (n > 0 && recent.next(s, at)) {
+        const std::int64_t start = s.start, day = s.day;
+        if (since_day && day < *since_day) {
+            if (recent.all_before(start - kSlack)) break;
+            continue;
+        }
+        sink(std::move(s));
+        latest.push(start);
+        if (latest.size() > n) latest.pop();
+        if (latest.size() == n && recent.all_before(latest.top() - kSlack)) break;
+    }
+    reader.settle();
+    out.error = reader.error();
+    out.problems = reader.problems();
+    return out;
 }
 
 }  // namespace knead

@@ -1,6 +1,9 @@
 #include "knead/logfmt.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cstring>
 
 namespace knead {
 namespace {
@@ -13,9 +16,18 @@ bool needs_quotes(std::string_view v) {
     });
 }
 
-bool key_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '-' || c == '.';
+// The escapes format_logfmt writes, undone into scratch from `used` on.
+std::string_view unescape(std::string_view quoted, std::string& scratch, std::size_t& used) {
+    const std::size_t from = used;
+    for (std::size_t j = 0; j < quoted.size(); ++j) {
+        char c = quoted[j];
+        if (c == '\\' && j + 1 < quoted.size()) {
+            const char e = quoted[++j];
+            c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;
+        }
+        scratch[used++] = c;
+    }
+    return {scratch.data() + from, used - from};
 }
 
 }  // namespace
@@ -59,57 +71,52 @@ std::string format_logfmt(const Fields& fields) {
     return out;
 }
 
-std::optional<Fields> parse_logfmt(std::string_view line, std::string* error) {
-    auto fail = [&](std::string why) -> std::optional<Fields> {
-        if (error) *error = std::move(why);
-        return std::nullopt;
-    };
-    Fields fields;
+// Values point into the line, or into scratch when they held escapes.
+bool tokenize_logfmt(std::string_view line, std::string& scratch, std::vector<LogField>& out,
+                     std::string& why) {
+    out.clear();
+    std::size_t used = 0;  // bytes of scratch taken by this line
+    const std::size_t n = line.size();
     std::size_t i = 0;
+    auto fail = [&](std::string text) {
+        why = std::move(text);
+        return false;
+    };
     while (true) {
-        while (i < line.size() && line[i] == ' ') ++i;
-        if (i >= line.size()) break;
-        std::size_t k = i;
-        while (i < line.size() && key_char(line[i])) ++i;
-        if (i == k) return fail("expected a key at column " + std::to_string(i + 1));
-        std::string key(line.substr(k, i - k));
-        if (i >= line.size() || line[i] != '=') return fail("expected '=' after `" + key + "`");
+        while (i < n && line[i] == ' ') ++i;
+        if (i >= n) return true;
+        const std::size_t k = i;
+        while (i < n && logfmt_key_char(line[i])) ++i;
+        if (i == k) return fail(fmt::format("expected a key at column {}", i + 1));
+        const std::string_view key = line.substr(k, i - k);
+        if (i >= n || line[i] != '=') return fail(fmt::format("expected '=' after `{}`", key));
         ++i;
-        std::string value;
-        if (i < line.size() && line[i] == '"') {
-            ++i;
-            bool closed = false;
-            while (i < line.size()) {
-                char c = line[i++];
-                if (c == '"') {
-                    closed = true;
-                    break;
+        if (i < n && line[i] == '"') {
+            const std::size_t v = ++i;
+            bool escaped = false;
+            for (; i < n && line[i] != '"'; ++i)
+                if (line[i] == '\\') {
+                    escaped = true;
+                    ++i;
                 }
-                if (c != '\\') {
-                    value += c;
-                    continue;
-                }
-                if (i >= line.size()) break;
-                char e = line[i++];
-                value += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;
+            if (i >= n) return fail(fmt::format("unterminated quoted value of `{}`", key));
+            std::string_view value = line.substr(v, i - v);
+            if (escaped) {
+                // Sized once per line, before any view into it is taken.
+                if (used == 0 && scratch.size() < n) scratch.resize(n);
+                value = unescape(value, scratch, used);
             }
-            if (!closed) return fail("unterminated quoted value of `" + key + "`");
-            if (i < line.size() && line[i] != ' ')
-                return fail("expected a space after the value of `" + key + "`");
+            ++i;
+            if (i < n && line[i] != ' ')
+                return fail(fmt::format("expected a space after the value of `{}`", key));
+            out.push_back({key, value});
         } else {
-            std::size_t v = i;
-            while (i < line.size() && line[i] != ' ') ++i;
-            value = line.substr(v, i - v);
+            const std::size_t v = i;
+            const void* space = std::memchr(line.data() + i, ' ', n - i);
+            i = space ? static_cast<std::size_t>(static_cast<const char*>(space) - line.data()) : n;
+            out.push_back({key, line.substr(v, i - v)});
         }
-        fields.emplace_back(std::move(key), std::move(value));
     }
-    return fields;
-}
-
-const std::string* find_field(const Fields& fields, std::string_view key) {
-    for (const auto& [k, v] : fields)
-        if (k == key) return &v;
-    return nullptr;
 }
 
 }  // namespace knead

@@ -95,17 +95,17 @@ void ReportBuilder::add(const LogRecord& r, LogProblems& problems) {
     sessions_.add(r, problems);  // an end record hands its session to session() here
     current_ = nullptr;
     if (problems.damaged != damaged) return;
-    if (r.get("event") == "skip") return skipped_side(r, open_[std::string(r.get("session"))]);
-    if (!r.get("event").empty() || r.get("step").empty()) return;
+    if (r.get(LogKey::event) == "skip") return skipped_side(r, open_[std::string(r.get(LogKey::session))]);
+    if (!r.get(LogKey::event).empty() || r.get(LogKey::step).empty()) return;
     // A step the assembler took: the details a report shows and a session summary lacks.
-    step(r, open_[std::string(r.get("session"))]);
+    step(r, open_[std::string(r.get(LogKey::session))]);
 }
 
 void ReportBuilder::count_skip(Open& o, const LogRecord& r, std::string_view step,
                                std::string why) {
-    const std::string_view routine = r.get("routine");
-    const std::string_view point = r.get("point");
-    const std::string_view side = r.get("side");
+    const std::string_view routine = r.get(LogKey::routine);
+    const std::string_view point = r.get(LogKey::point);
+    const std::string_view side = r.get(LogKey::side);
     if (r.has("reason")) why += fmt::format(": {}", r.get("reason"));
     auto it = std::find_if(o.skips.begin(), o.skips.end(), [&](const SkipCount& k) {
         return k.routine == routine && k.point == point && k.side == side && k.step == step &&
@@ -113,13 +113,13 @@ void ReportBuilder::count_skip(Open& o, const LogRecord& r, std::string_view ste
     });
     if (it == o.skips.end())
         o.skips.push_back({std::string(routine), std::string(point), std::string(side),
-                           std::string(step), why, 1, std::string(r.get("time"))});
+                           std::string(step), why, 1, std::string(r.get(LogKey::time))});
     else
         ++it->times;
 }
 
 void ReportBuilder::skipped_side(const LogRecord& r, Open& o) {
-    const std::string_view why = r.get("why");
+    const std::string_view why = r.get(LogKey::why);
     std::string text = why == "answer"  ? "side skipped: answered s"
                        : why == "next"  ? "side skipped with n"
                        : why == "point" ? "side skipped with the whole point (N)"
@@ -128,25 +128,25 @@ void ReportBuilder::skipped_side(const LogRecord& r, Open& o) {
 }
 
 void ReportBuilder::step(const LogRecord& r, Open& o) {
-    const std::string_view routine = r.get("routine");
-    const std::string_view point = r.get("point");
-    const std::string_view side = r.get("side");
-    const std::string_view step = r.get("step");
+    const std::string_view routine = r.get(LogKey::routine);
+    const std::string_view point = r.get(LogKey::point);
+    const std::string_view side = r.get(LogKey::side);
+    const std::string_view step = r.get(LogKey::step);
     for (std::size_t i = 0; i < q_.subjects.size(); ++i)
         if (!matched_[i] && subject_matches(q_.subjects[i], routine, point)) matched_[i] = true;
 
-    const std::string_view answer = r.get("answer");
+    const std::string_view answer = r.get(LogKey::answer);
     if (answer == "red-flag")
-        o.flag = RedFlagStop{std::string(r.get("time")), std::string(routine), std::string(point),
+        o.flag = RedFlagStop{std::string(r.get(LogKey::time)), std::string(routine), std::string(point),
                              std::string(side), std::string(step)};
 
     // What the step itself says; a side skipped whole also has a record of its own
     // (skipped_side), which logs written before that record existed lack.
     if (answer == "skip")
         count_skip(o, r, step, "answered s (skip)");
-    else if (r.get("early") == "skip")
+    else if (r.get(LogKey::early) == "skip")
         count_skip(o, r, step, "cut short with s");
-    else if (r.get("early") == "next")
+    else if (r.get(LogKey::early) == "next")
         count_skip(o, r, step, "rest of the point skipped with n");
 
     if (step != "hold") return;
@@ -162,10 +162,10 @@ void ReportBuilder::step(const LogRecord& r, Open& o) {
     } else {
         s = &*it;
     }
-    s->planned += number(r.get("planned")).value_or(0);
-    s->done += number(r.get("actual")).value_or(0);
-    if (r.has("pain")) {
-        const int pain = static_cast<int>(number(r.get("pain")).value_or(0));
+    s->planned += number(r.get(LogKey::planned)).value_or(0);
+    s->done += number(r.get(LogKey::actual)).value_or(0);
+    if (r.has(LogKey::pain)) {
+        const int pain = static_cast<int>(number(r.get(LogKey::pain)).value_or(0));
         if (s->holds++ == 0) s->first = pain;
         s->last = pain;
     }

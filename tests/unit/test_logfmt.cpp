@@ -1,11 +1,44 @@
-// logfmt lines: formatting, parsing, and the round trip between them.
+// logfmt lines: formatting, and reading them back through the log reader, the one
+// tokenizer there is.
 #include <doctest/doctest.h>
 
 #include <string>
 
+#include "knead/log_reader.hpp"
 #include "knead/logfmt.hpp"
 
 using knead::Fields;
+
+namespace {
+
+constexpr const char* kPrefix = "time=2026-11-25T07:30:12Z session=s1 ";
+
+struct Read {
+    std::optional<Fields> fields;  // after time and session; nullopt when damaged
+    std::string why;               // why the line was skipped
+};
+
+// One line through LogReader, as the log gives it: `rest` after a record's time and
+// session, or `whole` as the line itself.
+Read read_line(const std::string& line) {
+    knead::LogReader reader(knead::LogReader::FromText{}, line + "\n");
+    knead::LogRecord r;
+    Read out;
+    if (reader.next(r)) {
+        Fields f;
+        for (std::size_t i = 2; i < r.fields().size(); ++i)
+            f.emplace_back(r.fields()[i].key, r.fields()[i].value);
+        out.fields = std::move(f);
+    }
+    out.why = reader.problems().first_why;
+    return out;
+}
+
+Read read_rest(const std::string& rest) {
+    return read_line(kPrefix + rest);
+}
+
+}  // namespace
 
 TEST_CASE("logfmt: plain values are written bare, in order, separated by one space") {
     Fields f{{"time", "2026-11-25T07:30:12+01:00"}, {"step", "hold"}, {"pain", "6"}};
@@ -29,7 +62,7 @@ TEST_CASE("logfmt: values that need it are quoted and escaped") {
     CHECK(knead::format_logfmt({{"k", "x\ny"}, {"j", "\n"}}).find('\n') == std::string::npos);
 }
 
-TEST_CASE("logfmt: round trip") {
+TEST_CASE("logfmt: round trip through the reader") {
     const Fields f{{"plain", "value"},
                    {"spaces", "a value with spaces"},
                    {"quotes", "she said \"ouch\""},
@@ -41,91 +74,119 @@ TEST_CASE("logfmt: round trip") {
                    {"utf8", "caf\xc3\xa9 \xe2\x80\x94 ok"},
                    {"lone-quote", "\""},
                    {"dotted.key_1", "-3.5"}};
-    std::string line = knead::format_logfmt(f);
+    std::string line = kPrefix + knead::format_logfmt(f);
     CAPTURE(line);
-    std::string error;
-    auto back = knead::parse_logfmt(line, &error);
-    CHECK(error.empty());
-    REQUIRE(back.has_value());
-    CHECK(*back == f);
+    auto back = read_line(line);
+    CHECK(back.why.empty());
+    REQUIRE(back.fields.has_value());
+    CHECK(*back.fields == f);
 }
 
-TEST_CASE("logfmt: parsing") {
+TEST_CASE("logfmt: reading") {
     SUBCASE("bare and quoted values") {
-        auto f = knead::parse_logfmt("a=1 b=\"x y\" c=z");
-        REQUIRE(f);
-        CHECK(*f == Fields{{"a", "1"}, {"b", "x y"}, {"c", "z"}});
+        auto f = read_rest("a=1 b=\"x y\" c=z");
+        REQUIRE(f.fields);
+        CHECK(*f.fields == Fields{{"a", "1"}, {"b", "x y"}, {"c", "z"}});
     }
     SUBCASE("an empty bare value") {
-        auto f = knead::parse_logfmt("a= b=2");
-        REQUIRE(f);
-        CHECK(*f == Fields{{"a", ""}, {"b", "2"}});
+        auto f = read_rest("a= b=2");
+        REQUIRE(f.fields);
+        CHECK(*f.fields == Fields{{"a", ""}, {"b", "2"}});
     }
     SUBCASE("extra spaces between pairs") {
-        auto f = knead::parse_logfmt("  a=1    b=2  ");
-        REQUIRE(f);
-        CHECK(*f == Fields{{"a", "1"}, {"b", "2"}});
-    }
-    SUBCASE("an empty line has no fields") {
-        auto f = knead::parse_logfmt("");
-        REQUIRE(f);
-        CHECK(f->empty());
+        auto f = read_line("  time=2026-11-25T07:30:12Z    session=s1  a=1    b=2  ");
+        REQUIRE(f.fields);
+        CHECK(*f.fields == Fields{{"a", "1"}, {"b", "2"}});
     }
     SUBCASE("escapes") {
-        auto f = knead::parse_logfmt(R"(m="a\"b\\c\nd\te\rf")");
-        REQUIRE(f);
-        CHECK(*f == Fields{{"m", "a\"b\\c\nd\te\rf"}});
+        auto f = read_rest(R"(m="a\"b\\c\nd\te\rf")");
+        REQUIRE(f.fields);
+        CHECK(*f.fields == Fields{{"m", "a\"b\\c\nd\te\rf"}});
     }
-    SUBCASE("repeated keys are all kept") {
-        auto f = knead::parse_logfmt("a=1 a=2");
-        REQUIRE(f);
-        CHECK(f->size() == 2);
+    SUBCASE("two escaped values on one line keep apart") {
+        auto f = read_rest(R"(a="x\"1" b="y\\2" c="plain")");
+        REQUIRE(f.fields);
+        CHECK(*f.fields == Fields{{"a", "x\"1"}, {"b", "y\\2"}, {"c", "plain"}});
+    }
+    SUBCASE("repeated keys are all kept; the first is the value") {
+        knead::LogReader reader(knead::LogReader::FromText{}, std::string(kPrefix) + "pain=1 pain=2\n");
+        knead::LogRecord r;
+        REQUIRE(reader.next(r));
+        CHECK(r.fields().size() == 4);
+        CHECK(r.get(knead::LogKey::pain) == "1");
+        CHECK(r.get("pain") == "1");
     }
 }
 
-TEST_CASE("logfmt: parse errors say why") {
-    std::string error;
+TEST_CASE("logfmt: a damaged line says why") {
     SUBCASE("unterminated quote") {
-        CHECK_FALSE(knead::parse_logfmt("a=1 b=\"never closed", &error));
-        CHECK(error.find("unterminated") != std::string::npos);
-        CHECK(error.find("`b`") != std::string::npos);
+        auto f = read_line("a=1 b=\"never closed");
+        CHECK_FALSE(f.fields);
+        CHECK(f.why.find("unterminated") != std::string::npos);
+        CHECK(f.why.find("`b`") != std::string::npos);
     }
     SUBCASE("a backslash at the end of a quoted value") {
-        CHECK_FALSE(knead::parse_logfmt("a=\"x\\", &error));
-        CHECK(error.find("unterminated") != std::string::npos);
+        auto f = read_line("a=\"x\\");
+        CHECK_FALSE(f.fields);
+        CHECK(f.why.find("unterminated") != std::string::npos);
     }
     SUBCASE("missing =") {
-        CHECK_FALSE(knead::parse_logfmt("a=1 lonely b=2", &error));
-        CHECK(error.find("expected '='") != std::string::npos);
-        CHECK(error.find("`lonely`") != std::string::npos);
+        auto f = read_line("a=1 lonely b=2");
+        CHECK_FALSE(f.fields);
+        CHECK(f.why.find("expected '='") != std::string::npos);
+        CHECK(f.why.find("`lonely`") != std::string::npos);
     }
     SUBCASE("a key at the end of the line") {
-        CHECK_FALSE(knead::parse_logfmt("a=1 b", &error));
-        CHECK(error.find("expected '='") != std::string::npos);
+        auto f = read_rest("a=1 b");
+        CHECK_FALSE(f.fields);
+        CHECK(f.why.find("expected '='") != std::string::npos);
     }
     SUBCASE("no key") {
-        CHECK_FALSE(knead::parse_logfmt("=value", &error));
-        CHECK(error.find("expected a key at column 1") != std::string::npos);
+        auto f = read_line("=value");
+        CHECK_FALSE(f.fields);
+        CHECK(f.why.find("expected a key at column 1") != std::string::npos);
     }
     SUBCASE("text straight after a closing quote") {
-        CHECK_FALSE(knead::parse_logfmt("a=\"x\"y b=1", &error));
-        CHECK(error.find("space after the value of `a`") != std::string::npos);
+        auto f = read_rest("a=\"x\"y b=1");
+        CHECK_FALSE(f.fields);
+        CHECK(f.why.find("space after the value of `a`") != std::string::npos);
     }
-    SUBCASE("error is optional") {
-        CHECK_FALSE(knead::parse_logfmt("a=\"x"));
+    SUBCASE("logfmt that is no knead record") {
+        auto f = read_line("a=1 b=2");
+        CHECK_FALSE(f.fields);
+        CHECK(f.why.find("time= and session=") != std::string::npos);
     }
 }
 
-TEST_CASE("logfmt: find_field") {
-    Fields f{{"a", "1"}, {"b", ""}, {"a", "2"}};
-    const std::string* a = knead::find_field(f, "a");
-    REQUIRE(a != nullptr);
-    CHECK(*a == "1");  // the first one
-    CHECK(a == &f[0].second);
-    const std::string* b = knead::find_field(f, "b");
-    REQUIRE(b != nullptr);
-    CHECK(b->empty());
-    CHECK(knead::find_field(f, "c") == nullptr);
-    CHECK(knead::find_field(f, "") == nullptr);
-    CHECK(knead::find_field({}, "a") == nullptr);
+TEST_CASE("logfmt: the keys knead writes are found by name and by key") {
+    knead::LogReader reader(knead::LogReader::FromText{},
+                            std::string(kPrefix) + "step=hold answer= extra=x\n");
+    knead::LogRecord r;
+    REQUIRE(reader.next(r));
+    CHECK(r.get(knead::LogKey::step) == "hold");
+    CHECK(r.get("step") == "hold");
+    CHECK(r.has(knead::LogKey::answer));
+    CHECK(r.get(knead::LogKey::answer).empty());
+    CHECK_FALSE(r.has(knead::LogKey::pain));
+    CHECK(r.get("extra") == "x");
+    CHECK_FALSE(r.has("missing"));
+    for (std::size_t i = 0; i < knead::kLogKeys; ++i)
+        for (std::size_t j = 0; j < i; ++j) CHECK(knead::kLogKeyNames[i] != knead::kLogKeyNames[j]);
+}
+
+TEST_CASE("logfmt: every key knead writes has its own slot") {
+    std::string line = kPrefix;
+    for (std::size_t i = 2; i < knead::kLogKeys; ++i)
+        line += std::string(knead::kLogKeyNames[i]) + "=v" + std::to_string(i) + " ";
+    line += "stepx=no tim=no\n";
+    knead::LogReader reader(knead::LogReader::FromText{}, line);
+    knead::LogRecord r;
+    REQUIRE(reader.next(r));
+    CHECK(r.get(knead::LogKey::time) == "2026-11-25T07:30:12Z");
+    CHECK(r.get(knead::LogKey::session) == "s1");
+    for (std::size_t i = 2; i < knead::kLogKeys; ++i) {
+        CAPTURE(knead::kLogKeyNames[i]);
+        CHECK(r.get(static_cast<knead::LogKey>(i)) == "v" + std::to_string(i));
+    }
+    CHECK(r.get("stepx") == "no");
 }
