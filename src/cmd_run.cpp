@@ -9,6 +9,7 @@
 #include <random>
 
 #include "commands.hpp"
+#include "error.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/learning.hpp"
 #include "knead/log_file.hpp"
@@ -24,7 +25,6 @@
 #include "session_view.hpp"
 #include "speech.hpp"
 #include "terminal.hpp"
-#include "user_config.hpp"
 
 namespace knead {
 namespace {
@@ -263,13 +263,18 @@ class Runner {
     }
 
     // The input ended, or gave only unusable answers: stop, with every finished step kept.
+    // A read error is no end of input: the session is logged as stopped, and the OS's
+    // reason is the error knead exits with.
     int ended(Asked why) {
         session_.stop(Status::stopped);
         if (why == Asked::refused)
             view_.too_many_invalid(kMaxInvalidAnswers);
-        else
+        else if (read_error_ == 0)
             view_.input_ended();
-        return finish(exit_code::stopped);
+        const int code = finish(exit_code::stopped);
+        if (read_error_ != 0)
+            throw os_error("read the answers from", "standard input", read_error_, code);
+        return code;
     }
 
     // Reads one answer line. Job control and resizes are dealt with on the way; on a pipe
@@ -289,6 +294,7 @@ class Runner {
             }
             if (got != LineReader::Result::line) {
                 if (!term_.caps().in_tty) view_.echo_answer("");
+                if (got == LineReader::Result::error) read_error_ = reader_.error();
                 return Asked::ended;
             }
             if (!term_.caps().in_tty) view_.echo_answer(reader_.too_long() ? text + "..." : text);
@@ -411,6 +417,7 @@ class Runner {
     LineReader reader_{STDIN_FILENO};
     WallTime started_wall_{};
     std::string speech_;  // said at the next wait
+    int read_error_ = 0;  // errno of a failed read of the answers
 };
 
 // `ROUTINE.POINT` on the command line: one point of a routine.
@@ -444,20 +451,18 @@ bool choose_points(std::vector<SessionPoint>& points, const std::vector<std::str
                 hint = fmt::format(" Did you mean `{}.{}`?", c.routine, *m);
             else
                 hint = fmt::format(" Its points: {}.", fmt::join(known, ", "));
-            fmt::print(stderr, "knead: routine `{}` has no point `{}`.{}\n", c.routine, c.point,
-                       hint);
+            print_error(fmt::format("routine `{}` has no point `{}`.{}", c.routine, c.point, hint));
             return false;
         }
         SessionPoint p = *it;
         if (side) {
             const auto sides = sides_to_work(p.point.side);
             if (std::find(sides.begin(), sides.end(), *side) == sides.end()) {
-                fmt::print(stderr, "knead: `{}.{}` is worked on the {} only, not the {} side.\n",
-                           c.routine, c.point,
-                           p.point.side == Side::center
-                               ? "center"
-                               : std::string(to_string(p.point.side)) + " side",
-                           to_string(*side));
+                print_error(fmt::format(
+                    "`{}.{}` is worked on the {} only, not the {} side.", c.routine, c.point,
+                    p.point.side == Side::center ? "center"
+                                                 : std::string(to_string(p.point.side)) + " side",
+                    to_string(*side)));
                 return false;
             }
             p.point.side = *side;
@@ -471,8 +476,8 @@ bool choose_points(std::vector<SessionPoint>& points, const std::vector<std::str
 
 }  // namespace
 
-// Flags win over the config file, which wins over the built-in defaults.
-int run_command(const RunOptions& o, const Config& config) {
+int run_command(const Context& ctx, const RunOptions& o) {
+    const Settings& settings = ctx.settings;
     // ROUTINE.POINT works one point; its routine is loaded as a whole, once.
     std::vector<std::string> names;
     std::vector<PointChoice> chosen;
@@ -484,19 +489,15 @@ int run_command(const RunOptions& o, const Config& config) {
         }
         if (std::find(names.begin(), names.end(), routine) == names.end()) names.push_back(routine);
     }
-    if (o.side && chosen.empty()) {
-        fmt::print(stderr, "knead: --side works one point: knead run ROUTINE.POINT --side {}\n",
-                   to_string(*o.side));
-        return exit_code::usage;
-    }
-    auto routines = load_named_routines(o.routines, names);
+    if (o.side && chosen.empty())
+        throw usage_error(fmt::format("--side works one point: knead run ROUTINE.POINT --side {}",
+                                      to_string(*o.side)));
+    auto routines = load_named_routines(ctx.routines, names);
     if (!routines) return exit_code::usage;
 
     std::vector<SessionPoint> points = session_points(*routines);
-    if (!chosen.empty() && chosen.size() != o.names.size()) {
-        fmt::print(stderr, "knead: name whole routines or single points, not both\n");
-        return exit_code::usage;
-    }
+    if (!chosen.empty() && chosen.size() != o.names.size())
+        throw usage_error("name whole routines or single points, not both");
     if (!choose_points(points, names, chosen, o.side)) return exit_code::usage;
     std::vector<std::string> ids;
     for (const auto& r : *routines) ids.push_back(r.id);
@@ -505,10 +506,9 @@ int run_command(const RunOptions& o, const Config& config) {
     // now, not after the user has done the work.
     std::unique_ptr<LogFile> log;
     try {
-        log = std::make_unique<LogFile>(log_path(o.log, config.log));
+        log = std::make_unique<LogFile>(ctx.log());
     } catch (const LogError& e) {
-        fmt::print(stderr, "knead: {}\n", e.what());
-        return exit_code::failure;
+        throw Error(e.what());
     }
     if (log->too_open())
         fmt::print(stderr, "knead: warning: others can read your log {}; run: chmod 600 {}\n",
@@ -518,20 +518,15 @@ int run_command(const RunOptions& o, const Config& config) {
     // with its log open; writes report the error instead.
     std::signal(SIGPIPE, SIG_IGN);
 
-    Terminal term(o.color.value_or(color_mode(config.color)));
-    SessionView view(term.caps(), {!o.quiet && config.bell, o.big || config.big}, stdout);
+    Terminal term(settings.color.value);
+    SessionView view(term.caps(), {settings.bell.value, settings.big.value}, stdout);
     first_run_notice(view);
     std::unique_ptr<Speaker> speaker;
-    if (o.voice || config.voice) {
-        auto command = !o.speech_command.empty()        ? o.speech_command
-                       : !config.speech_command.empty() ? config.speech_command
-                                                        : default_speech_command();
-        speaker = std::make_unique<Speaker>(command);
-    }
+    if (settings.voice.value) speaker = std::make_unique<Speaker>(settings.speech_command.value);
 
     std::unique_ptr<Clock> clock;
     if (o.no_wait)
-        clock = std::make_unique<VirtualClock>();
+        clock = std::make_unique<VirtualClock>(ctx.now());
     else
         clock = make_steady_clock(o.speed);
     SessionInfo info{make_session_id(clock->wall(), std::random_device{}()), ids,
@@ -548,18 +543,17 @@ int run_command(const RunOptions& o, const Config& config) {
     Session session(std::move(points));
     if (recall.red_flag) session.add_check(*recall.red_flag);
     for (auto& c : recall.soreness) session.add_check(std::move(c));
-    Runner::Options run_options{o.hands_free.value_or(config.hands_free), o.yes,
-                                o.no_wait ? 1.0 : o.speed};
+    Runner::Options run_options{settings.hands_free.value, o.yes, o.no_wait ? 1.0 : o.speed};
     try {
         Runner runner(session, view, *clock, *log, info, term, speaker.get(), run_options);
         return runner.run(*routines);
     } catch (const LogError& e) {
         std::fflush(stdout);
-        fmt::print(stderr,
-                   "\nknead: {}\nknead: stopping: a session that cannot be logged is "
-                   "lost. Earlier records are intact.\n",
-                   e.what());
-        return exit_code::failure;
+        fmt::print(stderr, "\n");  // the screen may be mid-line
+        throw Error(
+            fmt::format("{}; stopping, as a session that cannot be logged is lost. "
+                        "Earlier records are intact.",
+                        e.what()));
     }
 }
 

@@ -69,7 +69,10 @@ LineReader::Result LineReader::fill() {
         hang_up();
         return Result::signal;
     }
-    if (n < 0) return Result::error;
+    if (n < 0) {
+        error_ = err;
+        return Result::error;
+    }
     eof_ = true;
     return Result::line;
 }
