@@ -1,12 +1,16 @@
 #include "cli.hpp"
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <sstream>
 
 #include "commands.hpp"
+#include "error.hpp"
 #include "knead/exit_codes.hpp"
+#include "knead/paths.hpp"
 #include "knead/suggest.hpp"
 #include "knead/wrap.hpp"
 #include "terminal.hpp"
@@ -63,14 +67,6 @@ CLI::Option* add_choice(CLI::App& app, const std::string& name, Target& target,
         ->check(quiet(CLI::IsMember(words, CLI::ignore_case)));
 }
 
-// show and plan start holds where the log says the last session ended, unless --fresh.
-void add_learning_options(CLI::App& app, LogOptions& o, const std::string& fresh_help) {
-    app.add_option("--log", o.log,
-                   "Learn the starting holds from FILE (default: where knead run logs)")
-        ->type_name("FILE");
-    app.add_flag("--fresh", o.fresh, fresh_help);
-}
-
 // Help wrapped to the window, each option's text continued under its own column.
 class WrappingFormatter : public CLI::Formatter {
   public:
@@ -88,281 +84,423 @@ class WrappingFormatter : public CLI::Formatter {
     }
 };
 
-}  // namespace
-
-int run_cli(int argc, char** argv) {
-    CLI::App app{"knead: a terminal coach for trigger-point self-massage"};
-    app.formatter(std::make_shared<WrappingFormatter>());
-    app.set_version_flag("--version", std::string("knead ") + KNEAD_VERSION);
-    app.footer(kFooter);
-    app.require_subcommand(1);
-    app.fallthrough();
-
-    RoutineOptions routines;
-    app.add_option("--routines", routines.dirs,
-                   "Look for routines in DIR first (repeatable; before KNEAD_ROUTINES, "
-                   "$XDG_CONFIG_HOME/knead/routines and the built-in routines)")
-        ->type_name("DIR")
-        ->check(quiet(CLI::ExistingDirectory));
-
-    RunOptions run;
-    auto* run_cmd = app.add_subcommand(
-        "run", "Start a guided session; several routines make one: knead run neck upper-back");
-    run_cmd->footer(std::string(kRunFooter) + "\n\n" + kFooter);
-    run_cmd
-        ->add_option("routine", run.names,
-                     "Routine names or .toml files, worked in order; ROUTINE.POINT works one point")
-        ->required();
-    run_cmd
-        ->add_option("--log", run.log,
-                     "Append the session to FILE (default: KNEAD_LOG, "
-                     "else $XDG_DATA_HOME/knead/sessions.log)")
+// --log: a command that reads or appends to the log can be pointed at another one.
+void add_log(CLI::App& app, SettingFlags& f, const std::string& help) {
+    app.add_option("--log", f.log, help)
         ->type_name("FILE")
         ->check(CLI::Validator(
             [](std::string& s) { return s.empty() ? std::string("needs a file name") : ""; }, "",
             "non-empty"));
-    auto* no_wait = run_cmd->add_flag("--no-wait", run.no_wait,
-                                      "Run on a virtual clock: countdowns finish at once (for "
-                                      "scripts and tests)");
-    run_cmd->add_option("--speed", run.speed, "Run the clock X times faster (for demos)")
-        ->type_name("X")
-        ->check(CLI::Range(0.01, 1000.0))
-        ->excludes(no_wait);
+}
 
-    run_cmd->add_flag("--voice", run.voice,
-                      "Speak every step with its point, side and cue, the feedback and the "
-                      "questions (espeak-ng or say)");
-    std::string speech;
-    run_cmd
-        ->add_option("--speech-command", speech,
-                     "The speech command and its arguments, split at spaces; {} stands for "
-                     "the text, else the text goes to its standard input")
-        ->type_name("\"CMD ARGS\"");
-    run_cmd->add_flag("--quiet", run.quiet, "No bell at step changes");
-    run_cmd->add_flag("--big", run.big, "Draw the seconds left in large digits when there is room");
-    add_choice<ColorMode>(*run_cmd, "--color", run.color,
-                          {{"auto", ColorMode::automatic},
-                           {"always", ColorMode::always},
-                           {"never", ColorMode::never}},
-                          "Colour: auto, always or never")
-        ->type_name("WHEN");
+// A table row: the command's options are declared into an Options of its own, which the
+// returned call hands to `run`.
+template <typename Options>
+Command command(std::string name, std::string summary, Needs needs,
+                void (*options)(CLI::App&, Options&, SettingFlags&),
+                int (*run)(const Context&, const Options&)) {
+    auto declare = [options, run](CLI::App& app, SettingFlags& flags) {
+        auto o = std::make_shared<Options>();
+        options(app, *o, flags);
+        return std::function<int(const Context&)>(
+            [o, run](const Context& c) { return run(c, *o); });
+    };
+    return {std::move(name), std::move(summary), needs, declare};
+}
 
-    // --hands-free alone waits kHandsFreeSeconds; --hands-free=N waits N seconds.
-    std::vector<int> hands_free;
-    auto* hands_free_opt =
-        run_cmd
-            ->add_option("--hands-free", hands_free,
-                         "A question that gets no key within SECONDS (8 when not given) takes "
-                         "your last answer and goes on; on a terminal")
-            ->expected(0, 1)
-            ->type_name("[=SECONDS]")
-            ->check(quiet(CLI::Range(1, kMaxHandsFreeSeconds)));
-    run_cmd->add_flag("--yes", run.yes,
-                      "After a recent red flag on the same points, go on without asking");
-    add_choice<Side>(*run_cmd, "--side", run.side, {{"left", Side::left}, {"right", Side::right}},
-                     "With ROUTINE.POINT: work only this side, left or right")
-        ->type_name("SIDE");
-    run_cmd->add_flag("--fresh", run.fresh,
-                      "Ignore earlier sessions: holds start at the routine's own, no soreness "
-                      "question");
+constexpr Needs kNothing{};
+constexpr Needs kSettings{true, true};  // the config file and the log
 
-    bool names_only = false;
-    auto* list = app.add_subcommand("list", "List the routines on the search path");
-    list->add_flag("--names", names_only,
-                   "Print only the routine names, one a line (for scripts and shell completion)");
-    bool points_only = false;
-    list->add_flag("--points", points_only,
-                   "Print every point as ROUTINE.POINT, one a line (for shell completion)");
+std::vector<Command> make_table() {
+    std::vector<Command> t;
+    t.push_back(command<RunOptions>(
+        "run", "Start a guided session; several routines make one: knead run neck upper-back",
+        kSettings,
+        [](CLI::App& app, RunOptions& o, SettingFlags& f) {
+            app.footer(std::string(kRunFooter) + "\n\n" + kFooter);
+            app.add_option("routine", o.names,
+                           "Routine names or .toml files, worked in order; ROUTINE.POINT works "
+                           "one point")
+                ->required();
+            add_log(app, f,
+                    "Append the session to FILE (default: KNEAD_LOG, "
+                    "else $XDG_DATA_HOME/knead/sessions.log)");
+            auto* no_wait = app.add_flag("--no-wait", o.no_wait,
+                                         "Run on a virtual clock: countdowns finish at once (for "
+                                         "scripts and tests)");
+            app.add_option("--speed", o.speed, "Run the clock X times faster (for demos)")
+                ->type_name("X")
+                ->check(CLI::Range(0.01, 1000.0))
+                ->excludes(no_wait);
+            app.add_flag_callback(
+                "--voice", [&f] { f.voice = true; },
+                "Speak every step with its point, side and cue, the feedback and the "
+                "questions (espeak-ng or say)");
+            app.add_option_function<std::string>(
+                   "--speech-command",
+                   [&f](const std::string& text) {
+                       f.speech_command.emplace();
+                       std::istringstream words(text);
+                       for (std::string w; words >> w;) f.speech_command->push_back(w);
+                   },
+                   "The speech command and its arguments, split at spaces; {} stands for "
+                   "the text, else the text goes to its standard input")
+                ->type_name("\"CMD ARGS\"");
+            app.add_flag_callback(
+                "--quiet", [&f] { f.bell = false; }, "No bell at step changes");
+            app.add_flag_callback(
+                "--big", [&f] { f.big = true; },
+                "Draw the seconds left in large digits when there is room");
+            add_choice<ColorMode>(app, "--color", f.color,
+                                  {{"auto", ColorMode::automatic},
+                                   {"always", ColorMode::always},
+                                   {"never", ColorMode::never}},
+                                  "Colour: auto, always or never")
+                ->type_name("WHEN");
+            // --hands-free alone waits kHandsFreeSeconds; --hands-free=N waits N seconds.
+            auto waits = std::make_shared<std::vector<int>>();
+            auto* hands_free =
+                app.add_option("--hands-free", *waits,
+                               "A question that gets no key within SECONDS (8 when not given) "
+                               "takes your last answer and goes on; on a terminal")
+                    ->expected(0, 1)
+                    ->type_name("[=SECONDS]")
+                    ->check(quiet(CLI::Range(1, kMaxHandsFreeSeconds)));
+            app.final_callback([&f, waits, hands_free] {
+                if (hands_free->count() > 0)
+                    f.hands_free = waits->empty() ? kHandsFreeSeconds : waits->front();
+            });
+            app.add_flag("--yes", o.yes,
+                         "After a recent red flag on the same points, go on without asking");
+            add_choice<Side>(app, "--side", o.side, {{"left", Side::left}, {"right", Side::right}},
+                             "With ROUTINE.POINT: work only this side, left or right")
+                ->type_name("SIDE");
+            app.add_flag("--fresh", o.fresh,
+                         "Ignore earlier sessions: holds start at the routine's own, no soreness "
+                         "question");
+        },
+        run_command));
 
-    std::string show_name;
-    auto* show = app.add_subcommand(
-        "show", "Show a routine's points, cues, cautions, pain map and timeline");
-    show->add_option("routine", show_name, "Routine name or .toml file")->required();
-    LogOptions show_log;
-    add_learning_options(*show, show_log, "Show the routine's own holds, not learned ones");
+    t.push_back(command<ListOptions>(
+        "list", "List the routines on the search path", kNothing,
+        [](CLI::App& app, ListOptions& o, SettingFlags&) {
+            app.add_flag("--names", o.names_only,
+                         "Print only the routine names, one a line (for scripts and shell "
+                         "completion)");
+            app.add_flag("--points", o.points_only,
+                         "Print every point as ROUTINE.POINT, one a line (for shell completion)");
+        },
+        list_command));
 
-    HistoryOptions history;
-    auto* history_cmd = app.add_subcommand(
-        "history", "Past sessions, and per point the pain at each session's first hold as a trend");
-    history_cmd->add_option(
-        "subject", history.subject,
-        "A routine, a point id or ROUTINE.POINT: its trend, session by session");
-    history_cmd
-        ->add_option("--log", history.log.log,
-                     "Read FILE (default: where knead run logs: KNEAD_LOG, the config "
-                     "file's log, else $XDG_DATA_HOME/knead/sessions.log)")
-        ->type_name("FILE");
-    history_cmd->add_option("--since", history.since, "Only sessions from DATE on (YYYY-MM-DD)")
-        ->type_name("DATE");
-    history_cmd->add_option("--last", history.last, "Only the last N sessions")
-        ->type_name("N")
-        ->check(CLI::Range(1, 1000000000));
-    bool history_json = false;
-    auto* json_flag = history_cmd->add_flag("--json", history_json, "The same as --format json");
-    add_choice<HistoryFormat>(
-        *history_cmd, "--format", history.format,
-        {{"text", HistoryFormat::text}, {"tsv", HistoryFormat::tsv}, {"json", HistoryFormat::json}},
-        "text (default), tsv or json")
-        ->type_name("FORMAT")
-        ->excludes(json_flag);
-    history_cmd->add_flag("--ascii", history.ascii,
-                          "Draw trends in plain ASCII, whatever the locale says");
-    auto* week_opt = history_cmd
-                         ->add_option("--week", history.week,
-                                      "A table of days by routines for this week (or DATE's)")
-                         ->type_name("[DATE]")
-                         ->expected(0, 1);
-    history_cmd
-        ->add_option("--month", history.month,
-                     "A table of days by routines for this month (or DATE's)")
-        ->type_name("[DATE]")
-        ->expected(0, 1)
-        ->excludes(week_opt);
-    history_cmd->add_flag("--plot", history.plot,
-                          "Draw each point's pain at its first hold as a line chart");
+    t.push_back(command<ShowOptions>(
+        "show", "Show a routine's points, cues, cautions, pain map and timeline", kSettings,
+        [](CLI::App& app, ShowOptions& o, SettingFlags& f) {
+            app.add_option("routine", o.name, "Routine name or .toml file")->required();
+            add_log(app, f, "Learn the starting holds from FILE (default: where knead run logs)");
+            app.add_flag("--fresh", o.fresh, "Show the routine's own holds, not learned ones");
+        },
+        show_command));
 
-    ReportOptions report;
-    auto* report_cmd = app.add_subcommand(
-        "report", "Write a page with charts of the log (HTML or Markdown) to show a therapist");
-    report_cmd->add_option("subject", report.subjects,
+    t.push_back(command<HistoryOptions>(
+        "history", "Past sessions, and per point the pain at each session's first hold as a trend",
+        kSettings,
+        [](CLI::App& app, HistoryOptions& o, SettingFlags& f) {
+            app.add_option("subject", o.subject,
+                           "A routine, a point id or ROUTINE.POINT: its trend, session by "
+                           "session");
+            add_log(app, f,
+                    "Read FILE (default: where knead run logs: KNEAD_LOG, the config "
+                    "file's log, else $XDG_DATA_HOME/knead/sessions.log)");
+            app.add_option("--since", o.since, "Only sessions from DATE on (YYYY-MM-DD)")
+                ->type_name("DATE");
+            app.add_option("--last", o.last, "Only the last N sessions")
+                ->type_name("N")
+                ->check(CLI::Range(1, 1000000000));
+            auto* json = app.add_flag_callback(
+                "--json", [&o] { o.format = HistoryFormat::json; }, "The same as --format json");
+            add_choice<HistoryFormat>(app, "--format", o.format,
+                                      {{"text", HistoryFormat::text},
+                                       {"tsv", HistoryFormat::tsv},
+                                       {"json", HistoryFormat::json}},
+                                      "text (default), tsv or json")
+                ->type_name("FORMAT")
+                ->excludes(json);
+            app.add_flag("--ascii", o.ascii,
+                         "Draw trends in plain ASCII, whatever the locale says");
+            auto* week = app.add_option("--week", o.week,
+                                        "A table of days by routines for this week (or DATE's)")
+                             ->type_name("[DATE]")
+                             ->expected(0, 1);
+            app.add_option("--month", o.month,
+                           "A table of days by routines for this month (or DATE's)")
+                ->type_name("[DATE]")
+                ->expected(0, 1)
+                ->excludes(week);
+            app.add_flag("--plot", o.plot,
+                         "Draw each point's pain at its first hold as a line chart");
+        },
+        history_command));
+
+    t.push_back(command<ReportOptions>(
+        "report", "Write a page with charts of the log (HTML or Markdown) to show a therapist",
+        kSettings,
+        [](CLI::App& app, ReportOptions& o, SettingFlags& f) {
+            app.add_option("subject", o.subjects,
                            "Routines, point ids or ROUTINE.POINT to report on (default: all)");
-    report_cmd->add_option("--log", report.log.log, "Read FILE (default: where knead run logs)")
-        ->type_name("FILE");
-    report_cmd
-        ->add_option("--since", report.since,
-                     "Only sessions from DATE on (YYYY-MM-DD), or of the last N days (30d)")
-        ->type_name("DATE|Nd");
-    report_cmd
-        ->add_option("--out", report.out,
-                     "Write to FILE (default: knead-report.html or .md here; - for stdout)")
-        ->type_name("FILE");
-    add_choice<ReportFormat>(*report_cmd, "--format", report.format,
-                             {{"html", ReportFormat::html}, {"md", ReportFormat::markdown}},
-                             "html (default) or md")
-        ->type_name("FORMAT");
+            add_log(app, f, "Read FILE (default: where knead run logs)");
+            app.add_option("--since", o.since,
+                           "Only sessions from DATE on (YYYY-MM-DD), or of the last N days (30d)")
+                ->type_name("DATE|Nd");
+            app.add_option("--out", o.out,
+                           "Write to FILE (default: knead-report.html or .md here; - for stdout)")
+                ->type_name("FILE");
+            add_choice<ReportFormat>(app, "--format", o.format,
+                                     {{"html", ReportFormat::html}, {"md", ReportFormat::markdown}},
+                                     "html (default) or md")
+                ->type_name("FORMAT");
+        },
+        report_command));
 
-    DueOptions due;
-    auto* due_cmd = app.add_subcommand(
+    t.push_back(command<DueOptions>(
         "due",
         "List the routines due today by their per_day and per_week (exit 0 when one is, 1 when "
-        "none is)");
-    due_cmd
-        ->add_option("--log", due.log.log, "Count sessions in FILE (default: where knead run logs)")
-        ->type_name("FILE");
+        "none is)",
+        kSettings,
+        [](CLI::App& app, DueOptions&, SettingFlags& f) {
+            add_log(app, f, "Count sessions in FILE (default: where knead run logs)");
+        },
+        due_command));
 
-    std::vector<std::string> plan_names;
-    auto* plan = app.add_subcommand(
-        "plan", "Print the timeline of a session, every step with its seconds, without running it");
-    plan->add_option("routine", plan_names, "Routine names or .toml files, in order")->required();
-    LogOptions plan_log;
-    add_learning_options(*plan, plan_log, "Plan with the routines' own holds, not learned ones");
+    t.push_back(command<PlanOptions>(
+        "plan", "Print the timeline of a session, every step with its seconds, without running it",
+        kSettings,
+        [](CLI::App& app, PlanOptions& o, SettingFlags& f) {
+            app.add_option("routine", o.names, "Routine names or .toml files, in order")
+                ->required();
+            add_log(app, f, "Learn the starting holds from FILE (default: where knead run logs)");
+            app.add_flag("--fresh", o.fresh, "Plan with the routines' own holds, not learned ones");
+        },
+        plan_command));
 
-    ValidateOptions validate_opts;
-    auto* validate = app.add_subcommand(
+    t.push_back(command<ValidateOptions>(
         "validate",
-        "Check routines and report every problem as FILE:LINE:COL (exit 2 if any is "
-        "invalid)");
-    validate
-        ->add_option("routine", validate_opts.targets,
-                     "Routine files, directories of them (every .toml inside), or routine names")
-        ->required();
-    validate->add_flag("--json", validate_opts.json,
-                       "Print the problems as a JSON array of {file, line, column, severity, "
-                       "message}; the count goes to stderr");
+        "Check routines and report every problem as FILE:LINE:COL (exit 2 if any is invalid)",
+        kNothing,
+        [](CLI::App& app, ValidateOptions& o, SettingFlags&) {
+            app.add_option("routine", o.targets,
+                           "Routine files, directories of them (every .toml inside), routine "
+                           "names, or - for one routine on standard input (default: your "
+                           "routines directory)");
+            app.add_flag("--json", o.json,
+                         "Print the problems as a JSON array of {file, line, column, severity, "
+                         "message}; the count goes to stderr");
+        },
+        validate_command));
 
-    NewOptions new_opts;
-    auto* new_cmd = app.add_subcommand(
-        "new", "Write a commented template routine to $XDG_CONFIG_HOME/knead/routines/NAME.toml");
-    new_cmd
-        ->add_option("name", new_opts.name,
-                     "The routine's name: lowercase letters, digits and dashes (like desk-break)")
-        ->required();
-    new_cmd->add_option("--area", new_opts.area, "The body area (default: the name in words)")
-        ->type_name("AREA");
-    new_cmd->add_flag("--stdout", new_opts.to_stdout, "Print the template instead of writing it");
+    t.push_back(command<NewOptions>(
+        "new", "Write a commented template routine to $XDG_CONFIG_HOME/knead/routines/NAME.toml",
+        kNothing,
+        [](CLI::App& app, NewOptions& o, SettingFlags&) {
+            app.add_option("name", o.name,
+                           "The routine's name: lowercase letters, digits and dashes (like "
+                           "desk-break)")
+                ->required();
+            app.add_option("--area", o.area, "The body area (default: the name in words)")
+                ->type_name("AREA");
+            app.add_flag("--stdout", o.to_stdout, "Print the template instead of writing it");
+        },
+        new_command));
 
-    WhereOptions where;
-    auto* where_cmd = app.add_subcommand(
-        "where", "Find the points that can send pain to a place: knead where temple");
-    where_cmd->add_option("place", where.words,
-                          "Where it hurts, in plain words: temple, \"behind the eye\". Without it, "
-                          "list the places the routines know");
-    where_cmd->add_flag("--json", where.json, "Print JSON, for scripts (see docs/where.md)");
-    where_cmd->add_flag("--map", where.map,
-                        "Also draw where the first matching points send pain on a body outline");
+    t.push_back(command<WhereOptions>(
+        "where", "Find the points that can send pain to a place: knead where temple", kNothing,
+        [](CLI::App& app, WhereOptions& o, SettingFlags&) {
+            app.add_option("place", o.words,
+                           "Where it hurts, in plain words: temple, \"behind the eye\". Without "
+                           "it, list the places the routines know");
+            app.add_flag("--json", o.json, "Print JSON, for scripts (see docs/where.md)");
+            app.add_flag("--map", o.map,
+                         "Also draw where the first matching points send pain on a body outline");
+        },
+        where_command));
 
-    auto* config =
-        app.add_subcommand("config", "Print the settings in effect and where each comes from");
+    t.push_back(command<ConfigOptions>(
+        "config", "Print the settings in effect and where each comes from", kSettings,
+        [](CLI::App&, ConfigOptions&, SettingFlags&) {}, config_command));
+    return t;
+}
 
-    guard_standard_fds();
-    // CLI11 reports a mistyped command as a missing one; name it, and suggest the nearest.
-    if (argc > 1 && argv[1][0] != '-') {
-        std::vector<std::string> names;
-        for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
-        if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-            std::string hint;
-            if (auto m = closest_match(argv[1], names)) hint = " Did you mean `" + *m + "`?";
-            std::fprintf(stderr,
-                         "knead: unknown command `%s`.%s Run `knead --help` for the list.\n",
-                         argv[1], hint.c_str());
-            return exit_code::usage;
+// The top-level parser, with each command of the table as a subcommand. `runs` gets the
+// call of each, in the table's order.
+struct Parser {
+    CLI::App app{"knead: a terminal coach for trigger-point self-massage"};
+    std::vector<std::string> routine_dirs;
+    SettingFlags flags;
+    std::vector<std::function<int(const Context&)>> runs;
+
+    Parser() {
+        app.formatter(std::make_shared<WrappingFormatter>());
+        app.set_version_flag("--version", std::string("knead ") + KNEAD_VERSION);
+        app.footer(kFooter);
+        app.require_subcommand(1);
+        app.fallthrough();
+        // One DIR a flag: `--routines wide kubi` must leave `kubi` to the command.
+        app.add_option("--routines", routine_dirs,
+                       "Look for routines in DIR first (repeatable; before KNEAD_ROUTINES, "
+                       "$XDG_CONFIG_HOME/knead/routines and the built-in routines)")
+            ->type_name("DIR")
+            ->expected(1)
+            ->allow_extra_args(false)
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+            ->check(quiet(CLI::ExistingDirectory));
+        for (const auto& c : command_table())
+            runs.push_back(c.declare(*app.add_subcommand(c.name, c.summary), flags));
+    }
+};
+
+// Long option names with dashes, then positionals by name.
+std::vector<std::string> option_names(const CLI::App& app) {
+    std::vector<std::string> out;
+    for (const CLI::Option* o : app.get_options()) {
+        for (const auto& l : o->get_lnames()) out.push_back("--" + l);
+        for (const auto& s : o->get_snames()) out.push_back("-" + s);
+        if (o->get_lnames().empty() && o->get_snames().empty()) out.push_back(o->get_name());
+    }
+    return out;
+}
+
+// The nearest known name, else where to find them all.
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& known,
+                         const std::string& where = "") {
+    if (auto m = closest_match(word, known)) return fmt::format("; did you mean `{}`?", *m);
+    return fmt::format(" (see `knead{} --help`)", where);
+}
+
+// Checks the words before the command: an unknown option or command is named with the
+// nearest known one, before CLI11 would call it a missing command.
+void check_leading_words(const Parser& p, int argc, char** argv) {
+    std::vector<std::string> commands;
+    for (const auto& c : command_table()) commands.push_back(c.name);
+    const std::vector<std::string> options = option_names(p.app);
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (word == "--") return;
+        if (word.size() > 1 && word[0] == '-') {
+            const std::string name = word.substr(0, word.find('='));
+            const CLI::Option* o = p.app.get_option_no_throw(name);
+            if (!o)
+                throw usage_error(
+                    fmt::format("unknown option `{}`{}", name, did_you_mean(name, options)));
+            if (o->get_expected_min() > 0 && name == word) ++i;  // its value follows
+            continue;
         }
+        if (std::find(commands.begin(), commands.end(), word) == commands.end())
+            throw usage_error(
+                fmt::format("unknown command `{}`{}", word, did_you_mean(word, commands)));
+        return;
     }
+}
 
+// CLI11's verdict in our words: the message, the command it is about, a near name.
+Error parse_error(const Parser& p, const CLI::ParseError& e) {
+    const CLI::App* sub = nullptr;
+    for (const CLI::App* s : p.app.get_subcommands()) sub = s;
+    const std::string where = sub ? " " + sub->get_name() : "";
+    const std::string help = fmt::format(" (see `knead{} --help`)", where);
+    if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+        const auto extras = p.app.remaining(true);
+        const std::string first = extras.empty() ? "" : extras.front();
+        if (first.size() > 1 && first[0] == '-') {
+            const std::string name = first.substr(0, first.find('='));
+            auto known = option_names(p.app);
+            if (sub) {
+                auto own = option_names(*sub);
+                known.insert(known.end(), own.begin(), own.end());
+            }
+            return usage_error(fmt::format("unknown option `{}` for `knead{}`{}", name, where,
+                                           did_you_mean(name, known, where)));
+        }
+        return usage_error(
+            fmt::format("unexpected argument `{}` for `knead{}`{}", first, where, help));
+    }
+    if (!sub)
+        return usage_error(
+            "name a command, like `knead run neck` or `knead list` (see `knead --help`)");
+    return usage_error(e.what() + help);
+}
+
+}  // namespace
+
+const std::vector<Command>& command_table() {
+    static const std::vector<Command> table = make_table();
+    return table;
+}
+
+std::vector<CommandUsage> describe_commands() {
+    Parser p;
+    std::vector<CommandUsage> out;
+    for (const CLI::App* sub : p.app.get_subcommands({}))
+        out.push_back({sub->get_name(), option_names(*sub)});
+    return out;
+}
+
+std::vector<std::string> global_options() {
+    Parser p;
+    return option_names(p.app);
+}
+
+namespace {
+
+int dispatch(int argc, char** argv) {
+    Parser p;
+    check_leading_words(p, argc, argv);
     try {
-        app.parse(argc, argv);
+        p.app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return p.app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return p.app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return p.app.exit(e);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? exit_code::ok : exit_code::usage;
+        throw parse_error(p, e);
     }
 
-    // The commands that act on the user's settings read the config file first; a broken
-    // one stops them before they do anything.
-    Config settings;
-    if (run_cmd->parsed() || show->parsed() || plan->parsed() || config->parsed() ||
-        history_cmd->parsed() || due_cmd->parsed()) {
+    const auto& table = command_table();
+    std::size_t which = 0;
+    while (which < table.size() && !p.app.get_subcommand(table[which].name)->parsed()) ++which;
+    const Command& cmd = table.at(which);
+
+    // A command that acts on the user's settings reads the config file first; a broken
+    // one stops it before it does anything.
+    Config config;
+    if (cmd.needs.config) {
         auto loaded = load_user_config();
         if (!loaded) return exit_code::usage;
-        settings = *loaded;
-        routines.base.target = settings.target_pain;
+        config = *loaded;
     }
+    auto clock = make_steady_clock();
+    Context c;
+    c.settings = resolve_settings(p.flags, config, process_environment(), cmd.needs.log);
+    c.routines.dirs = p.routine_dirs;
+    c.routines.base.target = c.settings.target_pain.value;
+    c.search_path = routine_search_path(p.routine_dirs);
+    c.clock = clock.get();
+    return p.runs[which](c);
+}
 
-    if (report_cmd->parsed()) {
-        auto loaded = load_user_config();
-        if (!loaded) return exit_code::usage;
-        report.routines = routines;
-        report.routines.base.target = loaded->target_pain;
-        report.log.configured = loaded->log;
-        return report_command(report);
-    }
+}  // namespace
 
-    run.routines = routines;
-    validate_opts.routines = routines;
-    for (std::istringstream words(speech); words >> speech;) run.speech_command.push_back(speech);
-    if (hands_free_opt->count() > 0)
-        run.hands_free = hands_free.empty() ? kHandsFreeSeconds : hands_free.front();
-    if (run_cmd->parsed()) return run_command(run, settings);
-    show_log.configured = plan_log.configured = history.log.configured = due.log.configured =
-        settings.log;
-    if (show->parsed()) return show_command(routines, show_name, show_log);
-    if (history_cmd->parsed()) {
-        if (history_json) history.format = HistoryFormat::json;
-        history.routines = routines;
-        return history_command(history);
+int run_cli(int argc, char** argv) {
+    guard_standard_fds();
+    try {
+        return dispatch(argc, argv);
+    } catch (const Error& e) {
+        print_error(e.what());
+        return e.exit_code();
+    } catch (const PathError& e) {  // no home directory to find the files in
+        print_error(e.what());
+        return exit_code::failure;
     }
-    if (due_cmd->parsed()) {
-        due.routines = routines;
-        return due_command(due);
-    }
-    if (plan->parsed()) return plan_command(routines, plan_names, plan_log);
-    if (validate->parsed()) return validate_command(validate_opts);
-    if (new_cmd->parsed()) return new_command(routines, new_opts);
-    if (config->parsed()) return config_command(routines, settings);
-    if (where_cmd->parsed()) {
-        where.routines = routines;
-        return where_command(where);
-    }
-    return list_command(routines, names_only, points_only);
 }
 
 }  // namespace knead

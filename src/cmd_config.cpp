@@ -1,14 +1,11 @@
 // `knead config`: the settings in effect, and where each one comes from.
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <system_error>
 
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/paths.hpp"
-#include "speech.hpp"
-#include "user_config.hpp"
 
 namespace knead {
 namespace {
@@ -22,46 +19,34 @@ std::string words(const std::vector<std::string>& v) {
     return out;
 }
 
-bool env_set(const char* name) {
-    const char* v = std::getenv(name);
-    return v && *v;
-}
-
 }  // namespace
 
-int config_command(const RoutineOptions& o, const Config& c) {
+int config_command(const Context& ctx, const ConfigOptions&) {
     std::error_code ec;
     auto file = config_path();
-    fmt::print("Config file: {}{}\n\n", file.string(),
+    fmt::print(ctx.out, "Config file: {}{}\n\n", file.string(),
                std::filesystem::exists(file, ec) ? "" : " (not present: defaults apply)");
 
-    auto row = [](std::string_view key, std::string_view value, std::string_view from) {
-        fmt::print("  {:<15} {:<40} {}\n", key, value, from);
+    auto row = [&ctx](std::string_view key, std::string_view value, std::string_view from) {
+        fmt::print(ctx.out, "  {:<15} {:<40} {}\n", key, value, from);
     };
-    row("voice", c.voice ? "true" : "false", c.source_of("voice"));
-    row("speech_command",
-        words(c.speech_command.empty() ? default_speech_command() : c.speech_command),
-        c.source_of("speech_command"));
-    row("bell", c.bell ? "true" : "false", c.source_of("bell"));
-    // The colour variables override the file's "auto" as they override the default.
-    std::string color_from(c.source_of("color"));
-    if (c.color == "auto" && env_set("NO_COLOR"))
-        color_from = "auto (NO_COLOR: never)";
-    else if (c.color == "auto" && env_set("CLICOLOR_FORCE"))
-        color_from = "auto (CLICOLOR_FORCE)";
-    row("color", c.color, color_from);
-    row("big", c.big ? "true" : "false", c.source_of("big"));
-    row("hands_free", c.hands_free > 0 ? fmt::format("{} s", c.hands_free) : "off",
-        c.source_of("hands_free"));
-    std::string log_from = env_set("KNEAD_LOG") ? "KNEAD_LOG" : std::string(c.source_of("log"));
-    row("log", log_path(std::nullopt, c.log).string(), log_from);
-    row("target_pain", fmt::format("[{}, {}]", c.target_pain.lo, c.target_pain.hi),
-        c.source_of("target_pain"));
+    auto yes_no = [](const Setting<bool>& s) { return s.value ? "true" : "false"; };
+    const Settings& s = ctx.settings;
+    row("voice", yes_no(s.voice), s.voice.source);
+    row("speech_command", words(s.speech_command.value), s.speech_command.source);
+    row("bell", yes_no(s.bell), s.bell.source);
+    row("color", to_string(s.color.value), s.color.source);
+    row("big", yes_no(s.big), s.big.source);
+    row("hands_free", s.hands_free.value > 0 ? fmt::format("{} s", s.hands_free.value) : "off",
+        s.hands_free.source);
+    row("log", s.log.value.string(), s.log.source);
+    row("target_pain", fmt::format("[{}, {}]", s.target_pain.value.lo, s.target_pain.value.hi),
+        s.target_pain.source);
 
-    fmt::print("\nRoutine search path, first match wins:\n");
-    for (const auto& dir : routine_search_path(o.dirs)) {
+    fmt::print(ctx.out, "\nRoutine search path, first match wins:\n");
+    for (const auto& dir : ctx.search_path) {
         bool builtin = dir == builtin_routines_dir();
-        fmt::print("  {}{}{}\n", dir.string(), builtin ? " (built-in)" : "",
+        fmt::print(ctx.out, "  {}{}{}\n", dir.string(), builtin ? " (built-in)" : "",
                    std::filesystem::is_directory(dir, ec) ? "" : " (not present)");
     }
     return exit_code::ok;

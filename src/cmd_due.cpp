@@ -15,13 +15,12 @@
 
 namespace knead {
 
-int due_command(const DueOptions& o) {
+int due_command(const Context& ctx, const DueOptions&) {
     std::vector<Routine> scheduled;
     int broken = 0;
     std::vector<Diagnostic> unreadable;
-    auto library = load_library(routine_search_path(o.routines.dirs), &unreadable,
-                                default_routine_cache());
-    for (const auto& d : unreadable) fmt::print(stderr, "{}\n", format_diagnostic(d));
+    auto library = load_library(ctx.search_path, &unreadable, default_routine_cache());
+    for (const auto& d : unreadable) fmt::print(ctx.err, "{}\n", format_diagnostic(d));
     for (auto& [ref, routine] : library) {
         if (!routine) {
             ++broken;
@@ -30,20 +29,20 @@ int due_command(const DueOptions& o) {
         if (routine->per_day > 0 || routine->per_week > 0) scheduled.push_back(std::move(*routine));
     }
     if (broken > 0)
-        fmt::print(stderr,
+        fmt::print(ctx.err,
                    "knead: warning: {} routine{} could not be loaded: `knead list` names them\n",
                    broken, broken == 1 ? "" : "s");
     if (scheduled.empty()) {
-        fmt::print(
-            "No routine says how often it is meant to be done: add per_day or per_week to "
-            "one (see docs/routine-format.md).\n");
+        fmt::print(ctx.out,
+                   "No routine says how often it is meant to be done: add per_day or per_week to "
+                   "one (see docs/routine-format.md).\n");
         return exit_code::failure;
     }
 
-    const auto now = std::chrono::system_clock::now();
+    const auto now = ctx.now();
     DueCounter counter(local_day(now));
     RecallBuilder recall({});  // red flags on any routine's points
-    const auto log = log_path(o.log.log, o.log.configured);
+    const auto& log = ctx.log();
     if (read_log(log, [&](LoggedSession&& s) {
             counter.add(s);
             recall.add(s);
@@ -58,17 +57,17 @@ int due_command(const DueOptions& o) {
         return true;
     });
     for (const auto& id : resting)
-        fmt::print(stderr,
+        fmt::print(ctx.err,
                    "knead: {} is left out: a session on its points stopped on a red flag in the "
                    "last {} hours\n",
                    id, kSorenessWindowHours);
     const auto items = due_items(scheduled, counter);
     if (items.empty()) {
-        fmt::print("Nothing is due.\n");
+        fmt::print(ctx.out, "Nothing is due.\n");
         return exit_code::failure;
     }
     for (const auto& d : items)
-        fmt::print("{:<16} {} of {} {}\n", d.routine, d.done, d.wanted,
+        fmt::print(ctx.out, "{:<16} {} of {} {}\n", d.routine, d.done, d.wanted,
                    d.weekly ? "this week" : "today");
     return exit_code::ok;
 }

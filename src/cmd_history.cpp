@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "commands.hpp"
+#include "error.hpp"
 #include "knead/day_table.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/history.hpp"
@@ -173,16 +174,15 @@ void print_point_table(const History& h) {
 }
 
 // --week and --month: the days of the period holding the date given (or today).
-int print_day_table(const HistoryOptions& o) {
+int print_day_table(const Context& ctx, const HistoryOptions& o) {
     const std::string& given = o.week ? *o.week : *o.month;
-    std::int64_t day = local_day(std::chrono::system_clock::now());
+    std::int64_t day = local_day(ctx.now());
     if (!given.empty()) {
         auto d = parse_date(given);
-        if (!d) {
-            fmt::print(stderr, "knead: {} wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`\n",
-                       o.week ? "--week" : "--month", printable(given));
-            return exit_code::usage;
-        }
+        if (!d)
+            throw usage_error(
+                fmt::format("{} wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`",
+                            o.week ? "--week" : "--month", printable(given)));
         day = *d;
     }
     std::int64_t from = week_start(day), to = from + 6;
@@ -192,29 +192,29 @@ int print_day_table(const HistoryOptions& o) {
         from = days_from_civil(y, m, 1);
         to = (m == 12 ? days_from_civil(y + 1, 1, 1) : days_from_civil(y, m + 1, 1)) - 1;
     }
-    const std::string path = log_path(o.log.log, o.log.configured).string();
+    const std::string path = ctx.log().string();
     DayTableBuilder table(from, to, o.subject);
     if (read_log(path, [&](LoggedSession&& s) { table.add(s); }) == LogRead::failed)
         return exit_code::failure;
     for (const auto& line : render_day_table(table.rows(), from, to))
-        fmt::print("{}\n", printable(line));
+        fmt::print(ctx.out, "{}\n", printable(line));
     return exit_code::ok;
 }
 
 // The target band of a point, from its routine when that is on the search path.
-PainBand band_of(const HistoryOptions& o, const std::string& routine, const std::string& point) {
-    const auto dirs = routine_search_path(o.routines.dirs);
+PainBand band_of(const RoutineOptions& o, const std::string& routine, const std::string& point) {
+    const auto dirs = routine_search_path(o.dirs);
     if (auto file = find_routine(routine, dirs)) {
-        auto loaded = load_routine_file(*file, search_path_resolver(dirs), o.routines.base);
+        auto loaded = load_routine_file(*file, search_path_resolver(dirs), o.base);
         if (loaded.routine)
             for (const auto& p : loaded.routine->points)
                 if (p.id == point) return p.dose.target;
     }
-    return o.routines.base.target;
+    return o.base.target;
 }
 
 // --plot: a chart per point of the pain at its first hold, sized to the window.
-void print_plots(const History& h, const HistoryOptions& o, const TerminalCaps& caps, bool ascii) {
+void print_plots(const History& h, const RoutineOptions& o, const TerminalCaps& caps, bool ascii) {
     for (const auto& p : h.points) {
         const PainBand band = band_of(o, p.routine, p.point);
         fmt::print("\n{}.{}: pain at the first hold, {} session{} (shaded: target {}-{})\n",
@@ -236,22 +236,19 @@ void print_plots(const History& h, const HistoryOptions& o, const TerminalCaps& 
 
 }  // namespace
 
-int history_command(const HistoryOptions& o) {
-    if (o.week || o.month) return print_day_table(o);
+int history_command(const Context& ctx, const HistoryOptions& o) {
+    if (o.week || o.month) return print_day_table(ctx, o);
     HistoryQuery q;
     q.subject = o.subject;
     if (o.since) {
         q.since_day = parse_date(*o.since);
-        if (!q.since_day) {
-            fmt::print(stderr,
-                       "knead: --since wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`\n",
-                       printable(*o.since));
-            return exit_code::usage;
-        }
+        if (!q.since_day)
+            throw usage_error(fmt::format(
+                "--since wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`", printable(*o.since)));
     }
     if (o.last) q.last = static_cast<std::size_t>(*o.last);
 
-    const std::string path = log_path(o.log.log, o.log.configured).string();
+    const std::string path = ctx.log().string();
     // Of all sessions, only the last N are shown: only they need keeping.
     HistoryBuilder builder(q.subject.empty() ? q.last : std::nullopt);
     auto add = [&](LoggedSession&& s) { builder.add(std::move(s)); };
@@ -270,7 +267,7 @@ int history_command(const HistoryOptions& o) {
         std::string hint;
         if (auto m = closest_match(o.subject, h.known_names))
             hint = fmt::format(" Did you mean `{}`?", *m);
-        fmt::print(o.format == HistoryFormat::text ? stdout : stderr,
+        fmt::print(o.format == HistoryFormat::text ? ctx.out : ctx.err,
                    "No sessions of `{}` in {}.{}\n", printable(o.subject), path, hint);
         return exit_code::ok;
     }
@@ -278,12 +275,13 @@ int history_command(const HistoryOptions& o) {
 
     if (h.sessions.empty()) {
         if (read == LogRead::missing)
-            fmt::print("No sessions yet: there is no log at {}. Start one with `knead run neck`.\n",
+            fmt::print(ctx.out,
+                       "No sessions yet: there is no log at {}. Start one with `knead run neck`.\n",
                        path);
         else if (q.since_day)
-            fmt::print("No sessions in {} since {}.\n", path, *o.since);
+            fmt::print(ctx.out, "No sessions in {} since {}.\n", path, *o.since);
         else
-            fmt::print("No sessions in {} yet. Start one with `knead run neck`.\n", path);
+            fmt::print(ctx.out, "No sessions in {} yet. Start one with `knead run neck`.\n", path);
         return exit_code::ok;
     }
     const TerminalCaps caps = detect_terminal(ColorMode::never);
@@ -291,7 +289,7 @@ int history_command(const HistoryOptions& o) {
     if (o.plot) {
         // Braille needs a terminal that draws it: a dumb one gets ASCII.
         const char* term = std::getenv("TERM");
-        print_plots(h, o, caps, ascii || (term && std::string_view(term) == "dumb"));
+        print_plots(h, ctx.routines, caps, ascii || (term && std::string_view(term) == "dumb"));
         return exit_code::ok;
     }
     if (h.subject == Subject::point) {

@@ -15,8 +15,9 @@
 
 namespace knead {
 
-int list_command(const RoutineOptions& o, bool names_only, bool points_only) {
-    auto dirs = routine_search_path(o.dirs);
+int list_command(const Context& ctx, const ListOptions& o) {
+    const bool names_only = o.names_only, points_only = o.points_only;
+    const auto& dirs = ctx.search_path;
     std::vector<Diagnostic> unreadable;
     auto refs = list_routines(dirs, names_only ? nullptr : &unreadable);
     for (const auto& d : unreadable) fmt::print(stderr, "{}\n", format_diagnostic(d));

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 
 #include "commands.hpp"
+#include "error.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/paths.hpp"
 #include "knead/private_file.hpp"
@@ -33,25 +33,19 @@ int write_new_file(const std::filesystem::path& path, std::string_view text) {
 
 }  // namespace
 
-int new_command(const RoutineOptions& o, const NewOptions& n) {
-    if (!is_slug(n.name) || n.name.size() > kMaxNameLength) {
-        fmt::print(stderr,
-                   "knead: `{}` cannot name a routine: use lowercase letters, digits and dashes, "
-                   "at most {} characters (like `desk-break`)\n",
-                   n.name, kMaxNameLength);
-        return exit_code::usage;
-    }
-    if (n.area && n.area->find_first_not_of(" \t") == std::string::npos) {
-        fmt::print(stderr, "knead: --area is empty: name the body area, like \"upper back\"\n");
-        return exit_code::usage;
-    }
+int new_command(const Context& ctx, const NewOptions& n) {
+    if (!is_slug(n.name) || n.name.size() > kMaxNameLength)
+        throw usage_error(fmt::format(
+            "`{}` cannot name a routine: use lowercase letters, digits and dashes, at most {} "
+            "characters (like `desk-break`)",
+            n.name, kMaxNameLength));
+    if (n.area && n.area->find_first_not_of(" \t") == std::string::npos)
+        throw usage_error("--area is empty: name the body area, like \"upper back\"");
     // The loader refuses control characters in routine texts; so does the template.
     if (n.area && std::any_of(n.area->begin(), n.area->end(), [](char c) {
             return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-        })) {
-        fmt::print(stderr, "knead: --area must be plain text on one line\n");
-        return exit_code::usage;
-    }
+        }))
+        throw usage_error("--area must be plain text on one line");
     const std::string text = routine_template(n.name, n.area.value_or(""));
     if (n.to_stdout) {
         fmt::print("{}", text);
@@ -60,25 +54,19 @@ int new_command(const RoutineOptions& o, const NewOptions& n) {
 
     const auto dir = xdg_config_home() / "knead" / "routines";
     const auto path = dir / (n.name + ".toml");
-    if (int err = create_private_dirs(dir)) {
-        fmt::print(stderr, "knead: cannot create {}: {}\n", dir.string(), std::strerror(err));
-        return exit_code::failure;
-    }
+    if (int err = create_private_dirs(dir)) throw os_error("create", dir, err);
     // Which routine `knead run NAME` runs today: if it is elsewhere on the search path,
     // the new file will hide it (or, from --routines, be hidden by it).
-    auto before = find_routine(n.name, routine_search_path(o.dirs));
+    auto before = find_routine(n.name, ctx.search_path);
     if (int err = write_new_file(path, text)) {
         if (err == EEXIST)
-            fmt::print(stderr,
-                       "knead: {} already exists; knead does not overwrite it. Edit it, or "
-                       "remove it first.\n",
-                       path.string());
-        else
-            fmt::print(stderr, "knead: cannot write {}: {}\n", path.string(), std::strerror(err));
-        return exit_code::failure;
+            throw Error(fmt::format(
+                "{} already exists; knead does not overwrite it. Edit it, or remove it first.",
+                path.string()));
+        throw os_error("write", path, err);
     }
     fmt::print("{}\n", path.string());
-    auto after = find_routine(n.name, routine_search_path(o.dirs));
+    auto after = find_routine(n.name, ctx.search_path);
     if (before && after && *after == path)
         fmt::print(stderr, "knead: note: this hides the routine `{}` in {}\n", n.name,
                    before->parent_path().string());

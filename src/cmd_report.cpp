@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "commands.hpp"
+#include "error.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/log_record.hpp"
 #include "knead/log_time.hpp"
@@ -23,14 +24,14 @@ namespace {
 
 // When the report is made: SOURCE_DATE_EPOCH when set (reproducible pages, as for the
 // sample in docs/), else now.
-WallTime made_at() {
+WallTime made_at(const Context& ctx) {
     if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
         char* end = nullptr;
         errno = 0;
         const long long v = std::strtoll(e, &end, 10);
         if (errno == 0 && *end == '\0' && v >= 0) return WallTime(std::chrono::seconds(v));
     }
-    return std::chrono::system_clock::now();
+    return ctx.now();
 }
 
 // "YYYY-MM-DD", or "Nd" for the last N days, today included.
@@ -48,31 +49,27 @@ std::optional<std::int64_t> since_day(const std::string& s, std::int64_t today) 
 
 }  // namespace
 
-int report_command(const ReportOptions& o) {
-    const WallTime now = made_at();
+int report_command(const Context& ctx, const ReportOptions& o) {
+    const WallTime now = made_at(ctx);
     ReportQuery q;
     q.subjects = o.subjects;
     q.today = local_day(now);
     if (o.since) {
         q.since_day = since_day(*o.since, q.today);
-        if (!q.since_day) {
-            fmt::print(stderr,
-                       "knead: --since wants a date as YYYY-MM-DD (like 2026-11-01) or a number "
-                       "of days (like 30d), not `{}`\n",
-                       *o.since);
-            return exit_code::usage;
-        }
+        if (!q.since_day)
+            throw usage_error(fmt::format(
+                "--since wants a date as YYYY-MM-DD (like 2026-11-01) or a number of days (like "
+                "30d), not `{}`",
+                *o.since));
     }
 
-    const std::filesystem::path log = log_path(o.log.log, o.log.configured);
+    const std::filesystem::path log = ctx.log();
     Report report;
     LogScan scan = read_report(log, q, report);
     for (const auto& w : log_warnings(scan.problems, log.string()))
         fmt::print(stderr, "knead: warning: {}\n", w);
-    if (!scan.error.empty()) {
-        fmt::print(stderr, "knead: cannot read the log {}: {}\n", log.string(), scan.error);
-        return exit_code::failure;
-    }
+    if (!scan.error.empty())
+        throw Error(fmt::format("cannot read the log {}: {}", log.string(), scan.error));
 
     ReportPage page;
     page.report = &report;
@@ -82,12 +79,12 @@ int report_command(const ReportOptions& o) {
     page.problems = scan.problems;
     page.subjects = o.subjects;
     page.since_day = q.since_day;
-    page.default_band = o.routines.base.target;
-    const auto dirs = routine_search_path(o.routines.dirs);
+    page.default_band = ctx.routines.base.target;
+    const auto& dirs = ctx.search_path;
     const Resolver resolver = search_path_resolver(dirs);
     for (const auto& id : report.routines) {
         auto file = find_routine(id, dirs);
-        auto loaded = file ? load_routine_file(*file, resolver, o.routines.base) : LoadResult{};
+        auto loaded = file ? load_routine_file(*file, resolver, ctx.routines.base) : LoadResult{};
         if (loaded.routine)
             page.routines.push_back(std::move(*loaded.routine));
         else
@@ -103,11 +100,7 @@ int report_command(const ReportOptions& o) {
     const std::filesystem::path out =
         o.out.empty() ? std::filesystem::path(md ? "knead-report.md" : "knead-report.html")
                       : std::filesystem::path(o.out);
-    if (int err = replace_private_file(out, text)) {
-        fmt::print(stderr, "knead: cannot write the report to {}: {}\n", out.string(),
-                   std::strerror(err));
-        return exit_code::failure;
-    }
+    if (int err = replace_private_file(out, text)) throw os_error("write the report to", out, err);
     fmt::print("{}\n", out.string());
     return exit_code::ok;
 }

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "commands.hpp"
+#include "error.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/learning.hpp"
 #include "knead/log_file.hpp"
@@ -25,7 +26,6 @@
 #include "session_view.hpp"
 #include "speech.hpp"
 #include "terminal.hpp"
-#include "user_config.hpp"
 
 namespace knead {
 namespace {
@@ -73,20 +73,18 @@ bool choose_points(std::vector<SessionPoint>& points, const std::vector<std::str
                 hint = fmt::format(" Did you mean `{}.{}`?", c.routine, *m);
             else
                 hint = fmt::format(" Its points: {}.", fmt::join(known, ", "));
-            fmt::print(stderr, "knead: routine `{}` has no point `{}`.{}\n", c.routine, c.point,
-                       hint);
+            print_error(fmt::format("routine `{}` has no point `{}`.{}", c.routine, c.point, hint));
             return false;
         }
         SessionPoint p = *it;
         if (side) {
             const auto sides = sides_to_work(p.point.side);
             if (std::find(sides.begin(), sides.end(), *side) == sides.end()) {
-                fmt::print(stderr, "knead: `{}.{}` is worked on the {} only, not the {} side.\n",
-                           c.routine, c.point,
-                           p.point.side == Side::center
-                               ? "center"
-                               : std::string(to_string(p.point.side)) + " side",
-                           to_string(*side));
+                print_error(fmt::format(
+                    "`{}.{}` is worked on the {} only, not the {} side.", c.routine, c.point,
+                    p.point.side == Side::center ? "center"
+                                                 : std::string(to_string(p.point.side)) + " side",
+                    to_string(*side)));
                 return false;
             }
             p.point.side = *side;
@@ -100,8 +98,8 @@ bool choose_points(std::vector<SessionPoint>& points, const std::vector<std::str
 
 }  // namespace
 
-// Flags win over the config file, which wins over the built-in defaults.
-int run_command(const RunOptions& o, const Config& config) {
+int run_command(const Context& ctx, const RunOptions& o) {
+    const Settings& settings = ctx.settings;
     // ROUTINE.POINT works one point; its routine is loaded as a whole, once.
     std::vector<std::string> names;
     std::vector<PointChoice> chosen;
@@ -113,19 +111,15 @@ int run_command(const RunOptions& o, const Config& config) {
         }
         if (std::find(names.begin(), names.end(), routine) == names.end()) names.push_back(routine);
     }
-    if (o.side && chosen.empty()) {
-        fmt::print(stderr, "knead: --side works one point: knead run ROUTINE.POINT --side {}\n",
-                   to_string(*o.side));
-        return exit_code::usage;
-    }
-    auto routines = load_named_routines(o.routines, names);
+    if (o.side && chosen.empty())
+        throw usage_error(fmt::format("--side works one point: knead run ROUTINE.POINT --side {}",
+                                      to_string(*o.side)));
+    auto routines = load_named_routines(ctx.routines, names);
     if (!routines) return exit_code::usage;
 
     std::vector<SessionPoint> points = session_points(*routines);
-    if (!chosen.empty() && chosen.size() != o.names.size()) {
-        fmt::print(stderr, "knead: name whole routines or single points, not both\n");
-        return exit_code::usage;
-    }
+    if (!chosen.empty() && chosen.size() != o.names.size())
+        throw usage_error("name whole routines or single points, not both");
     if (!choose_points(points, names, chosen, o.side)) return exit_code::usage;
     std::vector<std::string> ids;
     for (const auto& r : *routines) ids.push_back(r.id);
@@ -134,30 +128,24 @@ int run_command(const RunOptions& o, const Config& config) {
     // now, not after the user has done the work.
     std::unique_ptr<LogFile> log;
     try {
-        log = std::make_unique<LogFile>(log_path(o.log, config.log));
+        log = std::make_unique<LogFile>(ctx.log());
     } catch (const LogError& e) {
-        fmt::print(stderr, "knead: {}\n", e.what());
-        return exit_code::failure;
+        throw Error(e.what());
     }
     if (log->too_open())
         fmt::print(stderr, "knead: warning: others can read your log {}; run: chmod 600 {}\n",
                    log->path().string(), log->path().string());
 
-    Terminal term(o.color.value_or(color_mode(config.color)));
+    Terminal term(settings.color.value);
     FdOutput screen(STDOUT_FILENO);
-    SessionView view(term.caps(), {!o.quiet && config.bell, o.big || config.big}, screen);
+    SessionView view(term.caps(), {settings.bell.value, settings.big.value}, screen);
     first_run_notice(view);
     std::unique_ptr<Speaker> speaker;
-    if (o.voice || config.voice) {
-        auto command = !o.speech_command.empty()        ? o.speech_command
-                       : !config.speech_command.empty() ? config.speech_command
-                                                        : default_speech_command();
-        speaker = std::make_unique<Speaker>(command);
-    }
+    if (settings.voice.value) speaker = std::make_unique<Speaker>(settings.speech_command.value);
 
     std::unique_ptr<Clock> clock;
     if (o.no_wait)
-        clock = std::make_unique<VirtualClock>();
+        clock = std::make_unique<VirtualClock>(ctx.now());
     else
         clock = make_steady_clock(o.speed);
     SessionInfo info{make_session_id(clock->wall(), std::random_device{}()), ids,
@@ -174,19 +162,18 @@ int run_command(const RunOptions& o, const Config& config) {
     Session session(std::move(points));
     if (recall.red_flag) session.add_check(*recall.red_flag);
     for (auto& c : recall.soreness) session.add_check(std::move(c));
-    RunnerOptions run_options{o.hands_free.value_or(config.hands_free), o.yes,
-                              o.no_wait ? 1.0 : o.speed};
+    RunnerOptions run_options{settings.hands_free.value, o.yes, o.no_wait ? 1.0 : o.speed};
     try {
         TerminalInput input(term);
         return run_session(session, view, *clock, *log, info, input, speaker.get(), run_options,
                            *routines);
     } catch (const LogError& e) {
         std::fflush(stdout);
-        fmt::print(stderr,
-                   "\nknead: {}\nknead: stopping: a session that cannot be logged is "
-                   "lost. Earlier records are intact.\n",
-                   e.what());
-        return exit_code::failure;
+        fmt::print(stderr, "\n");  // the screen may be mid-line
+        throw Error(
+            fmt::format("{}; stopping, as a session that cannot be logged is lost. "
+                        "Earlier records are intact.",
+                        e.what()));
     }
 }
 

@@ -17,26 +17,15 @@
 #include "terminal.hpp"
 
 namespace knead {
-namespace {
 
-std::string minutes(int seconds) {
-    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
-}
-
-}  // namespace
-
-int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log) {
-    auto loaded = load_named_routines(o, {name});
+int show_command(const Context& ctx, const ShowOptions& o) {
+    auto loaded = load_named_routines(ctx.routines, {o.name});
     if (!loaded) return exit_code::usage;
     const Routine& r = loaded->front();
 
     // The holds a session would start from: learned from the log, as `knead run` does.
     std::vector<SessionPoint> learned = session_points(*loaded);
-    if (!log.fresh)
-        recall_for_session(log_path(log.log, log.configured), learned, *loaded,
-                           std::chrono::duration_cast<std::chrono::seconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count());
+    if (!o.fresh) recall_for_session(ctx.log(), learned, *loaded, ctx.now_seconds());
     bool any_learned = std::any_of(learned.begin(), learned.end(), [](const SessionPoint& p) {
         return p.learned_hold.has_value();
     });
@@ -46,14 +35,14 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
     const TerminalCaps caps = detect_terminal(ColorMode::never);
     const auto width = static_cast<std::size_t>(caps.out_tty ? std::max(caps.width - 1, 20) : 0);
     auto say = [&](std::string_view first, std::string_view text) {
-        if (width == 0) return fmt::print("{}{}\n", first, text);
+        if (width == 0) return fmt::print(ctx.out, "{}{}\n", first, text);
         const std::string rest(display_width(first), ' ');
-        for (const auto& l : wrap_text(text, width, first, rest)) fmt::print("{}\n", l);
+        for (const auto& l : wrap_text(text, width, first, rest)) fmt::print(ctx.out, "{}\n", l);
     };
 
-    fmt::print("{} - {}\n", r.name, r.area);
+    fmt::print(ctx.out, "{} - {}\n", r.name, r.area);
     if (!r.summary.empty()) say("", r.summary);
-    fmt::print("File: {}\n", r.path.empty() ? r.id : r.path.string());
+    fmt::print(ctx.out, "File: {}\n", r.path.empty() ? r.id : r.path.string());
     if (r.per_day > 0 || r.per_week > 0) {
         auto times = [](int n, std::string_view per) {
             return fmt::format("{} time{} a {}", n, n == 1 ? "" : "s", per);
@@ -63,7 +52,7 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
         say("Meant to be done: ", fmt::format("{} (`knead due` checks)", often));
     }
     if (!r.cautions.empty()) {
-        fmt::print("\nCautions:\n");
+        fmt::print(ctx.out, "\nCautions:\n");
         for (const auto& c : r.cautions) say("  - ", c);
     }
     int index = 0;
@@ -72,11 +61,11 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
         std::string from = p.from.empty() ? "" : fmt::format(", from {}", p.from);
         std::string head = fmt::format("{}. {} ({}) [{}{}], side: {}", ++index, p.name, p.muscle,
                                        p.id, from, to_string(p.side));
-        fmt::print("\n");
-        if (width == 0) fmt::print("{}\n", head);
+        fmt::print(ctx.out, "\n");
+        if (width == 0) fmt::print(ctx.out, "{}\n", head);
         for (const auto& l :
              width == 0 ? std::vector<std::string>() : wrap_text(head, width, "", "   "))
-            fmt::print("{}\n", l);
+            fmt::print(ctx.out, "{}\n", l);
         if (!p.refers_to.empty())
             say("   Refers pain to: ", fmt::format("{}", fmt::join(p.refers_to, ", ")));
         if (!p.tool.empty()) say("   Tool:    ", p.tool);
@@ -98,10 +87,10 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
 
     // An outline with nothing on it would only take up the screen.
     if (std::any_of(r.points.begin(), r.points.end(),
-                    [](const Point& p) { return !p.refers_to.empty(); })) {
-        fmt::print("\n");
+                    [](const Point& pt) { return !pt.refers_to.empty(); })) {
+        fmt::print(ctx.out, "\n");
         say("", "Where these points can send pain (each point's letter marks its areas):");
-        fmt::print("\n");
+        fmt::print(ctx.out, "\n");
         auto map = draw_body_map(r, width == 0 ? 80 : width);
         // A window narrower than the picture gets the legend alone: a cut body is no help.
         auto legend = std::find(map.begin(), map.end(), std::string());
@@ -111,19 +100,20 @@ int show_command(const RoutineOptions& o, const std::string& name, const LogOpti
             say("", "(The picture needs a wider window; here is what it shows.)");
             map.erase(map.begin(), legend + (legend == map.end() ? 0 : 1));
         }
-        for (const auto& line : map) fmt::print("{}\n", line);
+        for (const auto& line : map) fmt::print(ctx.out, "{}\n", line);
     }
 
-    fmt::print("\n");
+    fmt::print(ctx.out, "\n");
     say("", fmt::format("Planned timeline (holds at their starting length{}):",
                         any_learned ? ", learned from your last session" : ""));
     const Timeline t = plan_timeline(learned);
     for (const auto& s : t.sides) {
         const Point& p = r.points[s.point_index];
         std::string side = s.side == Side::center ? "" : fmt::format(" ({})", to_string(s.side));
-        fmt::print("  {:>6}  {}{}  {}\n", minutes(s.start), p.name, side, minutes(s.seconds));
+        fmt::print(ctx.out, "  {:>6}  {}{}  {}\n", clock_text(s.start), p.name, side,
+                   clock_text(s.seconds));
     }
-    say(fmt::format("  {:>6}  ", minutes(t.total)),
+    say(fmt::format("  {:>6}  ", clock_text(t.total)),
         fmt::format("end (about {} minutes, plus the time you take to answer)",
                     (t.total + 30) / 60));
     return exit_code::ok;

@@ -1,11 +1,14 @@
 // `knead validate`: checks routines and reports every problem in compiler style, or as
 // JSON for editors and CI.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 
 #include "commands.hpp"
+#include "error.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/paths.hpp"
 #include "knead/routine_finder.hpp"
@@ -47,18 +50,54 @@ std::vector<fs::path> expand(const std::string& arg, const std::vector<fs::path>
     return {};
 }
 
+// All of standard input, refused past the loader's size limit; a read error is the OS's.
+std::string read_stdin() {
+    std::string text;
+    char buf[65536];
+    while (true) {
+        const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw os_error("read the routine from", "standard input", errno);
+        if (n == 0) return text;
+        text.append(buf, static_cast<std::size_t>(n));
+        // One byte over the limit is enough for the loader to say it is too big.
+        if (text.size() > kMaxRoutineBytes) return text;
+    }
+}
+
 std::string plural(int n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 }  // namespace
 
-int validate_command(const ValidateOptions& o) {
-    const auto dirs = routine_search_path(o.routines.dirs);
+int validate_command(const Context& ctx, const ValidateOptions& o) {
+    const auto& dirs = ctx.search_path;
     const Resolver resolver = search_path_resolver(dirs);
     std::vector<Diagnostic> all;
     int checked = 0, invalid = 0, empty_dirs = 0;
-    for (const auto& arg : o.targets) {
+    // With nothing named, the routines of the user's own; they are what `knead new` writes.
+    std::vector<std::string> targets = o.targets;
+    if (targets.empty()) {
+        const auto own = xdg_config_home() / "knead" / "routines";
+        std::error_code ec;
+        if (!fs::is_directory(own, ec))
+            throw usage_error(fmt::format(
+                "no routines of your own to check: {} {} (start one with `knead new NAME`, or "
+                "name files to check)",
+                own.string(),
+                ec && ec != std::errc::no_such_file_or_directory ? "cannot be read: " + ec.message()
+                                                                 : std::string("does not exist")));
+        targets.push_back(own.string());
+    }
+    for (const auto& arg : targets) {
+        if (arg == "-") {  // one routine on standard input
+            auto result = load_routine_text(read_stdin(), "<stdin>", "stdin", resolver);
+            all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
+            ++checked;
+            if (!result.routine) ++invalid;
+            continue;
+        }
         std::vector<Diagnostic> problems;
         auto files = expand(arg, dirs, problems);
         // A name that is not there counts as an invalid routine; an empty directory is

@@ -118,11 +118,11 @@ std::string_view match_label(MatchKind k) {
 
 }  // namespace
 
-int where_command(const WhereOptions& o) {
+int where_command(const Context& ctx, const WhereOptions& o) {
     std::string query;
     for (const auto& w : o.words) query += (query.empty() ? "" : " ") + w;
 
-    auto routines = load_library(o.routines);
+    auto routines = load_library(ctx.routines);
     if (query.find_first_not_of(" \t") == std::string::npos) return list_areas(routines, o.json);
 
     auto hits = find_referrals(query, routines);

@@ -1,51 +1,45 @@
-// The commands, each in its own file; cli.cpp parses the command line and calls them.
+// The commands, each in its own file (cmd_NAME.cpp): its options, parsed by the command
+// table in cli.cpp, and its function, which gets the Context of the run.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "knead/config.hpp"
+#include "context.hpp"
 #include "knead/routine.hpp"
-#include "terminal.hpp"
 
 namespace knead {
 
-struct RoutineOptions {
-    std::vector<std::string> dirs;  // --routines, in order
-    Dose base;                      // where a routine sets none: the config's pain band
-};
-
+// Settings such as --voice, --color or --log are not here: they reach a command through
+// the Context's resolved settings.
 struct RunOptions {
-    RoutineOptions routines;
     std::vector<std::string> names;
-    std::optional<std::string> log;
     bool no_wait = false;
     double speed = 1.0;
-    // Flags that the config file fills in when they are not given.
-    bool voice = false;
-    std::vector<std::string> speech_command;  // empty: the config's, else the platform's
-    bool quiet = false;                       // no bell
-    bool big = false;
-    std::optional<ColorMode> color;
-    bool fresh = false;             // ignore the log: no learned holds, no soreness question
-    std::optional<int> hands_free;  // seconds; 0: off (the config's when not given)
-    bool yes = false;               // answers the red-flag follow-up: go on
-    std::optional<Side> side;       // with ROUTINE.POINT: only this side
+    bool fresh = false;        // ignore the log: no learned holds, no soreness question
+    bool yes = false;          // answers the red-flag follow-up: go on
+    std::optional<Side> side;  // with ROUTINE.POINT: only this side
 };
 
-// Where commands that look back read the log: --log, else KNEAD_LOG, else the config
-// file's, else the default.
-struct LogOptions {
-    std::optional<std::string> log;
-    std::string configured;  // the config file's `log`, if any
-    bool fresh = false;      // ignore the log
+struct ListOptions {
+    bool names_only = false;
+    bool points_only = false;  // every point as ROUTINE.POINT, for shell completion
+};
+
+struct ShowOptions {
+    std::string name;
+    bool fresh = false;  // the routine's own holds, not learned ones
+};
+
+struct PlanOptions {
+    std::vector<std::string> names;
+    bool fresh = false;
 };
 
 enum class HistoryFormat { text, tsv, json };
 
 struct HistoryOptions {
-    LogOptions log;
     std::string subject;  // "", a routine, a point id, or ROUTINE.POINT
     std::optional<std::string> since;
     std::optional<int> last;
@@ -55,18 +49,13 @@ struct HistoryOptions {
     // holding DATE ("" for today).
     std::optional<std::string> week;
     std::optional<std::string> month;
-    bool plot = false;        // a line chart of each point's pain at its first hold
-    RoutineOptions routines;  // where --plot finds a point's target band
+    bool plot = false;  // a line chart of each point's pain at its first hold
 };
 
-struct DueOptions {
-    RoutineOptions routines;
-    LogOptions log;
-};
+struct DueOptions {};
 
 struct ValidateOptions {
-    RoutineOptions routines;
-    std::vector<std::string> targets;  // files, directories or routine names
+    std::vector<std::string> targets;  // files, directories, routine names, or - for stdin
     bool json = false;
 };
 
@@ -79,33 +68,30 @@ struct NewOptions {
 enum class ReportFormat { html, markdown };
 
 struct ReportOptions {
-    RoutineOptions routines;  // where the routines worked are described
-    LogOptions log;
     std::vector<std::string> subjects;  // routines, point ids or ROUTINE.POINT; none: all
     std::optional<std::string> since;   // YYYY-MM-DD or Nd
     std::string out;                    // "" for knead-report.html (.md), "-" for stdout
     ReportFormat format = ReportFormat::html;
 };
 
-int history_command(const HistoryOptions& o);
-int report_command(const ReportOptions& o);
-int due_command(const DueOptions& o);
-int run_command(const RunOptions& o, const Config& config);
-int list_command(const RoutineOptions& o, bool names_only, bool points_only = false);
-int show_command(const RoutineOptions& o, const std::string& name, const LogOptions& log = {});
-int plan_command(const RoutineOptions& o, const std::vector<std::string>& names,
-                 const LogOptions& log = {});
-int validate_command(const ValidateOptions& o);
-int new_command(const RoutineOptions& o, const NewOptions& n);
-int config_command(const RoutineOptions& o, const Config& config);
-
 struct WhereOptions {
-    RoutineOptions routines;
     std::vector<std::string> words;  // the place, as typed; none lists the known places
     bool json = false;
     bool map = false;  // also draw where the first matches send pain
 };
 
-int where_command(const WhereOptions& o);
+struct ConfigOptions {};
+
+int run_command(const Context& ctx, const RunOptions& o);
+int list_command(const Context& ctx, const ListOptions& o);
+int show_command(const Context& ctx, const ShowOptions& o);
+int plan_command(const Context& ctx, const PlanOptions& o);
+int history_command(const Context& ctx, const HistoryOptions& o);
+int report_command(const Context& ctx, const ReportOptions& o);
+int due_command(const Context& ctx, const DueOptions& o);
+int validate_command(const Context& ctx, const ValidateOptions& o);
+int new_command(const Context& ctx, const NewOptions& o);
+int where_command(const Context& ctx, const WhereOptions& o);
+int config_command(const Context& ctx, const ConfigOptions& o);
 
 }  // namespace knead

@@ -70,7 +70,10 @@ LineReader::Result LineReader::fill() {
         signals_.hang_up();
         return Result::signal;
     }
-    if (n < 0) return Result::error;
+    if (n < 0) {
+        error_ = err;
+        return Result::error;
+    }
     eof_ = true;
     return Result::line;
 }

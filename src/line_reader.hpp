@@ -24,6 +24,8 @@ class LineReader {
     static constexpr std::size_t kMaxSkip = 1024 * 1024;
     Result read_line(std::string& out);
     bool too_long() const { return too_long_; }
+    // The errno of the read that gave `error`.
+    int error() const { return error_; }
 
   private:
     Result fill();
@@ -36,6 +38,7 @@ class LineReader {
     bool too_long_ = false;
     bool skipping_ = false;  // inside a line already refused as too long
     std::size_t skipped_ = 0;
+    int error_ = 0;
 };
 
 }  // namespace knead

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "error.hpp"
 #include "knead/learning.hpp"
 
 namespace knead {
@@ -14,7 +15,7 @@ LogRead reported(const LogScan& scan, const std::filesystem::path& path) {
     for (const auto& w : log_warnings(scan.problems, path.string()))
         fmt::print(stderr, "knead: warning: {}\n", w);
     if (!scan.error.empty()) {
-        fmt::print(stderr, "knead: cannot read the log {}: {}\n", path.string(), scan.error);
+        print_error(fmt::format("cannot read the log {}: {}", path.string(), scan.error));
         return LogRead::failed;
     }
     return scan.missing ? LogRead::missing : LogRead::ok;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "error.hpp"
 #include "knead/paths.hpp"
 #include "knead/routine_finder.hpp"
 #include "knead/routine_loader.hpp"
@@ -22,8 +23,8 @@ std::optional<std::vector<Routine>> load_named_routines(const RoutineOptions& o,
             for (const auto& r : list_routines(dirs)) known.push_back(r.id);
             std::string hint;
             if (auto m = closest_match(name, known)) hint = fmt::format(" Did you mean `{}`?", *m);
-            fmt::print(stderr, "knead: no routine named `{}`.{} `knead list` shows them all.\n",
-                       name, hint);
+            print_error(
+                fmt::format("no routine named `{}`.{} `knead list` shows them all.", name, hint));
             ok = false;
             continue;
         }

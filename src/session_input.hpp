@@ -28,6 +28,8 @@ class SessionInput {
     virtual EventSource& countdown_events() = 0;
     // One line (see LineReader); `too_long` says it was cut.
     virtual LineReader::Result read_line(std::string& text, bool& too_long) = 0;
+    // The errno of the read that gave LineReader::Result::error.
+    virtual int read_error() const { return 0; }
     // One answer a key at a time (see read_key_answer).
     virtual KeyAnswer read_key(std::optional<std::chrono::milliseconds> timeout,
                                const std::function<void(int)>& tick) = 0;
@@ -53,6 +55,7 @@ class TerminalInput final : public SessionInput {
         too_long = reader_.too_long();
         return got;
     }
+    int read_error() const override { return reader_.error(); }
     KeyAnswer read_key(std::optional<std::chrono::milliseconds> timeout,
                        const std::function<void(int)>& tick) override {
         return read_key_answer(term_, signals_, timeout, tick);

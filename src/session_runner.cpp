@@ -8,6 +8,7 @@
 #include <csignal>
 #include <functional>
 
+#include "error.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/log_record.hpp"
 #include "knead/step_loop.hpp"
@@ -230,13 +231,18 @@ class Runner {
     }
 
     // The input ended, or gave only unusable answers: stop, with every finished step kept.
+    // A read error is no end of input: the session is logged as stopped, and the OS's
+    // reason is the error knead exits with.
     int ended(Asked why) {
         session_.stop(Status::stopped);
         if (why == Asked::refused)
             view_.too_many_invalid(kMaxInvalidAnswers);
-        else
+        else if (read_error_ == 0)
             view_.input_ended();
-        return finish(exit_code::stopped);
+        const int code = finish(exit_code::stopped);
+        if (read_error_ != 0)
+            throw os_error("read the answers from", "standard input", read_error_, code);
+        return code;
     }
 
     // Reads one answer line. Job control and resizes are dealt with on the way; on a pipe
@@ -257,6 +263,7 @@ class Runner {
             }
             if (got != LineReader::Result::line) {
                 if (!in_.keys()) view_.echo_answer("");
+                if (got == LineReader::Result::error) read_error_ = in_.read_error();
                 return Asked::ended;
             }
             if (!in_.keys()) view_.echo_answer(too_long ? text + "..." : text);
@@ -376,6 +383,7 @@ class Runner {
     RunnerOptions options_;
     WallTime started_wall_{};
     std::string speech_;  // said at the next wait
+    int read_error_ = 0;  // errno of a failed read of the answers
 };
 
 }  // namespace

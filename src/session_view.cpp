@@ -1,6 +1,7 @@
 #include "session_view.hpp"
 
 #include "knead/big_digits.hpp"
+#include "knead/timeline.hpp"
 #include "knead/utf8.hpp"
 #include "knead/wrap.hpp"
 
@@ -17,10 +18,6 @@ std::string upper(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return out;
-}
-
-std::string clock_text(int seconds) {
-    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
 }
 
 std::string side_text(Side s) {

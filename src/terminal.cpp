@@ -66,11 +66,6 @@ extern "C" void on_fatal(int sig) {
     std::raise(sig);
 }
 
-bool env_set(const char* name) {
-    const char* v = std::getenv(name);
-    return v && *v;
-}
-
 void write_out(std::string_view s) {
     [[maybe_unused]] auto n = ::write(STDOUT_FILENO, s.data(), s.size());
 }
@@ -122,14 +117,8 @@ TerminalCaps detect_terminal(ColorMode mode) {
         case ColorMode::never:
             caps.color = false;
             break;
-        case ColorMode::automatic:
-            if (env_set("NO_COLOR"))
-                caps.color = false;
-            else if (env_set("CLICOLOR_FORCE") &&
-                     std::string_view(std::getenv("CLICOLOR_FORCE")) != "0")
-                caps.color = true;
-            else
-                caps.color = caps.cursor;
+        case ColorMode::automatic:  // NO_COLOR and CLICOLOR_FORCE are the settings' to read
+            caps.color = caps.cursor;
             break;
     }
     for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {

@@ -12,11 +12,10 @@
 #include <optional>
 #include <string>
 
+#include "knead/color_mode.hpp"
 #include "knead/step_loop.hpp"
 
 namespace knead {
-
-enum class ColorMode { automatic, always, never };
 
 // Opens /dev/null on any of file descriptors 0-2 that is closed, so that a file knead
 // opens later (the log) can never become standard output or standard error.

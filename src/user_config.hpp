@@ -4,7 +4,6 @@
 #include <optional>
 
 #include "knead/config.hpp"
-#include "terminal.hpp"
 
 namespace knead {
 
@@ -12,7 +11,5 @@ namespace knead {
 // nullopt (the caller exits with the usage code, as for an invalid routine). The paths
 // in it come back absolute (see config_file_path).
 std::optional<Config> load_user_config();
-
-ColorMode color_mode(const std::string& setting);
 
 }  // namespace knead

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "knead/color_mode.hpp"
 #include "knead/diagnostic.hpp"
 #include "knead/routine.hpp"
 
@@ -22,7 +23,7 @@ struct Config {
     bool voice = false;
     std::vector<std::string> speech_command;  // empty: the platform's default
     bool bell = true;
-    std::string color = "auto";  // auto, always, never
+    ColorMode color = ColorMode::automatic;
     bool big = false;
     int hands_free = 0;    // seconds a question waits before taking the last answer; 0: off
     std::string log;       // empty: KNEAD_LOG, else the XDG default

@@ -36,11 +36,6 @@ std::filesystem::path xdg_cache_home();
 // except the home directory itself. Returns 0 or the errno of the failure.
 int create_private_dirs(const std::filesystem::path& dir);
 
-// --log, then KNEAD_LOG, then the config file's `log`, then
-// $XDG_DATA_HOME/knead/sessions.log.
-std::filesystem::path log_path(const std::optional<std::string>& flag,
-                               const std::string& configured = "");
-
 // --routines DIRs, then KNEAD_ROUTINES (colon-separated), then
 // $XDG_CONFIG_HOME/knead/routines, then the built-in routines.
 std::vector<std::filesystem::path> routine_search_path(const std::vector<std::string>& flags);

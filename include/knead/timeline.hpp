@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "knead/session.hpp"
@@ -39,5 +40,8 @@ Timeline plan_timeline(const std::vector<SessionPoint>& points);
 
 // The planned seconds of a whole routine: what `knead list` shows in minutes.
 int planned_seconds(const Routine& r);
+
+// Seconds as M:SS (75 is 1:15), as plans and countdowns show them.
+std::string clock_text(int seconds);
 
 }  // namespace knead

@@ -38,7 +38,8 @@ ConfigResult load_config_text(std::string_view text, const std::string& display)
     take("big", r.boolean("big"), config.big);
     take("hands_free", r.integer("hands_free", 0, kMaxHandsFreeSeconds, "seconds"),
          config.hands_free);
-    take("color", r.choice("color", {"auto", "always", "never"}), config.color);
+    if (auto word = r.choice("color", {"auto", "always", "never"}))
+        take("color", parse_color_mode(*word), config.color);
     take("log", r.text("log", false), config.log);
     take("target_pain", r.band("target_pain"), config.target_pain);
     if (auto v = r.get("speech_command")) {

@@ -97,14 +97,6 @@ int create_private_dirs(const fs::path& dir) {
     return 0;
 }
 
-fs::path log_path(const std::optional<std::string>& flag, const std::string& configured) {
-    if (flag && !flag->empty()) return *flag;
-    const char* env = std::getenv("KNEAD_LOG");
-    if (env && *env) return env;
-    if (!configured.empty()) return configured;
-    return xdg_data_home() / "knead" / "sessions.log";
-}
-
 fs::path builtin_routines_dir() {
     std::error_code ec;
     // An installed knead (or one unpacked from a package anywhere) finds its routines

@@ -1,5 +1,7 @@
 #include "knead/timeline.hpp"
 
+#include <fmt/format.h>
+
 namespace knead {
 
 Timeline plan_timeline(const std::vector<SessionPoint>& points) {
@@ -27,6 +29,10 @@ Timeline plan_timeline(const std::vector<SessionPoint>& points) {
 
 int planned_seconds(const Routine& r) {
     return plan_timeline(session_points({r})).total;
+}
+
+std::string clock_text(int seconds) {
+    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
 }
 
 }  // namespace knead

@@ -83,3 +83,59 @@ unset KNEAD_LOG
 
 # The first-run notice is not used up by a usage error.
 expect_missing "$XDG_STATE_HOME/knead"
+
+# --- Parse errors are knead's own: one line, exit 2, the nearest name -------------------
+parse_error() {  # MESSAGE ARGS...: exit 2 and exactly MESSAGE on stderr
+    local message=$1
+    shift
+    expect_exit 2 "$KNEAD" "$@"
+    expect_eq "$(cat "$ERR")" "knead: error: $message" "stderr of knead $*"
+    expect_empty "$OUT"
+}
+parse_error "unknown command \`lst\`; did you mean \`list\`?" lst
+parse_error "unknown option \`--bogus\` (see \`knead --help\`)" --bogus
+parse_error "unknown option \`--bogus\` (see \`knead --help\`)" --bogus list
+parse_error "unknown option \`--verison\`; did you mean \`--version\`?" --verison
+parse_error "unknown option \`--sped\` for \`knead run\`; did you mean \`--speed\`?" \
+    run neck --sped 2
+parse_error "unknown option \`--nmes\` for \`knead list\`; did you mean \`--names\`?" list --nmes
+# The directory is --routines' one value; the next word is the command.
+parse_error "unknown command \`lst\`; did you mean \`list\`?" --routines "$ROUTINES" lst
+parse_error "unknown command \`lst\`; did you mean \`list\`?" --routines="$ROUTINES" lst
+parse_error "name a command, like \`knead run neck\` or \`knead list\` (see \`knead --help\`)"
+parse_error "unexpected argument \`extra\` for \`knead list\` (see \`knead list --help\`)" \
+    list extra
+expect_exit 2 "$KNEAD" run
+expect_regex "$ERR" '^knead: error: .*routine is required'
+expect_line_count "$ERR" 1
+expect_exit 2 "$KNEAD" run neck --speed 0
+expect_regex "$ERR" '^knead: error: --speed: .*0'
+expect_line_count "$ERR" 1
+expect_exit 2 "$KNEAD" --routines "$TMP/none" list
+expect_regex "$ERR" "^knead: error: --routines: .*$TMP/none"
+
+# --- --routines takes one DIR a flag ------------------------------------------------------
+write_routine "$ROUTINES/kubi.toml" right 1 "neck area" Kubi
+mkdir -p "$TMP/wide"
+expect_exit 0 "$KNEAD" show --routines "$TMP/wide" --routines "$ROUTINES" kubi
+expect_contains "$OUT" "Kubi - neck area"
+expect_exit 0 "$KNEAD" --routines "$TMP/wide" show kubi --routines "$ROUTINES"
+expect_contains "$OUT" "Kubi - neck area"
+
+# --- Errors from the commands: knead: error:, with the OS's reason -----------------------
+expect_exit 0 "$KNEAD" new spare
+expect_exit 1 "$KNEAD" new spare
+expect_regex "$ERR" "^knead: error: .*/spare.toml already exists"
+chmod 500 "$XDG_CONFIG_HOME/knead/routines"
+if [[ ! -w "$XDG_CONFIG_HOME/knead/routines" ]]; then  # root writes anyway
+    expect_exit 1 "$KNEAD" new other
+    expect_eq "$(cat "$ERR")" \
+        "knead: error: cannot write $XDG_CONFIG_HOME/knead/routines/other.toml: Permission denied" \
+        "a file that cannot be written"
+fi
+chmod 700 "$XDG_CONFIG_HOME/knead/routines"
+# A read error on the answers is no end of input: the session is logged as stopped.
+expect_exit 3 "$KNEAD" --routines "$ROUTINES" run kubi --no-wait --log "$TMP/dir.log" <"$TMP"
+expect_contains "$ERR" "knead: error: cannot read the answers from standard input: Is a directory"
+expect_not_contains "$OUT" "Input ended"
+expect_contains "$TMP/dir.log" "status=stopped"

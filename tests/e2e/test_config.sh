@@ -8,11 +8,23 @@ write_routine "$ROUTINES/tiny.toml" right 1
 # No file: every setting at its default, and the file named as absent.
 expect_exit 0 "$KNEAD" config
 expect_contains "$OUT" "Config file: $CONFIG (not present: defaults apply)"
+expect_regex "$OUT" '^  color +auto +default$'
 expect_regex "$OUT" '^  voice +false +default$'
 expect_regex "$OUT" '^  bell +true +default$'
 expect_regex "$OUT" "^  log +$XDG_DATA_HOME/knead/sessions.log +default$"
 expect_regex "$OUT" '^  target_pain +\[5, 7\] +default$'
 expect_contains "$OUT" "(built-in)"
+
+# CLICOLOR_FORCE=0 forces nothing: config says so, and run on a pipe has no colour.
+CLICOLOR_FORCE=0 expect_exit 0 "$KNEAD" config
+expect_regex "$OUT" '^  color +auto +default$'
+answers 6 6 6
+CLICOLOR_FORCE=0 expect_exit 3 "$KNEAD" --routines "$ROUTINES" run tiny --no-wait \
+    --log "$TMP/nc.log" <"$ANSWERS"
+expect_not_contains "$OUT" $'\e'
+CLICOLOR_FORCE=1 expect_exit 3 "$KNEAD" --routines "$ROUTINES" run tiny --no-wait \
+    --log "$TMP/nc.log" <"$ANSWERS"
+expect_contains "$OUT" $'\e['
 
 # Every key, each with the line it came from.
 mkdir -p "$(dirname "$CONFIG")"
@@ -38,6 +50,12 @@ expect_regex "$OUT" "^  target_pain +\[4, 6\] +$CONFIG:8$"
 # KNEAD_LOG beats the file's log.
 KNEAD_LOG="$TMP/env.log" expect_exit 0 "$KNEAD" config
 expect_regex "$OUT" "^  log +$TMP/env.log +KNEAD_LOG$"
+
+# The colour variables beat the file and lose to --color; config says what run does.
+CLICOLOR_FORCE=1 expect_exit 0 "$KNEAD" config
+expect_regex "$OUT" '^  color +always +CLICOLOR_FORCE$'
+NO_COLOR=1 CLICOLOR_FORCE=1 expect_exit 0 "$KNEAD" config
+expect_regex "$OUT" '^  color +never +NO_COLOR$'
 
 # run uses the file: its log, and its speech command (voice on).
 cat >"$TMP/say" <<EOF

@@ -192,3 +192,29 @@ TOML
 expect_exit 2 "$KNEAD" validate "$TMP/huge-reps.toml"
 expect_regex "$OUT" "^$TMP/huge-reps.toml:11:8: error: \`reps\` is far out of range: use 1 to 20$"
 expect_not_contains "$OUT" "9223372036854775807"
+
+# With no argument: the user's own routines directory, the one `knead new` writes to.
+OWN="$XDG_CONFIG_HOME/knead/routines"
+rm -rf "$OWN"
+expect_exit 2 "$KNEAD" validate
+expect_eq "$(cat "$ERR")" "knead: error: no routines of your own to check: $OWN does not exist (start one with \`knead new NAME\`, or name files to check)" "validate without routines of one's own"
+mkdir -p "$OWN"
+write_routine "$OWN/mine.toml" right 1
+expect_exit 0 "$KNEAD" validate
+expect_regex "$OUT" '^1 routine checked: 1 valid, 0 invalid'
+cp "$BAD" "$OWN/broken.toml"
+expect_exit 2 "$KNEAD" validate
+expect_contains "$OUT" "$OWN/broken.toml:"
+rm "$OWN/broken.toml"
+
+# `-`: one routine from standard input, reported as <stdin>.
+expect_exit 0 "$KNEAD" validate - <"$OWN/mine.toml"
+expect_regex "$OUT" '^1 routine checked: 1 valid, 0 invalid'
+expect_exit 2 "$KNEAD" validate - <"$BAD"
+expect_regex "$OUT" '^<stdin>:[0-9]+:[0-9]+: error: '
+expect_exit 2 "$KNEAD" validate - "$OWN/mine.toml" <"$TMP/huge-reps.toml"
+expect_regex "$OUT" '^<stdin>:11:8: error: `reps` is far out of range'
+expect_regex "$OUT" '^2 routines checked: 1 valid, 1 invalid'
+# A read error is the OS's, not an empty routine.
+expect_exit 1 "$KNEAD" validate - <"$TMP"
+expect_eq "$(cat "$ERR")" "knead: error: cannot read the routine from standard input: Is a directory" "validate - from a directory"

@@ -11,7 +11,7 @@ TEST_CASE("config: nothing set gives the defaults, from nowhere") {
     CHECK(r.diagnostics.empty());
     CHECK_FALSE(r.config->voice);
     CHECK(r.config->bell);
-    CHECK(r.config->color == "auto");
+    CHECK(r.config->color == ColorMode::automatic);
     CHECK_FALSE(r.config->big);
     CHECK(r.config->log.empty());
     CHECK(r.config->speech_command.empty());
@@ -34,7 +34,7 @@ target_pain = [4, 6]
     CHECK(c.voice);
     CHECK(c.speech_command == std::vector<std::string>{"say", "-v", "Alex", "{}"});
     CHECK_FALSE(c.bell);
-    CHECK(c.color == "never");
+    CHECK(c.color == ColorMode::never);
     CHECK(c.big);
     CHECK(c.log == "/data/knead.log");
     CHECK(c.target_pain == PainBand{4, 6});

@@ -51,35 +51,6 @@ TEST_CASE("paths: XDG directories") {
     }
 }
 
-TEST_CASE("paths: log_path prefers the flag, then KNEAD_LOG, then the data directory") {
-    EnvVar home("HOME", "/home/tester");
-    EnvVar data("XDG_DATA_HOME", "/xdg-data");
-    SUBCASE("the flag") {
-        EnvVar env("KNEAD_LOG", "/env/knead.log");
-        CHECK(knead::log_path(std::string("/flag/my.log")) == fs::path("/flag/my.log"));
-        CHECK(knead::log_path(std::string("relative.log")) == fs::path("relative.log"));
-    }
-    SUBCASE("KNEAD_LOG") {
-        EnvVar env("KNEAD_LOG", "/env/knead.log");
-        CHECK(knead::log_path(std::nullopt) == fs::path("/env/knead.log"));
-        CHECK(knead::log_path(std::string()) == fs::path("/env/knead.log"));  // empty flag
-    }
-    SUBCASE("the default") {
-        EnvVar env("KNEAD_LOG", nullptr);
-        CHECK(knead::log_path(std::nullopt) == fs::path("/xdg-data/knead/sessions.log"));
-    }
-    SUBCASE("an empty KNEAD_LOG is unset") {
-        EnvVar env("KNEAD_LOG", "");
-        CHECK(knead::log_path(std::nullopt) == fs::path("/xdg-data/knead/sessions.log"));
-    }
-    SUBCASE("the default under HOME") {
-        EnvVar env("KNEAD_LOG", nullptr);
-        EnvVar d("XDG_DATA_HOME", nullptr);
-        CHECK(knead::log_path(std::nullopt) ==
-              fs::path("/home/tester/.local/share/knead/sessions.log"));
-    }
-}
-
 TEST_CASE("paths: routine_search_path order") {
     EnvVar home("HOME", "/home/tester");
     EnvVar cfg("XDG_CONFIG_HOME", "/cfg");
@@ -159,7 +130,7 @@ TEST_CASE("paths: the home directory never falls back to the current directory")
         EnvVar home("HOME", "some/dir");
         CHECK_THROWS_AS(knead::home_dir(), knead::PathError);
         EnvVar d("XDG_DATA_HOME", nullptr);
-        CHECK_THROWS_AS(knead::log_path(std::nullopt), knead::PathError);
+        CHECK_THROWS_AS(knead::xdg_data_home(), knead::PathError);
     }
     SUBCASE("a HOME that does not exist is not created, nor anything under it") {
         TempDir tmp;

@@ -1,0 +1,22 @@
+#include "error.hpp"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+namespace knead {
+
+Error os_error(const std::string& what, const std::filesystem::path& path, int err, int exit) {
+    return Error(fmt::format("cannot {} {}: {}", what, path.string(), std::strerror(err)), exit);
+}
+
+Error usage_error(const std::string& message) {
+    return Error(message, exit_code::usage);
+}
+
+void print_error(const std::string& message) {
+    std::fflush(stdout);  // whatever came before the error stays before it
+    fmt::print(stderr, "knead: error: {}\n", message);
+}
+
+}  // namespace knead

@@ -1,0 +1,170 @@
+// The commands that look at the log, run on a Context: a fixed time, the test's own
+// routines and log, and output captured from the context's streams.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <ctime>
+
+#include "commands.hpp"
+#include "test_support.hpp"
+
+using namespace knead;
+using knead_test::EnvVar;
+using knead_test::TempDir;
+using knead_test::write_file;
+
+namespace {
+
+// 2026-03-10 12:00:00 UTC, a Tuesday.
+const WallTime kTuesdayNoon = WallTime(std::chrono::seconds(1773144000));
+
+struct Ran {
+    int code = -1;
+    std::string out, err;
+};
+
+std::string drain(std::FILE* f) {
+    std::rewind(f);
+    std::string s;
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) s.append(buf, n);
+    std::fclose(f);
+    return s;
+}
+
+// A one-point routine, done `often` (e.g. "per_day = 1").
+void routine_file(const std::filesystem::path& file, const std::string& often) {
+    write_file(file, R"(schema = 1
+name = "Tiny"
+area = "test area"
+summary = "A one-point routine."
+)" + often + R"(
+cautions = ["Stop on tingling."]
+
+[[point]]
+id = "tiny-point"
+name = "Tiny point"
+muscle = "tiny muscle"
+side = "right"
+reps = 1
+locate = "Find the spot."
+press = "Press the spot."
+)");
+}
+
+// A finished session of `routine` at `time`, whose hold says the next one starts at `next`.
+std::string session(const std::string& time, const std::string& id, const std::string& routine,
+                    int next = 0) {
+    std::string s = "time=" + time + " session=" + id + " event=start routines=" + routine +
+                    " clock=real version=0.1.0\n";
+    if (next > 0)
+        s += "time=" + time + " session=" + id + " routine=" + routine +
+             " point=tiny-point side=right rep=1 step=hold planned=30 actual=30.0 pain=5 next=" +
+             std::to_string(next) + "\n";
+    s += "time=" + time + " session=" + id + " event=end status=completed points=1 duration=60.0\n";
+    return s;
+}
+
+struct Fixture {
+    TempDir tmp;
+    EnvVar tz{"TZ", "UTC"};
+    VirtualClock clock{kTuesdayNoon};
+    Context ctx;
+
+    Fixture() {
+        ::tzset();
+        std::filesystem::create_directories(tmp / "routines");
+        ctx.search_path = {tmp / "routines"};
+        ctx.routines.dirs = {(tmp / "routines").string()};
+        ctx.settings.log.value = tmp / "sessions.log";
+        ctx.clock = &clock;
+    }
+    ~Fixture() { ::tzset(); }
+
+    template <typename Options>
+    Ran run(int (*command)(const Context&, const Options&), const Options& o) {
+        ctx.out = std::tmpfile();
+        ctx.err = std::tmpfile();
+        REQUIRE(ctx.out);
+        REQUIRE(ctx.err);
+        Ran r;
+        r.code = command(ctx, o);
+        r.out = drain(ctx.out);
+        r.err = drain(ctx.err);
+        ctx.out = stdout;
+        ctx.err = stderr;
+        return r;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("context: due counts today's sessions by the context's clock, not the system's") {
+    Fixture f;
+    routine_file(f.tmp / "routines/tiny.toml", "per_day = 1");
+    write_file(f.ctx.log(), session("2026-03-10T08:00:00+00:00", "a", "tiny"));
+
+    SUBCASE("the same day: done") {
+        auto r = f.run(due_command, DueOptions{});
+        CHECK(r.code == 1);
+        CHECK(r.out == "Nothing is due.\n");
+    }
+    SUBCASE("the next day: due again") {
+        f.clock.advance(std::chrono::hours(24));
+        auto r = f.run(due_command, DueOptions{});
+        CHECK(r.code == 0);
+        CHECK(r.out.find("tiny") == 0);
+        CHECK(r.out.find("0 of 1 today") != std::string::npos);
+    }
+}
+
+TEST_CASE("context: history --week shows the week of the context's day") {
+    Fixture f;
+    routine_file(f.tmp / "routines/tiny.toml", "");
+    write_file(f.ctx.log(), session("2026-03-09T08:00:00+00:00", "a", "tiny"));
+    HistoryOptions o;
+    o.week = "";
+    auto r = f.run(history_command, o);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("2026-03-09") != std::string::npos);  // Monday of that week
+    CHECK(r.out.find("2026-03-15") != std::string::npos);  // its Sunday
+    CHECK(r.out.find("tiny") != std::string::npos);
+
+    f.clock.advance(std::chrono::hours(24 * 7));  // a week on: another week, not that session
+    r = f.run(history_command, o);
+    CHECK(r.out.find("2026-03-16") != std::string::npos);
+    CHECK(r.out.find("2026-03-09") == std::string::npos);
+}
+
+TEST_CASE("context: history says where it looked when there is no log") {
+    Fixture f;
+    auto r = f.run(history_command, HistoryOptions{});
+    CHECK(r.code == 0);
+    CHECK(r.out == "No sessions yet: there is no log at " + f.ctx.log().string() +
+                       ". Start one with `knead run neck`.\n");
+}
+
+TEST_CASE("context: show and plan learn holds from the context's log") {
+    Fixture f;
+    routine_file(f.tmp / "routines/tiny.toml", "");
+    write_file(f.ctx.log(), session("2026-03-09T08:00:00+00:00", "a", "tiny", 42));
+
+    ShowOptions show;
+    show.name = "tiny";
+    auto r = f.run(show_command, show);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Tiny - test area\n") == 0);
+    CHECK(r.out.find("Learned: the first hold starts at 42 s") != std::string::npos);
+
+    PlanOptions plan;
+    plan.names = {"tiny"};
+    r = f.run(plan_command, plan);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Plan for tiny: 1 point, ") == 0);
+    CHECK(r.out.find("The first hold starts at 42 s, from your last session.") !=
+          std::string::npos);
+
+    plan.fresh = true;
+    r = f.run(plan_command, plan);
+    CHECK(r.out.find("42 s") == std::string::npos);
+}
