@@ -36,13 +36,11 @@ int list_command(const Context& ctx, const ListOptions& o) {
         // For shell completion: what `run ROUTINE.POINT` and `history POINT` take.
         for (const auto& [ref, routine] : library) {
             if (!routine) {
-                fmt::print(stderr, "knead: {} is invalid: run `knead validate {}`
-", ref.id,
+                fmt::print(stderr, "knead: {} is invalid: run `knead validate {}`\n", ref.id,
                            ref.file.string());
                 continue;
             }
-            for (const auto& p : routine->points) fmt::print("{}.{}
-", ref.id, p.id);
+            for (const auto& p : routine->points) fmt::print("{}.{}\n", ref.id, p.id);
         }
         return exit_code::ok;
     }
