@@ -148,8 +148,9 @@ expect_no_regex "$OUT" '[^ -~]'
 
 # --- Many sessions: the last ones that fit in 80 columns -------------------------------
 BIG="$TMP/big.log"
+# The dates from bash's own strftime, at noon UTC on 2025-01-01 plus d days: no fork a day.
 for ((d = 0; d < 200; d++)); do
-    date=$(date -d "2025-01-01 + $d days" +%F)
+    TZ=UTC0 printf -v date '%(%F)T' $((1735732800 + d * 86400))
     session "B$d" "$date" neck real completed "trap:$((d % 11)):30"
 done >"$BIG"
 expect_exit 0 "$KNEAD" history neck --log "$BIG"
