@@ -75,8 +75,8 @@ ConfigResult load_config_file(const std::filesystem::path& path) {
     }
     constexpr std::uintmax_t kMaxConfigBytes = 1 << 20;
     if (auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxConfigBytes) {
-        result.diagnostics.push_back({path.string(), 0, 0, Severity::error,
-                                      "too large for a config file (over 1 MiB)"});
+        result.diagnostics.push_back(
+            {path.string(), 0, 0, Severity::error, "too large for a config file (over 1 MiB)"});
         return result;
     }
     std::ifstream in(path, std::ios::binary);

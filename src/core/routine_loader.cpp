@@ -531,11 +531,12 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
     }
     if (!fs::is_regular_file(st)) {
         // Never opened: a FIFO would wait for a writer.
-        c.file_error(fs::is_fifo(st)               ? "is a FIFO, not a routine file"
-                     : fs::is_socket(st)           ? "is a socket, not a routine file"
-                     : fs::is_character_file(st) ? "is a device (such as /dev/zero), not a routine file"
-                     : fs::is_block_file(st)     ? "is a disk device, not a routine file"
-                                                 : "is not a regular file, so not a routine file");
+        c.file_error(fs::is_fifo(st)     ? "is a FIFO, not a routine file"
+                     : fs::is_socket(st) ? "is a socket, not a routine file"
+                     : fs::is_character_file(st)
+                         ? "is a device (such as /dev/zero), not a routine file"
+                     : fs::is_block_file(st) ? "is a disk device, not a routine file"
+                                             : "is not a regular file, so not a routine file");
         return result;
     }
     auto size = fs::file_size(path, ec);

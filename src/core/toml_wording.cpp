@@ -169,36 +169,40 @@ Worded syntax_wording(std::string_view headline, std::string_view note, std::str
     if (has(both, "array of table") && has(both, "cannot be defined")) {  // [a], then [[a]]
         std::string name = quoted_name(headline);
         std::string where = first && *first != at.line ? fmt::format(" (line {})", *first) : "";
-        return {fmt::format("{} is already a table{}, so it cannot also be an array of [[tables]]: "
-                            "use one of [{}] and [[{}]], or rename one",
-                            name.empty() ? std::string("this name") : "`" + one_line(name, 60) + "`",
-                            where, one_line(name, 60), one_line(name, 60)),
-                std::nullopt};
+        return {
+            fmt::format("{} is already a table{}, so it cannot also be an array of [[tables]]: "
+                        "use one of [{}] and [[{}]], or rename one",
+                        name.empty() ? std::string("this name") : "`" + one_line(name, 60) + "`",
+                        where, one_line(name, 60), one_line(name, 60)),
+            std::nullopt};
     }
     if (has(both, "missing value after") || has(both, "but got nothing"))
-        return {"a value is missing after `=`: write a number, true or false, a \"string\", a "
-                "date, an [array] or an {inline table}",
-                std::nullopt};
+        return {
+            "a value is missing after `=`: write a number, true or false, a \"string\", a "
+            "date, an [array] or an {inline table}",
+            std::nullopt};
     if (has(both, "empty key"))
         return {"a key is missing before `=`: write it as name = value", std::nullopt};
     if (has(both, "key-value separator"))
-        return {"a key needs `=` and a value after it: write it as name = value",
-                std::nullopt};
+        return {"a key needs `=` and a value after it: write it as name = value", std::nullopt};
     if (has(both, "table separator"))
         return {"the keys of an inline table are separated by commas: {a = 1, b = 2}",
                 std::nullopt};
     if (has(both, "newline required after") || has(both, "[table.key]"))
-        return {"a [table] header stands on a line of its own: nothing may follow its ] but "
-                "a # comment",
-                std::nullopt};
+        return {
+            "a [table] header stands on a line of its own: nothing may follow its ] but "
+            "a # comment",
+            std::nullopt};
     if (has(both, "invalid line format") || has(both, "expected newline"))
-        return {"stray text after the value: write one key = value on each line, "
-                "with anything else after a #",
-                std::nullopt};
+        return {
+            "stray text after the value: write one key = value on each line, "
+            "with anything else after a #",
+            std::nullopt};
     if (has(both, "UTF-8 codepoint") || has(both, "codepoints in the range"))
-        return {"this \\u or \\U escape is not a character: the codes D800-DFFF and those "
-                "above 10FFFF are not",
-                std::nullopt};
+        return {
+            "this \\u or \\U escape is not a character: the codes D800-DFFF and those "
+            "above 10FFFF are not",
+            std::nullopt};
     if (has(both, "bad time") || has(both, "HH:MM:SS"))
         return {"a time is written HH:MM:SS (seconds included), as in 1979-05-27T07:32:00",
                 std::nullopt};

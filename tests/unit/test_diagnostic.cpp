@@ -97,9 +97,10 @@ TEST_CASE("the loader attaches the offending line to every positioned diagnostic
     auto r = load_routine_text("a=[]\na.b=1", "x.toml", "x");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].excerpt == "   2 | a.b=1\n     | ^");
-    r = load_routine_text("schema = 1\nname = \"N\"\narea = \"neck\"\n\n[[point]]\nid = \"p\"\n"
-                          "side = \"bouth\"\nlocate = \"l\"\npress = \"p\"\n",
-                          "x.toml", "x");
+    r = load_routine_text(
+        "schema = 1\nname = \"N\"\narea = \"neck\"\n\n[[point]]\nid = \"p\"\n"
+        "side = \"bouth\"\nlocate = \"l\"\npress = \"p\"\n",
+        "x.toml", "x");
     bool found = false;
     for (const auto& d : r.diagnostics) {
         if (d.message.find("side") == std::string::npos) continue;

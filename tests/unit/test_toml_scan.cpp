@@ -40,8 +40,8 @@ TEST_CASE("multi-line strings span lines, and may end in quotes of their own") {
     CHECK(ends("\"\"\"a\nb\"\"\" x") == "9 closed");
     CHECK(ends("'''a\n'b'\n''' x") == "12 closed");
     CHECK(ends("\"\"\"a\\\"\"\"\" x") == "9 closed");  // an escaped quote, then """
-    CHECK(ends("\"\"\"a\"\"\"\" x") == "8 closed");          // """a"""" is a"
-    CHECK(ends("\"\"\"a\"\"\"\"\" x") == "9 closed");        // """a""""" is a""
+    CHECK(ends("\"\"\"a\"\"\"\" x") == "8 closed");    // """a"""" is a"
+    CHECK(ends("\"\"\"a\"\"\"\"\" x") == "9 closed");  // """a""""" is a""
     CHECK(ends("'''a'''' x") == "8 closed");
     CHECK(ends("\"\"\"a\nb") == "6 open");
     CHECK(ends("\"\"\"\"\"\"") == "6 closed");
@@ -58,8 +58,8 @@ TEST_CASE("every scanner skips strings the same way: brackets and arrays inside 
     std::vector<Diagnostic> out;
     // Deep nesting inside strings and comments is text, not nesting.
     std::string deep(200, '[');
-    CHECK(check_toml_text("a = \"" + deep + "\"\nb = '''\n" + deep + "'''\n# " + deep + "\n",
-                          "f", 32, out));
+    CHECK(check_toml_text("a = \"" + deep + "\"\nb = '''\n" + deep + "'''\n# " + deep + "\n", "f",
+                          32, out));
     // An unclosed one-line string ends at its line: the next line's brackets count.
     CHECK_FALSE(check_toml_text("a = \"x\nb = " + deep + "\n", "f", 32, out));
     out.clear();
