@@ -143,6 +143,16 @@ struct LogScan {
     LogProblems problems;
 };
 
+// What a reader found on opening the log; false when there is nothing to read.
+template <typename Reader>
+bool opened(const Reader& reader, LogScan& out) {
+    out.missing = reader.missing();
+    out.special = reader.special();
+    if (reader.error().empty() || reader.missing()) return true;
+    out.error = reader.error();
+    return false;
+}
+
 // Reads the log at `path` and hands each session to `sink`: ended ones as their end
 // record is read, unfinished ones at the end.
 LogScan scan_sessions(const std::filesystem::path& path, const SessionAssembler::Sink& sink);

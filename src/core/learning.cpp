@@ -58,12 +58,7 @@ bool RecallBuilder::learns_from(const LoggedSession& s) const {
 LogScan recall_from_end(ReverseLogReader& reader, const std::vector<RecallNeed>& needs,
                         RecallBuilder& builder, bool whole) {
     LogScan out;
-    out.missing = reader.missing();
-    out.special = reader.special();
-    if (!reader.error().empty() && !reader.missing()) {
-        out.error = reader.error();
-        return out;
-    }
+    if (!opened(reader, out)) return out;
     // A minute of slack: two sessions writing at once may stamp their lines a little out
     // of order.
     constexpr std::int64_t kSlack = 60;

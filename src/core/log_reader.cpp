@@ -130,25 +130,39 @@ bool take_line(std::string_view line, std::size_t number, LogRecord& r, std::str
     return false;
 }
 
+// Opens a log for reading: -1 when it is missing (`missing` set) or cannot be opened
+// (`error` set); a file that is no regular one is refused too (`special`): a device such as
+// /dev/zero or a pipe would never end. `size` gets the file's size.
+int open_log(const std::filesystem::path& path, bool& missing, bool& special, std::string& error,
+             std::size_t& size) {
+    int fd = -1;
+    do {
+        fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            missing = true;
+        else
+            error = std::strerror(errno);
+        return -1;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        error = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
+        special = true;
+        ::close(fd);
+        return -1;
+    }
+    size = static_cast<std::size_t>(st.st_size);
+    return fd;
+}
+
 }  // namespace
 
 LogReader::LogReader(const std::filesystem::path& path) {
-    do {
-        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    } while (fd_ < 0 && errno == EINTR);
+    std::size_t size = 0;
+    fd_ = open_log(path, missing_, special_, error_, size);
     if (fd_ < 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            missing_ = true;
-        else
-            error_ = std::strerror(errno);
-        eof_ = true;
-        return;
-    }
-    // Only a regular file is a log: a device such as /dev/zero or a pipe would never end.
-    struct stat st {};
-    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
-        error_ = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
-        special_ = true;
         eof_ = true;
         return;
     }
@@ -221,30 +235,12 @@ bool LogReader::next(LogRecord& r) {
     }
 }
 
-}  // namespace knead
-
-namespace knead {
-
 ReverseLogReader::ReverseLogReader(const std::filesystem::path& path) {
-    do {
-        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    } while (fd_ < 0 && errno == EINTR);
+    fd_ = open_log(path, missing_, special_, error_, size_);
     if (fd_ < 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            missing_ = true;
-        else
-            error_ = std::strerror(errno);
         done_ = true;
         return;
     }
-    struct stat st {};
-    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
-        error_ = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
-        special_ = true;
-        done_ = true;
-        return;
-    }
-    size_ = static_cast<std::size_t>(st.st_size);
     base_ = size_;
     capacity_ = LogReader::kBufferSize + kBlock;
     buffer_ = std::make_unique<char[]>(capacity_);

@@ -205,12 +205,7 @@ namespace {
 
 LogScan scan(LogReader& reader, const SessionAssembler::Sink& sink) {
     LogScan out;
-    out.missing = reader.missing();
-    out.special = reader.special();
-    if (!reader.error().empty() && !reader.missing()) {
-        out.error = reader.error();
-        return out;
-    }
+    if (!opened(reader, out)) return out;
     SessionAssembler sessions(sink);
     LogRecord r;
     while (reader.next(r)) sessions.add(r, reader.problems());
@@ -309,12 +304,7 @@ LogScan scan_latest_sessions(ReverseLogReader& reader, std::size_t n,
                              std::optional<std::int64_t> since_day,
                              const SessionAssembler::Sink& sink) {
     LogScan out;
-    out.missing = reader.missing();
-    out.special = reader.special();
-    if (!reader.error().empty() && !reader.missing()) {
-        out.error = reader.error();
-        return out;
-    }
+    if (!opened(reader, out)) return out;
     // The starts of the latest n sessions handed over: once all that is left started
     // before the earliest of them (or before since_day), none of it can be shown.
     constexpr std::int64_t kSlack = 60;  // concurrent writers stamp a little out of order
