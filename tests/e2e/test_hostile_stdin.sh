@@ -5,8 +5,9 @@
 source "$(dirname "$0")/lib.sh"
 
 # signal_ends LOG SIGNAL CODE INPUT-COMMAND...: runs `knead run neck` on the real clock,
-# reading what the command writes, sends SIGNAL after half a second, in the first
-# countdown, while the input is always readable, and checks that knead has ended within a
+# reading what the command writes, sends SIGNAL once the session has started (its start
+# record is in the log) and a moment later, in the first countdown, while the input is
+# always readable, and checks that knead has ended within a
 # second of it with CODE, and logged the session as interrupted.
 signal_ends() {
     local log=$1 sig=$2 code=$3
@@ -14,9 +15,14 @@ signal_ends() {
     LAST_CMD="$* | knead run neck, then SIG$sig"
     "$@" 2>/dev/null | "$KNEAD" run neck --log "$log" >"$OUT" 2>"$ERR" &
     local pid=$!  # the last command of the pipeline: knead
-    sleep 0.5
-    kill -"$sig" "$pid" 2>/dev/null || fail "knead ended before the signal" "running" "gone" "$OUT"
+    # A sanitized build on a busy machine can take longer than a fixed pause to start.
     local i
+    for ((i = 0; i < 400; i++)); do
+        [[ -s $log ]] && break
+        sleep 0.05
+    done
+    sleep 0.3
+    kill -"$sig" "$pid" 2>/dev/null || fail "knead ended before the signal" "running" "gone" "$OUT"
     for ((i = 0; i < 20; i++)); do
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.05
