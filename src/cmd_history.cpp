@@ -142,7 +142,9 @@ void print_sessions(const History& h) {
 }
 
 // How many sessions a trend line shows at this width.
-std::size_t trend_room(int width) { return static_cast<std::size_t>(std::max(10, width - 1 - 36)); }
+std::size_t trend_room(int width) {
+    return static_cast<std::size_t>(std::max(10, width - 1 - 36));
+}
 
 // One line per point: a bar per session, oldest to newest, as many as fit the width.
 void print_trends(const History& h, int width, bool ascii) {
