@@ -259,6 +259,20 @@ void print_plots(const History& h, const RoutineOptions& o, const TerminalCaps& 
     }
 }
 
+// What the text says when no session is shown.
+int no_sessions(const Context& ctx, const HistoryOptions& o, LogRead read,
+                const std::string& path) {
+    if (read == LogRead::missing)
+        fmt::print(ctx.out,
+                   "No sessions yet: there is no log at {}. Start one with `knead run neck`.\n",
+                   path);
+    else if (o.since)
+        fmt::print(ctx.out, "No sessions in {} since {}.\n", path, *o.since);
+    else
+        fmt::print(ctx.out, "No sessions in {} yet. Start one with `knead run neck`.\n", path);
+    return exit_code::ok;
+}
+
 // All sessions as text or TSV: each line printed as its session comes, so that memory
 // follows the trends' width, not the log.
 int stream_all(const Context& ctx, const HistoryOptions& o, const HistoryQuery& q,
@@ -280,17 +294,7 @@ int stream_all(const Context& ctx, const HistoryOptions& o, const HistoryQuery& 
         if (rows == 0) print_tsv_header();
         return exit_code::ok;
     }
-    if (lines.count() == 0) {
-        if (read == LogRead::missing)
-            fmt::print(ctx.out,
-                       "No sessions yet: there is no log at {}. Start one with `knead run neck`.\n",
-                       path);
-        else if (q.since_day)
-            fmt::print(ctx.out, "No sessions in {} since {}.\n", path, *o.since);
-        else
-            fmt::print(ctx.out, "No sessions in {} yet. Start one with `knead run neck`.\n", path);
-        return exit_code::ok;
-    }
+    if (lines.count() == 0) return no_sessions(ctx, o, read, path);
     lines.finish();
     print_trends(h, width, o.ascii || !caps.unicode);
     return exit_code::ok;
@@ -337,17 +341,7 @@ int history_command(const Context& ctx, const HistoryOptions& o) {
     }
     if (o.format != HistoryFormat::text) return exit_code::ok;
 
-    if (h.sessions.empty()) {
-        if (read == LogRead::missing)
-            fmt::print(ctx.out,
-                       "No sessions yet: there is no log at {}. Start one with `knead run neck`.\n",
-                       path);
-        else if (q.since_day)
-            fmt::print(ctx.out, "No sessions in {} since {}.\n", path, *o.since);
-        else
-            fmt::print(ctx.out, "No sessions in {} yet. Start one with `knead run neck`.\n", path);
-        return exit_code::ok;
-    }
+    if (h.sessions.empty()) return no_sessions(ctx, o, read, path);
     const TerminalCaps caps = detect_terminal(ColorMode::never);
     const bool ascii = o.ascii || !caps.unicode;
     if (o.plot) {
