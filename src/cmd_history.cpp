@@ -82,17 +82,22 @@ void print_json(const History& h, const std::string& log) {
     fmt::print("{}", w.end().end().text());
 }
 
+void print_tsv_header() {
+    fmt::print("time\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
+}
+
+void print_tsv_session(const HistorySession& s) {
+    auto pain = [](std::optional<double> v) { return v ? fmt::format("{:.1f}", *v) : ""; };
+    fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\n", printable(s.time), printable(s.id),
+               printable(fmt::format("{}", fmt::join(s.routines, ","))),
+               s.virtual_clock ? "virtual" : "real", printable(s.status), s.points, s.duration,
+               pain(s.pain_first), pain(s.pain_last));
+}
+
 void print_tsv(const History& h) {
     if (h.subject == Subject::all) {
-        fmt::print(
-            "time\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
-        for (const auto& s : h.sessions) {
-            auto pain = [](std::optional<double> v) { return v ? fmt::format("{:.1f}", *v) : ""; };
-            fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\n", printable(s.time),
-                       printable(s.id), printable(fmt::format("{}", fmt::join(s.routines, ","))),
-                       s.virtual_clock ? "virtual" : "real", printable(s.status), s.points,
-                       s.duration, pain(s.pain_first), pain(s.pain_last));
-        }
+        print_tsv_header();
+        for (const auto& s : h.sessions) print_tsv_session(s);
         return;
     }
     fmt::print(
@@ -106,30 +111,50 @@ void print_tsv(const History& h) {
         }
 }
 
-void print_sessions(const History& h) {
-    fmt::print("{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", "DATE", "ROUTINES", "POINTS", "TIME",
-               "STATUS", "PAIN");
-    bool rehearsal = false;
-    for (const auto& s : h.sessions) {
-        rehearsal = rehearsal || s.virtual_clock;
+// The session list, a line at a time: the heading before the first.
+class SessionLines {
+  public:
+    void add(const HistorySession& s) {
+        if (count_++ == 0)
+            fmt::print("{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", "DATE", "ROUTINES", "POINTS",
+                       "TIME", "STATUS", "PAIN");
+        rehearsal_ = rehearsal_ || s.virtual_clock;
         std::string status = printable(s.status) + (s.virtual_clock ? "*" : "");
         fmt::print("{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", printable(date_text(s.time)),
                    fit(printable(fmt::format("{}", fmt::join(s.routines, ","))), 16), s.points,
                    duration_text(s.duration), status, pains(s));
     }
-    if (rehearsal)
-        fmt::print("* run with --no-wait: a rehearsal, left out of trends and learning\n");
+    void finish() const {
+        if (rehearsal_)
+            fmt::print("* run with --no-wait: a rehearsal, left out of trends and learning\n");
+    }
+    std::size_t count() const { return count_; }
+
+  private:
+    std::size_t count_ = 0;
+    bool rehearsal_ = false;
+};
+
+void print_sessions(const History& h) {
+    SessionLines lines;
+    for (const auto& s : h.sessions) lines.add(s);
+    lines.finish();
+}
+
+// How many sessions a trend line shows at this width.
+std::size_t trend_room(int width) {
+    return static_cast<std::size_t>(std::max(10, width - 1 - 36));
 }
 
 // One line per point: a bar per session, oldest to newest, as many as fit the width.
 void print_trends(const History& h, int width, bool ascii) {
     constexpr std::size_t kName = 22;
-    const std::size_t room = static_cast<std::size_t>(std::max(10, width - 1 - 36));
+    const std::size_t room = trend_room(width);
     std::size_t longest = 0;
     bool cut = false;
     for (const auto& p : h.points) {
         longest = std::max(longest, std::min(room, p.entries.size()));
-        cut = cut || p.entries.size() > room;
+        cut = cut || p.count > room;
     }
     if (longest == 0) return;
     fmt::print("\nPain at the first hold, a bar per session, oldest to newest{}:\n",
@@ -234,6 +259,47 @@ void print_plots(const History& h, const RoutineOptions& o, const TerminalCaps& 
     }
 }
 
+// What the text says when no session is shown.
+int no_sessions(const Context& ctx, const HistoryOptions& o, LogRead read,
+                const std::string& path) {
+    if (read == LogRead::missing)
+        fmt::print(ctx.out,
+                   "No sessions yet: there is no log at {}. Start one with `knead run neck`.\n",
+                   path);
+    else if (o.since)
+        fmt::print(ctx.out, "No sessions in {} since {}.\n", path, *o.since);
+    else
+        fmt::print(ctx.out, "No sessions in {} yet. Start one with `knead run neck`.\n", path);
+    return exit_code::ok;
+}
+
+// All sessions as text or TSV: each line printed as its session comes, so that memory
+// follows the trends' width, not the log.
+int stream_all(const Context& ctx, const HistoryOptions& o, const HistoryQuery& q,
+               const std::string& path) {
+    const TerminalCaps caps = detect_terminal(ColorMode::never);
+    const int width = caps.out_tty ? caps.width : 80;
+    const bool tsv = o.format == HistoryFormat::tsv;
+    SessionLines lines;
+    std::size_t rows = 0;
+    HistoryBuilder builder(q.since_day, trend_room(width), [&](const HistorySession& s) {
+        if (!tsv) return lines.add(s);
+        if (rows++ == 0) print_tsv_header();
+        print_tsv_session(s);
+    });
+    const LogRead read = read_log(path, [&](LoggedSession&& s) { builder.add(std::move(s)); });
+    if (read == LogRead::failed) return exit_code::failure;
+    History h = builder.build(q);
+    if (tsv) {
+        if (rows == 0) print_tsv_header();
+        return exit_code::ok;
+    }
+    if (lines.count() == 0) return no_sessions(ctx, o, read, path);
+    lines.finish();
+    print_trends(h, width, o.ascii || !caps.unicode);
+    return exit_code::ok;
+}
+
 }  // namespace
 
 int history_command(const Context& ctx, const HistoryOptions& o) {
@@ -249,6 +315,8 @@ int history_command(const Context& ctx, const HistoryOptions& o) {
     if (o.last) q.last = static_cast<std::size_t>(*o.last);
 
     const std::string path = ctx.log().string();
+    if (q.subject.empty() && !q.last && o.format != HistoryFormat::json && !o.plot)
+        return stream_all(ctx, o, q, path);
     // Of all sessions, only the last N are shown: only they need keeping.
     HistoryBuilder builder(q.subject.empty() ? q.last : std::nullopt);
     auto add = [&](LoggedSession&& s) { builder.add(std::move(s)); };
@@ -273,17 +341,7 @@ int history_command(const Context& ctx, const HistoryOptions& o) {
     }
     if (o.format != HistoryFormat::text) return exit_code::ok;
 
-    if (h.sessions.empty()) {
-        if (read == LogRead::missing)
-            fmt::print(ctx.out,
-                       "No sessions yet: there is no log at {}. Start one with `knead run neck`.\n",
-                       path);
-        else if (q.since_day)
-            fmt::print(ctx.out, "No sessions in {} since {}.\n", path, *o.since);
-        else
-            fmt::print(ctx.out, "No sessions in {} yet. Start one with `knead run neck`.\n", path);
-        return exit_code::ok;
-    }
+    if (h.sessions.empty()) return no_sessions(ctx, o, read, path);
     const TerminalCaps caps = detect_terminal(ColorMode::never);
     const bool ascii = o.ascii || !caps.unicode;
     if (o.plot) {

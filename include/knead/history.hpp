@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -43,6 +45,7 @@ struct PointTrend {
     std::string routine;
     std::string point;
     std::vector<TrendEntry> entries;  // oldest first
+    std::size_t count = 0;            // entries in all: a streamed history holds only the latest
 };
 
 enum class Subject { all, routine, point, unknown };
@@ -68,10 +71,22 @@ class HistoryBuilder {
     // come: for a query of all sessions with --last N, memory follows N, not the log.
     explicit HistoryBuilder(std::optional<std::size_t> keep_last = std::nullopt)
         : keep_last_(keep_last) {}
+    // Streamed, for a query of all sessions without --last: each session started on or
+    // after `since_day` goes to `shown` in the order history lists them (by start, then
+    // line) once no session still to come can be listed before it, and each point keeps
+    // only its latest `window` trend entries. The log is in time order, so a session comes
+    // in at most a few hundred places late (the open sessions, see
+    // SessionAssembler::kMaxOpen): holding kReorder of them keeps the order exact.
+    using Shown = std::function<void(const HistorySession&)>;
+    static constexpr std::size_t kReorder = 4096;
+    HistoryBuilder(std::optional<std::int64_t> since_day, std::size_t window, Shown shown)
+        : since_day_(since_day), window_(window), shown_(std::move(shown)) {}
     void add(LoggedSession&& s);
-    // Hands the sessions over to the History, without a copy: call it once.
+    // Hands the sessions over to the History, without a copy: call it once. Streamed,
+    // the History holds no sessions (they went to `shown`), only the points' trends.
     History build(const HistoryQuery& q);
     std::size_t kept() const { return sessions_.size(); }  // sessions held now
+    std::size_t shown() const { return shown_count_; }     // streamed: handed to `shown`
 
   private:
     struct Worked {
@@ -84,11 +99,25 @@ class HistoryBuilder {
     };
     std::uint32_t intern(const std::string& routine, const std::string& point);
     void prune();
+    void show(Stored&& s);
+    History build_streamed();
 
     std::optional<std::size_t> keep_last_;
     std::vector<Stored> sessions_;
     std::vector<std::pair<std::string, std::string>> points_;  // routine, point
     std::map<std::pair<std::string, std::string>, std::uint32_t> index_;
+
+    // Streamed only: the trend of each point (by index), its latest window_ entries.
+    struct Trend {
+        bool shown = false;
+        std::size_t count = 0;
+        std::deque<TrendEntry> latest;
+    };
+    std::optional<std::int64_t> since_day_;
+    std::size_t window_ = 0;
+    Shown shown_;
+    std::size_t shown_count_ = 0;
+    std::vector<Trend> trends_;
 };
 
 }  // namespace knead

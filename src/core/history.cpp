@@ -13,6 +13,50 @@ std::uint32_t HistoryBuilder::intern(const std::string& routine, const std::stri
     return it->second;
 }
 
+namespace {
+
+// Whether `a` is listed after `b`: sessions are listed by start, then by line.
+template <typename S>
+bool later(const S& a, const S& b) {
+    return a.session.start != b.session.start ? a.session.start > b.session.start
+                                              : a.session.line > b.session.line;
+}
+
+}  // namespace
+
+void HistoryBuilder::show(Stored&& s) {
+    if (since_day_ && s.session.day < *since_day_) return;
+    ++shown_count_;
+    shown_(s.session);
+    // Trends come from real-clock sessions only: a --no-wait run is a rehearsal.
+    if (s.session.virtual_clock) return;
+    if (trends_.size() < points_.size()) trends_.resize(points_.size());
+    for (const auto& w : s.worked) {
+        Trend& t = trends_[w.point];
+        t.shown = true;
+        if (!w.entry) continue;
+        ++t.count;
+        t.latest.push_back(*w.entry);
+        if (t.latest.size() > window_) t.latest.pop_front();
+    }
+}
+
+History HistoryBuilder::build_streamed() {
+    std::sort(sessions_.begin(), sessions_.end(),
+              [](const Stored& a, const Stored& b) { return later(b, a); });
+    for (auto& s : sessions_) show(std::move(s));
+    sessions_.clear();
+    History out;
+    for (std::size_t p = 0; p < trends_.size(); ++p) {
+        if (!trends_[p].shown) continue;
+        out.points.push_back({points_[p].first,
+                              points_[p].second,
+                              {trends_[p].latest.begin(), trends_[p].latest.end()},
+                              trends_[p].count});
+    }
+    return out;
+}
+
 void HistoryBuilder::add(LoggedSession&& s) {
     Stored st;
     HistorySession& h = st.session;
@@ -43,22 +87,30 @@ void HistoryBuilder::add(LoggedSession&& s) {
         h.pain_first = static_cast<double>(first) / held;
         h.pain_last = static_cast<double>(last) / held;
     }
+    if (shown_) {
+        // A heap of the sessions waiting their turn, the earliest on top.
+        sessions_.push_back(std::move(st));
+        std::push_heap(sessions_.begin(), sessions_.end(), later<Stored>);
+        if (sessions_.size() > kReorder) {
+            std::pop_heap(sessions_.begin(), sessions_.end(), later<Stored>);
+            show(std::move(sessions_.back()));
+            sessions_.pop_back();
+        }
+        return;
+    }
     sessions_.push_back(std::move(st));
     if (keep_last_ && sessions_.size() >= 2 * *keep_last_ + 64) prune();
 }
 
 // Keeps the latest keep_last_ sessions; amortised, as it runs once per keep_last_ + 64.
 void HistoryBuilder::prune() {
-    auto later = [](const Stored& a, const Stored& b) {
-        return a.session.start != b.session.start ? a.session.start > b.session.start
-                                                  : a.session.line > b.session.line;
-    };
     const auto keep = static_cast<std::ptrdiff_t>(*keep_last_);
-    std::nth_element(sessions_.begin(), sessions_.begin() + keep, sessions_.end(), later);
+    std::nth_element(sessions_.begin(), sessions_.begin() + keep, sessions_.end(), later<Stored>);
     sessions_.erase(sessions_.begin() + keep, sessions_.end());
 }
 
 History HistoryBuilder::build(const HistoryQuery& q) {
+    if (shown_) return build_streamed();
     History out;
     std::vector<std::size_t> order(sessions_.size());
     std::iota(order.begin(), order.end(), 0);
@@ -140,6 +192,7 @@ History HistoryBuilder::build(const HistoryQuery& q) {
             TrendEntry e = *w.entry;
             e.session = at;
             out.points[slot[w.point]].entries.push_back(e);
+            ++out.points[slot[w.point]].count;
         }
     }
     return out;

@@ -1,7 +1,9 @@
 // knead history's selection: subjects, dates, the last N, and trends.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "knead/history.hpp"
 #include "knead/log_time.hpp"
@@ -143,4 +145,49 @@ TEST_CASE("history of all sessions with --last N keeps only N, however long the 
     for (int k = 0; k < 5; ++k)
         CHECK(h.sessions[static_cast<std::size_t>(k)].id == "s" + std::to_string(995 + k));
     CHECK(b.kept() <= 2 * 5 + 64);
+}
+
+TEST_CASE("streamed history of all sessions holds a bounded number, in the listed order") {
+    // 20,000 sessions, each holding `trap`: pairs of them in one second, and sessions
+    // that end (so arrive) up to 200 places after later ones, as open sessions do.
+    auto make = [](int i) {
+        knead::LoggedSession s;
+        s.id = "s" + std::to_string(i);
+        s.start = 1'700'000'000 + (i / 2) * 60;
+        s.line = static_cast<std::size_t>(i + 1);
+        s.routines = {"neck"};
+        s.status = "completed";
+        s.virtual_clock = i % 7 == 0;
+        s.worked.push_back({"neck", "trap", 1, i % 11, i % 11, 30, 30, {}});
+        return s;
+    };
+    constexpr int kSessions = 20'000;
+    std::vector<int> arrival;
+    for (int i = 0; i < kSessions; ++i) arrival.push_back(i);
+    for (int i = 0; i + 200 < kSessions; i += 401) std::swap(arrival[i], arrival[i + 200]);
+
+    std::vector<std::string> shown;
+    HistoryBuilder streamed(std::nullopt, 10,
+                            [&](const knead::HistorySession& s) { shown.push_back(s.id); });
+    HistoryBuilder whole;
+    std::size_t most = 0;
+    for (int i : arrival) {
+        streamed.add(make(i));
+        whole.add(make(i));
+        most = std::max(most, streamed.kept());
+    }
+    CHECK(most <= HistoryBuilder::kReorder);  // not one per session
+    const History s = streamed.build({});
+    const History w = whole.build({});
+    CHECK(streamed.kept() == 0);
+    CHECK(s.sessions.empty());
+    REQUIRE(shown.size() == w.sessions.size());
+    for (std::size_t k = 0; k < shown.size(); ++k) REQUIRE(shown[k] == w.sessions[k].id);
+    REQUIRE(s.points.size() == 1);
+    REQUIRE(w.points.size() == 1);
+    CHECK(s.points[0].count == w.points[0].entries.size());
+    REQUIRE(s.points[0].entries.size() == 10);  // only the window
+    for (std::size_t k = 0; k < 10; ++k)
+        CHECK(s.points[0].entries[k].first_pain ==
+              w.points[0].entries[w.points[0].entries.size() - 10 + k].first_pain);
 }
