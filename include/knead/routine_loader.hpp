@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,8 @@ inline constexpr int kMaxUseDepth = 16;  // routines using routines using routin
 inline constexpr int kLongHoldSeconds = 90;
 inline constexpr std::size_t kLongCueChars = 120;
 
+struct LoadResult;
+
 // How the loader finds the routines that a `use` names, so that it does no path lookups
 // of its own (routine_finder.hpp makes one from the search path).
 struct Resolver {
@@ -30,6 +33,9 @@ struct Resolver {
         find;
     // Every routine id it could find, for "did you mean"; may be empty.
     std::function<std::vector<std::string>(const std::filesystem::path& from)> known;
+    // Optional, not owned: the used routines read so far, by canonical path, kept across
+    // loads. Only for files that do not change in between (the fuzz target's built-ins).
+    std::map<std::filesystem::path, LoadResult>* used = nullptr;
 };
 
 // A routine file that a `use` read: what the resolver gave for `id`, named in `from`.

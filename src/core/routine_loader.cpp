@@ -188,8 +188,9 @@ const Routine* used_routine(Loading& l, const std::string& id, std::string& why)
         why = fmt::format("routines use each other more than {} levels deep", kMaxUseDepth);
         return nullptr;
     }
-    auto it = l.done.find(canon);
-    if (it == l.done.end()) it = l.done.emplace(canon, load_file(l, *file)).first;
+    auto& done = l.resolver.used ? *l.resolver.used : l.done;
+    auto it = done.find(canon);
+    if (it == done.end()) it = done.emplace(canon, load_file(l, *file)).first;
     const LoadResult& used = it->second;
     if (!used.routine) {
         why = fmt::format("routine `{}` cannot be used until it is valid", id);

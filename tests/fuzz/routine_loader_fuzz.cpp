@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -69,17 +70,25 @@ void check_dose(const knead::Dose& d) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
+    // Per-exec work is the guard, the parser and the checks: the built-in routines are
+    // listed once, and each is read and parsed once, on its first `use`.
+    static std::map<std::filesystem::path, knead::LoadResult> used;
     static const knead::Resolver builtin{
         [](std::string_view id,
            const std::filesystem::path&) -> std::optional<std::filesystem::path> {
-            auto file = std::filesystem::path(KNEAD_FUZZ_ROUTINES) / (std::string(id) + ".toml");
-            std::error_code ec;
-            if (id.find('/') != std::string_view::npos ||
-                !std::filesystem::is_regular_file(file, ec))
-                return std::nullopt;
-            return file;
+            static const std::map<std::string, std::filesystem::path, std::less<>> files = [] {
+                std::map<std::string, std::filesystem::path, std::less<>> m;
+                for (const auto& e : std::filesystem::directory_iterator(KNEAD_FUZZ_ROUTINES))
+                    if (e.is_regular_file() && e.path().extension() == ".toml")
+                        m.emplace(e.path().stem().string(), e.path());
+                return m;
+            }();
+            auto it = files.find(id);
+            if (it == files.end()) return std::nullopt;
+            return it->second;
         },
-        {}};
+        {},
+        &used};
     auto result = knead::load_routine_text(text, "fuzz.toml", "fuzz", builtin);
 
     require(result.routine.has_value() != knead::has_errors(result.diagnostics),

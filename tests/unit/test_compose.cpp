@@ -3,10 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 #include "knead/routine_finder.hpp"
 #include "knead/routine_loader.hpp"
+#include "test_support.hpp"
 
 using namespace knead;
 
@@ -132,4 +134,21 @@ TEST_CASE("the shipped desk-worker routine is composed from the built-ins, witho
     CHECK(r.routine->points.size() >= 3);
     for (const auto& p : r.routine->points) CHECK_FALSE(p.from.empty());
     CHECK_FALSE(r.routine->cautions.empty());
+}
+
+TEST_CASE("a resolver's cache of used routines serves later loads without reading again") {
+    knead_test::TempDir dir;
+    std::filesystem::copy_file(std::filesystem::path(KNEAD_TEST_ROUTINES) / "jaw.toml",
+                               dir / "jaw.toml");
+    std::map<std::filesystem::path, LoadResult> used;
+    Resolver resolver = search_path_resolver({dir.path()});
+    resolver.used = &used;
+    const std::string text = "schema = 1\nname = \"n\"\narea = \"a\"\n[[point]]\nuse = \"jaw\"\n";
+    REQUIRE(load_routine_text(text, "t.toml", "t", resolver).routine);
+    CHECK(used.size() == 1);
+    // Emptied on disk, it is still the routine that was read.
+    knead_test::write_file(dir / "jaw.toml", "");
+    CHECK(load_routine_text(text, "t.toml", "t", resolver).routine);
+    resolver.used = nullptr;
+    CHECK_FALSE(load_routine_text(text, "t.toml", "t", resolver).routine);
 }
