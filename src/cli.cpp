@@ -58,6 +58,7 @@ CLI::Option* add_choice(CLI::App& app, const std::string& name, Target& target,
                         std::vector<std::pair<std::string, Value>> choices,
                         const std::string& help) {
     std::vector<std::string> words;
+    words.reserve(choices.size());
     for (const auto& choice : choices) words.push_back(choice.first);
     auto set = [&target, choices](const std::string& given) {
         for (const auto& [word, value] : choices)

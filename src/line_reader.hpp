@@ -21,7 +21,7 @@ class LineReader {
     // kept. The rest of it is skipped, and every further kMaxSkip bytes without a newline
     // count as one more over-long line, so such input still yields answers to refuse.
     static constexpr std::size_t kMaxLine = 256;
-    static constexpr std::size_t kMaxSkip = 1024 * 1024;
+    static constexpr std::size_t kMaxSkip = std::size_t{1024} * 1024;
     Result read_line(std::string& out);
     bool too_long() const { return too_long_; }
     // The errno of the read that gave `error`.

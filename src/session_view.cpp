@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace knead {
 namespace {
@@ -253,7 +254,7 @@ void SessionView::countdown(const Session& s, const Countdown& c, Duration now) 
     const bool paused = c.paused();
 
     const int bar_width = std::clamp(caps_.width / 3, 10, 30);
-    const int filled = static_cast<int>(c.progress(now) * bar_width + 0.5);
+    const int filled = static_cast<int>(std::lround(c.progress(now) * bar_width));
     std::string bar;
     for (int i = 0; i < bar_width; ++i)
         bar += i < filled ? (caps_.unicode ? "\u2588" : "#") : (caps_.unicode ? "\u2591" : "-");
@@ -490,7 +491,7 @@ void SessionView::nothing_to_repeat() {
 }
 
 void SessionView::feedback(const Session& s, const Feedback& f, const Step& ended) {
-    if (f.outcome == Outcome::point_skipped && f.skipped.size() > 0 &&
+    if (f.outcome == Outcome::point_skipped && !f.skipped.empty() &&
         f.skipped.front().why == SkipWhy::answer) {
         line("  Skipping the rest of this point.");
         return;
@@ -586,7 +587,7 @@ void SessionView::summary(const Session& s, double seconds, double speed, std::s
         point_done[side.point_index] = true;
     }
     const auto points_done = std::count(point_done.begin(), point_done.end(), true);
-    std::string time = clock_text(static_cast<int>(seconds + 0.5));
+    std::string time = clock_text(static_cast<int>(std::lround(seconds)));
     if (speed != 1.0) time += fmt::format(" of real time (the clock ran {}x)", speed);
     line(paint(fmt::format("{}: {} of {} points, {} of {} sides, {}.", what, points_done,
                            s.point_count(), sides_done, s.sides().size(), time),

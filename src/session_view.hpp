@@ -48,7 +48,7 @@ class SessionView {
     // After a run of unusable answers from a pipe.
     void too_many_invalid(int count);
     void side_skipped(const Session& s, const SkippedSide& k);
-    void echo_answer(std::string_view line);
+    void echo_answer(std::string_view text);
     void invalid_answer(Question q);
     // The soreness check at the start of a session (docs/history.md).
     void soreness_question(const SorenessCheck& c);

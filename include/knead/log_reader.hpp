@@ -127,7 +127,7 @@ class ReverseLogReader {
     LogProblems& problems() { return problems_; }
     void settle();
 
-    static constexpr std::size_t kBlock = 64 * 1024;
+    static constexpr std::size_t kBlock = std::size_t{64} * 1024;
 
   private:
     bool load();  // reads the block before the unread part; false at the start or on an error

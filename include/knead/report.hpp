@@ -29,7 +29,7 @@ struct ReportQuery {
 
 inline constexpr std::size_t kMaxMarks = 400;
 inline constexpr std::size_t kMaxListed = 500;
-inline constexpr std::int64_t kCalendarDays = 53 * 7;
+inline constexpr std::int64_t kCalendarDays = std::int64_t{53} * 7;
 
 // One mark of a pain chart: a session, or the mean of neighbouring ones when the period
 // holds more sessions than a chart keeps.

@@ -131,7 +131,7 @@ History HistoryBuilder::build(const HistoryQuery& q) {
         out.subject = Subject::all;
     } else if (auto dot = q.subject.rfind('.');
                dot != std::string::npos &&
-               index_.count({q.subject.substr(0, dot), q.subject.substr(dot + 1)})) {
+               index_.contains({q.subject.substr(0, dot), q.subject.substr(dot + 1)})) {
         out.subject = Subject::point;
         matched[index_.at({q.subject.substr(0, dot), q.subject.substr(dot + 1)})] = true;
     } else if (std::any_of(sessions_.begin(), sessions_.end(),

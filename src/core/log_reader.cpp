@@ -19,18 +19,19 @@ namespace {
 // The slot of each key knead writes, found in one step by its length and its first and
 // last characters (a table built once; two names that share them are told apart by a scan).
 std::size_t shape(std::string_view key) {
-    return (key.size() * 131 + static_cast<unsigned char>(key.front()) * 7 +
+    return (key.size() * 131 + std::size_t{static_cast<unsigned char>(key.front())} * 7 +
             static_cast<unsigned char>(key.back())) %
            1024;
 }
 
 int slot_of(std::string_view key) {
-    static const std::array<std::int8_t, 1024> table = [] {
-        std::array<std::int8_t, 1024> t{};
+    // int16_t, not int8_t: a slot is a number, and reading int8_t as one looks like a char.
+    static const std::array<std::int16_t, 1024> table = [] {
+        std::array<std::int16_t, 1024> t{};
         t.fill(-1);
         for (std::size_t i = 0; i < kLogKeys; ++i) {
             auto& cell = t[shape(kLogKeyNames[i])];
-            cell = cell == -1 ? static_cast<std::int8_t>(i) : std::int8_t{-2};
+            cell = cell == -1 ? static_cast<std::int16_t>(i) : std::int16_t{-2};
         }
         return t;
     }();

@@ -89,10 +89,12 @@ std::vector<std::string> render_text_plot(const TextPlot& p) {
         for (int c = 0; c < cols; ++c) {
             unsigned bits = 0;
             for (int i = 0; i < dx; ++i)
-                for (int j = 0; j < dy; ++j)
-                    if (dots[static_cast<std::size_t>(r * dy + j)]
-                            [static_cast<std::size_t>(c * dx + i)])
+                for (int j = 0; j < dy; ++j) {
+                    const int row = r * dy + j;
+                    const int col = c * dx + i;
+                    if (dots[static_cast<std::size_t>(row)][static_cast<std::size_t>(col)])
                         bits |= p.ascii ? 1u : dot_bit(i, j);
+                }
             if (bits)
                 line += p.ascii ? "*" : braille(bits);
             else if (in_band)

@@ -44,7 +44,8 @@ const char* kTwoSessions =
     "time=2026-11-25T07:32:00Z session=B routine=neck point=trap step=hold planned=30 pain=6\n"
     "time=2026-11-25T07:35:00Z session=B event=end status=completed points=1 duration=300\n";
 
-const std::int64_t kB_end = knead::days_from_civil(2026, 11, 25) * 86400 + 7 * 3600 + 35 * 60;
+const std::int64_t kB_end =
+    knead::days_from_civil(2026, 11, 25) * 86400 + std::int64_t{7} * 3600 + std::int64_t{35} * 60;
 
 }  // namespace
 
@@ -102,8 +103,8 @@ TEST_CASE("nothing is learned from rehearsals or from other routines") {
 TEST_CASE("an area counts as worked recently for 48 hours after its last real session") {
     auto r = recall(kTwoSessions);
     CHECK(knead::worked_recently(r, at("neck"), kB_end + 3600) == kB_end);
-    CHECK(knead::worked_recently(r, at("neck"), kB_end + 47 * 3600 + 3599) == kB_end);
-    CHECK_FALSE(knead::worked_recently(r, at("neck"), kB_end + 48 * 3600));
+    CHECK(knead::worked_recently(r, at("neck"), kB_end + std::int64_t{47} * 3600 + 3599) == kB_end);
+    CHECK_FALSE(knead::worked_recently(r, at("neck"), kB_end + std::int64_t{48} * 3600));
     CHECK_FALSE(knead::worked_recently(r, at("jaw"), kB_end));
 }
 
@@ -200,7 +201,8 @@ TEST_CASE("a red flag is followed up until a later session works one of its poin
         "time=2026-11-24T07:31:00Z session=A routine=neck point=trap step=press planned=10 "
         "answer=red-flag\n"
         "time=2026-11-24T07:31:01Z session=A event=end status=red-flag points=1 duration=70\n";
-    const std::int64_t end = knead::days_from_civil(2026, 11, 24) * 86400 + 7 * 3600 + 31 * 60 + 1;
+    const std::int64_t end = knead::days_from_civil(2026, 11, 24) * 86400 + std::int64_t{7} * 3600 +
+                             std::int64_t{31} * 60 + 1;
     auto r = recall(flag);
     auto c = knead::red_flag_follow_up(r, {at("neck")}, end + 3600);
     REQUIRE(c);
@@ -213,8 +215,8 @@ TEST_CASE("a red flag is followed up until a later session works one of its poin
     knead::Routine neck;
     neck.id = "neck";
     neck.points = {trap()};
-    CHECK(knead::red_flag_recently(r, neck, end + 47 * 3600));
-    CHECK_FALSE(knead::red_flag_recently(r, neck, end + 48 * 3600));
+    CHECK(knead::red_flag_recently(r, neck, end + std::int64_t{47} * 3600));
+    CHECK_FALSE(knead::red_flag_recently(r, neck, end + std::int64_t{48} * 3600));
 
     // A session declined at the question works nothing: still to follow up.
     const std::string declined =
