@@ -16,23 +16,21 @@
 namespace knead {
 
 int list_command(const Context& ctx, const ListOptions& o) {
-    const bool names_only = o.names_only, points_only = o.points_only;
     const auto& dirs = ctx.search_path;
-    std::vector<Diagnostic> unreadable;
-    auto refs = list_routines(dirs, names_only ? nullptr : &unreadable);
-    for (const auto& d : unreadable) fmt::print(stderr, "{}\n", format_diagnostic(d));
-    if (names_only) {
+    if (o.names_only) {
         // For shell completion and scripts: no header, no loading, nothing on stderr.
-        for (const auto& ref : refs) fmt::print("{}\n", ref.id);
+        for (const auto& ref : list_routines(dirs, nullptr)) fmt::print("{}\n", ref.id);
         return exit_code::ok;
     }
-    if (refs.empty()) {
+    std::vector<Diagnostic> unreadable;
+    const auto library = load_library(dirs, &unreadable, default_routine_cache());
+    for (const auto& d : unreadable) fmt::print(stderr, "{}\n", format_diagnostic(d));
+    if (library.empty()) {
         fmt::print(stderr, "knead: no routines found. Add one to {} or pass --routines DIR.\n",
                    (xdg_config_home() / "knead" / "routines").string());
         return exit_code::failure;
     }
-    const auto library = load_library(dirs, nullptr, default_routine_cache());
-    if (points_only) {
+    if (o.points_only) {
         // For shell completion: what `run ROUTINE.POINT` and `history POINT` take.
         for (const auto& [ref, routine] : library) {
             if (!routine) {
