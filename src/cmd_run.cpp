@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <csignal>
 #include <random>
 
 #include "commands.hpp"
@@ -18,8 +17,6 @@
 #include "knead/session.hpp"
 #include "knead/step_loop.hpp"
 #include "knead/suggest.hpp"
-#include "knead/tips.hpp"
-#include "line_reader.hpp"
 #include "log_input.hpp"
 #include "routine_args.hpp"
 #include "session_runner.hpp"
