@@ -65,7 +65,7 @@ complete -c knead -n "__fish_seen_subcommand_from run" -l speed -x -d 'Run the r
 complete -c knead -n "__fish_seen_subcommand_from run" -l voice -d "Speak each step's cue and the last seconds"
 complete -c knead -n "__fish_seen_subcommand_from run" -l speech-command -x -d 'The command that speaks'
 complete -c knead -n "__fish_seen_subcommand_from run" -l quiet -d 'No bell at step changes'
-complete -c knead -n "__fish_seen_subcommand_from run" -l big -d 'Large digits for the seconds left'
+complete -c knead -n "__fish_seen_subcommand_from run" -l big -d 'Large letters for the time, step and side'
 complete -c knead -n "__fish_seen_subcommand_from run" -l color -x -a 'auto always never' -d 'When to use colour'
 complete -c knead -n "__fish_seen_subcommand_from run" -l hands-free -d 'No key within SECONDS (default 8) takes the last answer'
 complete -c knead -n "__fish_seen_subcommand_from run" -l yes -d 'Go on after a recent red flag without asking'

@@ -1,9 +1,13 @@
 #include "cli.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <CLI/CLI.hpp>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <sstream>
 
@@ -44,11 +48,19 @@ The pain scale:
   9  you brace or hold your breath
 Pressing stops at the band's top + 2 (9 for 5-7), or the routine's stop_pain.)";
 
-// A validator that checks without adding its own words to the option's help line,
-// which already names the accepted values.
-CLI::Validator quiet(CLI::Validator v) {
-    v.description("");
-    return v;
+// A number from lo to hi, checked in knead's words: "needs a number from 1 to 120, not `0`".
+template <typename T>
+CLI::Validator in_range(T lo, T hi) {
+    return CLI::Validator(
+        [lo, hi](std::string& given) {
+            T value{};
+            if (CLI::detail::lexical_cast(given, value) && lo <= value && value <= hi)
+                return std::string();
+            return fmt::format("needs {} from {} to {}, not `{}`",
+                               std::is_integral_v<T> ? "a whole number" : "a number", lo, hi,
+                               given);
+        },
+        "");
 }
 
 // An option that takes one of a few words. A wrong word is answered with the words, not
@@ -64,8 +76,17 @@ CLI::Option* add_choice(CLI::App& app, const std::string& name, Target& target,
         for (const auto& [word, value] : choices)
             if (CLI::detail::to_lower(given) == word) target = value;
     };
-    return app.add_option_function<std::string>(name, set, help)
-        ->check(quiet(CLI::IsMember(words, CLI::ignore_case)));
+    auto known = [words](std::string& given) {
+        const std::string word = CLI::detail::to_lower(given);
+        if (std::find(words.begin(), words.end(), word) != words.end()) return std::string();
+        std::string list = words.front();
+        for (std::size_t i = 1; i < words.size(); ++i)
+            list += (i + 1 == words.size() ? " or " : ", ") + words[i];
+        const auto near = closest_match(word, words);
+        return fmt::format("needs {}, not `{}`{}", list, given,
+                           near ? fmt::format("; did you mean `{}`?", *near) : "");
+    };
+    return app.add_option_function<std::string>(name, set, help)->check(CLI::Validator(known, ""));
 }
 
 // Help wrapped to the window, each option's text continued under its own column.
@@ -81,6 +102,20 @@ class WrappingFormatter : public CLI::Formatter {
         std::string out;
         for (std::string line; std::getline(in, line);)
             for (const auto& l : wrap_listing(line, width, get_column_width())) out += l + "\n";
+        return out;
+    }
+
+    // The value's name and REQUIRED only: an option that excludes another says so in its
+    // own words, and a range is in the text, not in CLI11's "X:FLOAT in [a - b]".
+    std::string make_option_opts(const CLI::Option* opt) const override {
+        if (!opt->get_option_text().empty()) return " " + opt->get_option_text();
+        std::string out;
+        if (opt->get_type_size() == 0) return out;
+        // A positional's name already says what it is: "routine ...", not "routine TEXT ...".
+        if (opt->nonpositional() && !opt->get_type_name().empty())
+            out += " " + get_label(opt->get_type_name());
+        if (opt->get_expected_max() == CLI::detail::expected_max_vector_size) out += " ...";
+        if (opt->get_required()) out += " " + get_label("REQUIRED");
         return out;
     }
 };
@@ -128,10 +163,11 @@ std::vector<Command> make_table() {
                     "else $XDG_DATA_HOME/knead/sessions.log)");
             auto* no_wait = app.add_flag("--no-wait", o.no_wait,
                                          "Run on a virtual clock: countdowns finish at once (for "
-                                         "scripts and tests)");
-            app.add_option("--speed", o.speed, "Run the clock X times faster (for demos)")
+                                         "scripts and tests; not with --speed)");
+            app.add_option("--speed", o.speed,
+                           "Run the clock X times faster, 0.01 to 1000 (for demos)")
                 ->type_name("X")
-                ->check(CLI::Range(0.01, 1000.0))
+                ->check(in_range(0.01, 1000.0))
                 ->excludes(no_wait);
             app.add_flag_callback(
                 "--voice", [&f] { f.voice = true; },
@@ -151,7 +187,7 @@ std::vector<Command> make_table() {
                 "--quiet", [&f] { f.bell = false; }, "No bell at step changes");
             app.add_flag_callback(
                 "--big", [&f] { f.big = true; },
-                "Draw the seconds left in large digits when there is room");
+                "Draw the seconds left, the step and the side in large letters when there is room");
             add_choice<ColorMode>(app, "--color", f.color,
                                   {{"auto", ColorMode::automatic},
                                    {"always", ColorMode::always},
@@ -161,12 +197,15 @@ std::vector<Command> make_table() {
             // --hands-free alone waits kHandsFreeSeconds; --hands-free=N waits N seconds.
             auto waits = std::make_shared<std::vector<int>>();
             auto* hands_free =
-                app.add_option("--hands-free", *waits,
-                               "A question that gets no key within SECONDS (8 when not given) "
-                               "takes your last answer and goes on; on a terminal")
+                app.add_option(
+                       "--hands-free", *waits,
+                       fmt::format("On a terminal, a question that gets no key within SECONDS "
+                                   "({} when not given, 1 to {}) takes your last "
+                                   "answer and goes on",
+                                   kHandsFreeSeconds, kMaxHandsFreeSeconds))
                     ->expected(0, 1)
                     ->type_name("[=SECONDS]")
-                    ->check(quiet(CLI::Range(1, kMaxHandsFreeSeconds)));
+                    ->check(in_range(1, kMaxHandsFreeSeconds));
             app.final_callback([&f, waits, hands_free] {
                 if (hands_free->count() > 0)
                     f.hands_free = waits->empty() ? kHandsFreeSeconds : waits->front();
@@ -216,7 +255,7 @@ std::vector<Command> make_table() {
                 ->type_name("DATE");
             app.add_option("--last", o.last, "Only the last N sessions")
                 ->type_name("N")
-                ->check(CLI::Range(1, 1000000000));
+                ->check(in_range(1, 1000000000));
             auto* json = app.add_flag_callback(
                 "--json", [&o] { o.format = HistoryFormat::json; }, "The same as --format json");
             add_choice<HistoryFormat>(app, "--format", o.format,
@@ -352,7 +391,15 @@ struct Parser {
             ->expected(1)
             ->allow_extra_args(false)
             ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-            ->check(quiet(CLI::ExistingDirectory));
+            ->check(CLI::Validator(
+                [](std::string& dir) {
+                    struct stat st {};
+                    if (::stat(dir.c_str(), &st) != 0)
+                        return fmt::format("cannot read `{}`: {}", dir, std::strerror(errno));
+                    if (!S_ISDIR(st.st_mode)) return fmt::format("`{}` is not a directory", dir);
+                    return std::string();
+                },
+                ""));
         for (const auto& c : command_table())
             runs.push_back(c.declare(*app.add_subcommand(c.name, c.summary), flags));
     }
@@ -423,9 +470,28 @@ Error parse_error(const Parser& p, const CLI::ParseError& e) {
         return usage_error(
             fmt::format("unexpected argument `{}` for `knead{}`{}", first, where, help));
     }
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
+        // "--log: 1 required FILE missing": the option's name leads CLI11's words.
+        const std::string what = e.what();
+        const std::string name = what.substr(0, what.find(':'));
+        const CLI::Option* o = sub ? sub->get_option_no_throw(name) : nullptr;
+        if (!o) o = p.app.get_option_no_throw(name);
+        if (o && !o->get_type_name().empty())
+            return usage_error(
+                fmt::format("{} needs a value ({}){}", name, o->get_type_name(), help));
+    }
     if (!sub)
         return usage_error(
             "name a command, like `knead run neck` or `knead list` (see `knead --help`)");
+    if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+        for (const CLI::Option* o : sub->get_options())
+            if (!o->nonpositional() && o->get_required() && o->count() == 0)
+                return usage_error(fmt::format(
+                    "`knead{}` needs a {}{}", where, o->get_name(),
+                    o->get_name() == "routine"
+                        ? fmt::format(", like `knead{} neck` (`knead list` shows them)", where)
+                        : help));
+    }
     return usage_error(e.what() + help);
 }
 

@@ -53,11 +53,11 @@ usage_error list --bogus
 expect_contains "$ERR" "--bogus"
 usage_error list extra
 usage_error run
-expect_contains "$ERR" "routine is required"
+expect_contains "$ERR" "needs a routine"
 usage_error run neck --no-wait --bogus
 expect_contains "$ERR" "--bogus"
 usage_error plan
-expect_contains "$ERR" "routine is required"
+expect_contains "$ERR" "needs a routine"
 usage_error plan neck --bogus
 usage_error validate
 usage_error validate --bogus neck
@@ -105,14 +105,29 @@ parse_error "unknown command \`lst\`; did you mean \`list\`?" --routines="$ROUTI
 parse_error "name a command, like \`knead run neck\` or \`knead list\` (see \`knead --help\`)"
 parse_error "unexpected argument \`extra\` for \`knead list\` (see \`knead list --help\`)" \
     list extra
-expect_exit 2 "$KNEAD" run
-expect_regex "$ERR" '^knead: error: .*routine is required'
-expect_line_count "$ERR" 1
+parse_error "\`knead run\` needs a routine, like \`knead run neck\` (\`knead list\` shows them)" run
+parse_error "\`knead new\` needs a name (see \`knead new --help\`)" new
+# Values are checked in knead's words, with the nearest word or the range.
+parse_error "--side: needs left or right, not \`middle\` (see \`knead run --help\`)" \
+    run neck.suboccipitals --side middle
+parse_error "--color: needs auto, always or never, not \`alwys\`; did you mean \`always\`? (see \`knead run --help\`)" \
+    run neck --color alwys
+parse_error "--speed: needs a number from 0.01 to 1000, not \`fast\` (see \`knead run --help\`)" \
+    run neck --speed fast
+parse_error "--hands-free: needs a whole number from 1 to 120, not \`0\` (see \`knead run --help\`)" \
+    run neck --hands-free=0
+parse_error "--last: needs a whole number from 1 to 1000000000, not \`1.5\` (see \`knead history --help\`)" \
+    history --last 1.5
+parse_error "--log needs a value (FILE) (see \`knead run --help\`)" run neck --log
+parse_error "--routines needs a value (DIR) (see \`knead --help\`)" --routines
+parse_error "--routines: \`/dev/null\` is not a directory (see \`knead list --help\`)" \
+    --routines /dev/null list
 expect_exit 2 "$KNEAD" run neck --speed 0
 expect_regex "$ERR" '^knead: error: --speed: .*0'
 expect_line_count "$ERR" 1
 expect_exit 2 "$KNEAD" --routines "$TMP/none" list
 expect_regex "$ERR" "^knead: error: --routines: .*$TMP/none"
+expect_contains "$ERR" "No such file or directory"
 
 # --- --routines takes one DIR a flag ------------------------------------------------------
 write_routine "$ROUTINES/kubi.toml" right 1 "neck area" Kubi
