@@ -106,7 +106,6 @@ void ReportBuilder::count_skip(Open& o, const LogRecord& r, std::string_view ste
     const std::string_view routine = r.get(LogKey::routine);
     const std::string_view point = r.get(LogKey::point);
     const std::string_view side = r.get(LogKey::side);
-    if (r.has("reason")) why += fmt::format(": {}", r.get("reason"));
     auto it = std::find_if(o.skips.begin(), o.skips.end(), [&](const SkipCount& k) {
         return k.routine == routine && k.point == point && k.side == side && k.step == step &&
                k.why == why;
