@@ -3,6 +3,9 @@
 
   png_pixel.py FILE X,Y            the colour at X,Y as rrggbb
   png_pixel.py FILE count=rrggbb   how many pixels have that colour
+  png_pixel.py FILE count=rrggbb@X0,X1
+                                   the same in columns X0 to X1 (X1 not included)
+  png_pixel.py FILE size           the width and the height, as "W H"
 
 Only the standard library: the PNGs rsvg-convert writes (8-bit RGB or RGBA, not
 interlaced) are all it needs to read.
@@ -10,6 +13,8 @@ interlaced) are all it needs to read.
 import struct
 import sys
 import zlib
+from collections import Counter
+from itertools import accumulate
 
 
 def read_png(path):
@@ -31,27 +36,50 @@ def read_png(path):
             idat += body
     raw = zlib.decompress(idat)
     stride = width * channels
-    rows, prev, i = [], bytearray(stride), 0
-    for _ in range(height):
-        kind, line = raw[i], bytearray(raw[i + 1:i + 1 + stride])
-        i += 1 + stride
-        for x in range(stride):
-            a = line[x - channels] if x >= channels else 0
-            b = prev[x]
-            c = prev[x - channels] if x >= channels else 0
-            if kind == 1:
-                line[x] = (line[x] + a) & 255
-            elif kind == 2:
-                line[x] = (line[x] + b) & 255
-            elif kind == 3:
-                line[x] = (line[x] + (a + b) // 2) & 255
-            elif kind == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    rows, prev = [], bytes(stride)
+    for y in range(height):
+        at = y * (stride + 1)
+        line = unfilter(raw[at], raw[at + 1:at + 1 + stride], prev, channels)
         rows.append(line)
         prev = line
     return width, height, channels, rows
+
+
+def add_bytes(x, y):
+    """(x + y) mod 256 byte by byte, as two big integers: no Python loop over the bytes."""
+    n = len(x)
+    low, high = int.from_bytes(b"\x7f" * n, "big"), int.from_bytes(b"\x80" * n, "big")
+    xi, yi = int.from_bytes(x, "big"), int.from_bytes(y, "big")
+    return (((xi & low) + (yi & low)) ^ ((xi ^ yi) & high)).to_bytes(n, "big")
+
+
+def unfilter(kind, line, prev, channels):
+    """One row of the image from its filtered bytes and the row above (PNG spec, 9.2).
+    Browsers' screenshots are millions of bytes: only the filters that need the byte to
+    the left (Average, Paeth) are undone a byte at a time."""
+    if kind == 0:
+        return bytes(line)
+    if kind == 2:  # Up
+        return add_bytes(line, prev)
+    out = bytearray(line)
+    if kind == 1:  # Sub: a running sum of each channel
+        for c in range(channels):
+            out[c::channels] = bytes(map((255).__and__, accumulate(line[c::channels])))
+        return bytes(out)
+    if kind == 3:  # Average
+        for x in range(len(out)):
+            a = out[x - channels] if x >= channels else 0
+            out[x] = (out[x] + ((a + prev[x]) >> 1)) & 255
+        return bytes(out)
+    if kind == 4:  # Paeth; for the first pixel, with nothing to its left, it is Up
+        for x in range(channels):
+            out[x] = (out[x] + prev[x]) & 255
+        for x in range(channels, len(out)):
+            a, b, c = out[x - channels], prev[x], prev[x - channels]
+            pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - c - c)
+            out[x] = (out[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        return bytes(out)
+    sys.exit(f"unknown PNG filter {kind}")
 
 
 def main():
@@ -62,16 +90,18 @@ def main():
         r = rows[y]
         return "%02x%02x%02x" % (r[x * channels], r[x * channels + 1], r[x * channels + 2])
 
-    counts = None
+    counts = {}
     for a in args:
         if a.startswith("count="):
-            if counts is None:
-                counts = {}
-                for y in range(height):
-                    for x in range(width):
-                        c = pixel(x, y)
-                        counts[c] = counts.get(c, 0) + 1
-            print(counts.get(a[len("count="):], 0))
+            colour, _, columns = a[len("count="):].partition("@")
+            if columns not in counts:
+                x0, x1 = (int(v) for v in columns.split(",")) if columns else (0, width)
+                pixels = b"".join(r[x0 * channels:x1 * channels] for r in rows)
+                counts[columns] = Counter(
+                    zip(pixels[0::channels], pixels[1::channels], pixels[2::channels]))
+            print(counts[columns].get(tuple(bytes.fromhex(colour)), 0))
+        elif a == "size":
+            print(width, height)
         else:
             x, y = (int(round(float(v))) for v in a.split(","))
             print(pixel(x, y))

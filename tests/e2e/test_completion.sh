@@ -8,25 +8,81 @@ source "$(dirname "$0")/lib.sh"
 SCRIPT="$KNEAD_SOURCE/completions/knead.bash"
 expect_exists "$SCRIPT"
 
-# complete_words WORD...: what the completion offers for the last word, sorted, one a line.
-# It runs in a fresh interactive-like bash (no set -e), as a user's shell would run it.
-complete_words() {
-    bash --norc --noprofile -c '
-        source "$1"; shift
-        COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
-        COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
-        _knead
-        printf "%s\n" "${COMPREPLY[@]}"' complete "$SCRIPT" "$@" | sort
+# The completion runs in one bash for a batch of cases, as a user's shell runs it over and
+# over: expect_offers queues a case, check_offers runs the queue and checks each case.
+# Starting a bash for each case cost more than the completions themselves.
+CASE_WANT=()
+CASE_AT=()
+CASE_WORDS=()
+CASE_LINE=()
+CASE_GOT=()
+
+# by_case FILE ARRAY: reads "N<tab>WORD" lines and sets ARRAY[N] to case N's words,
+# sorted, one a line, without empty ones (one sort for all the cases).
+by_case() {
+    local -n into=$2
+    local n w
+    into=()
+    while IFS=$'\t' read -r n w; do
+        [[ -n $w ]] && into[n]+="$w"$'\n'
+    done < <(sort -t $'\t' -k1,1n -k2 "$1")
 }
 
-# expect_offers WANT WORD...: exactly these completions (space-separated, any order).
+# complete_cases: runs the queued cases in a fresh bash (no set -e), and leaves in
+# CASE_GOT[i] what case i offers for its last word, as by_case puts it.
+complete_cases() {
+    local i
+    for ((i = 0; i < ${#CASE_WORDS[@]}; i++)); do
+        printf '%s\n' "${CASE_WORDS[i]}"
+    done >"$TMP/cases"
+    bash --norc --noprofile -c '
+        source "$1"
+        n=0
+        while IFS= read -r line; do
+            eval "COMP_WORDS=($line)"
+            COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+            COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
+            _knead
+            for word in "${COMPREPLY[@]}"; do printf "%d\t%s\n" "$n" "$word"; done
+            n=$((n + 1))
+        done' complete "$SCRIPT" <"$TMP/cases" >"$TMP/replies"
+    by_case "$TMP/replies" CASE_GOT
+}
+
+# queue_case WORD...: a case for complete_cases.
+queue_case() {
+    local words
+    printf -v words '%q ' "$@"
+    CASE_WORDS+=("$words")
+    CASE_LINE+=("$*")
+}
+
+# expect_offers WANT WORD...: exactly these completions (space-separated, any order), once
+# check_offers runs.
 expect_offers() {
-    local want got
-    want=$(tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort)
+    CASE_WANT+=("$1")
+    CASE_AT+=("${BASH_SOURCE[1]##*/}:${BASH_LINENO[0]}")
     shift
-    got=$(complete_words "$@" | sed '/^$/d')
-    [[ $got == "$want" ]] || fail "completion of \"$*\"" "$(echo $want)" "$(echo $got)"
-    pass
+    queue_case "$@"
+}
+
+# check_offers: runs the queued cases and checks each; the queue is then empty.
+check_offers() {
+    local i w
+    local -a want=() words=()
+    complete_cases
+    for ((i = 0; i < ${#CASE_WORDS[@]}; i++)); do
+        read -ra words <<<"${CASE_WANT[i]}"
+        for w in "${words[@]}"; do printf '%d\t%s\n' "$i" "$w"; done
+    done >"$TMP/wants"
+    by_case "$TMP/wants" want
+    for ((i = 0; i < ${#CASE_WORDS[@]}; i++)); do
+        [[ ${CASE_GOT[i]:-} == "${want[i]:-}" ]] ||
+            fail "completion of \"${CASE_LINE[i]}\" (the case at ${CASE_AT[i]})" \
+                "${want[i]//$'\n'/ }" "${CASE_GOT[i]//$'\n'/ }"
+        pass
+    done
+    CASE_WANT=() CASE_AT=() CASE_WORDS=() CASE_LINE=()
 }
 
 expect_exit 0 bash --norc -c "source '$SCRIPT' && complete -p knead"
@@ -66,6 +122,7 @@ expect_offers "$ALL" "$KNEAD" run ""
 write_routine "$ROUTINES/zz-mine.toml"
 expect_offers "zz-mine" "$KNEAD" --routines "$ROUTINES" run zz
 expect_offers "" "$KNEAD" run zz
+check_offers  # before a routine of the user's own is on the path
 mkdir -p "$XDG_CONFIG_HOME/knead/routines"
 write_routine "$XDG_CONFIG_HOME/knead/routines/zz-config.toml"
 expect_offers "zz-config" "$KNEAD" plan zz
@@ -99,28 +156,43 @@ expect_offers "$TMP/files/a.toml $TMP/files/sub" "$KNEAD" run "$TMP/files/"
 expect_offers "$TMP/files/a.toml $TMP/files/b.txt $TMP/files/sub" "$KNEAD" validate "$TMP/files/"
 # Nothing to complete for the name of a new routine.
 expect_offers "" "$KNEAD" new ""
+check_offers
 
 # Found through PATH, as `knead`, the completion runs that knead.
 mkdir -p "$TMP/bin"
 ln -s "$KNEAD" "$TMP/bin/knead"
-PATH="$TMP/bin:$PATH" expect_offers "neck" knead run ne
+expect_offers "neck" knead run ne
+PATH="$TMP/bin:$PATH" check_offers
 
 # --- Every command and flag of --help is completed, and described in the man page --------
 MAN="$KNEAD_SOURCE/man/knead.1"
+MAN_TEXT=$(<"$MAN")
 expect_exit 0 "$KNEAD" --help
 COMMANDS=$(sed -n '/^Subcommands:/,/^$/p' "$OUT" | awk 'NF > 1 { print $1 }')
 expect_match "$(echo $COMMANDS)" '^run .*new' "the commands in --help"
 expect_offers "$(echo $COMMANDS)" "$KNEAD" ""
+check_offers
+# What `knead CMD --` offers, for every command in one batch.
+for cmd in $COMMANDS; do queue_case "$KNEAD" "$cmd" --; done
+complete_cases
+i=0
 for cmd in $COMMANDS; do
     expect_regex "$MAN" "^\\.B[IR]? $cmd( |\$)"
     expect_exit 0 "$KNEAD" "$cmd" --help
     FLAGS=$(grep -oE -- '--[a-z][a-z-]+' "$OUT" | sort -u | grep -v -- '^--help$' || true)
+    offered=$'\n'${CASE_GOT[i]:-}
+    i=$((i + 1))
+    # Matched in the shell: a grep for each flag would cost more than the rest.
     for flag in $FLAGS; do
-        complete_words "$KNEAD" "$cmd" -- >"$TMP/flags"
-        expect_regex "$TMP/flags" "^$flag\$"
-        expect_contains "$MAN" "$(sed 's/-/\\-/g' <<<"$flag")"
+        [[ $offered == *$'\n'"$flag"$'\n'* ]] ||
+            fail "\`knead $cmd --<Tab>\` should offer $flag" "$flag" "${offered//$'\n'/ }"
+        pass
+        [[ $MAN_TEXT == *"${flag//-/\\-}"* ]] ||
+            fail "man/knead.1 should describe $flag" "${flag//-/\\-}" "(not found)"
+        pass
     done
 done
+CASE_WORDS=() CASE_LINE=()
 # The man page names the version that --version prints (it is written by hand).
 expect_exit 0 "$KNEAD" --version
 expect_regex "$MAN" "^\\.TH KNEAD 1 [0-9]{4}-[0-9]{2}-[0-9]{2} \"$(cat "$OUT")\" "

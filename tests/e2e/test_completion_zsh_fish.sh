@@ -20,30 +20,44 @@ write_routine "$ROUTINES/zz-mine.toml"
 if command -v fish >/dev/null; then
     FISH="$KNEAD_SOURCE/completions/knead.fish"
     expect_exit 0 fish --no-execute "$FISH"
-    # fish_complete LINE: the candidates for LINE, without their descriptions.
-    fish_complete() {
-        PATH="$TMP/bin:$PATH" fish --no-config -c 'source $argv[1]; complete -C$argv[2]' "$FISH" "$1" |
-            cut -f1 | sort | tr '\n' ' '
+    # fish_offers LINE WANT WHAT...: what fish offers for each LINE, without descriptions,
+    # sorted and joined by spaces, is WANT. One fish answers every line (a fish started for
+    # each cost more than the completions).
+    FISH_LINES=() FISH_WANT=() FISH_WHAT=()
+    fish_offers() {
+        FISH_LINES+=("$1") FISH_WANT+=("$2") FISH_WHAT+=("$3")
     }
-    expect_eq "$(fish_complete 'knead ')" "config due history list new plan report run show validate where " "fish: commands"
-    expect_eq "$(fish_complete 'knead run ne')" "neck " "fish: a routine name"
-    expect_eq "$(fish_complete "knead --routines $ROUTINES run zz")" "zz-mine " \
-        "fish: a name from --routines"
-    expect_eq "$(fish_complete 'knead validate --j')" "--json " "fish: a flag of validate"
-    expect_eq "$(fish_complete 'knead run --color ')" "always auto never " "fish: --color values"
-    expect_eq "$(fish_complete 'knead list --n')" "--names " "fish: list --names"
-    expect_eq "$(fish_complete 'knead where --')" "--help --json --map " "fish: flags of where"
-    expect_eq "$(fish_complete 'knead report --format ')" "html md " "fish: report --format values"
-    expect_eq "$(fish_complete 'knead history --p')" "--plot " "fish: history --plot"
-    expect_eq "$(fish_complete "knead --routines=$ROUTINES run zz")" "zz-mine " \
-        "fish: a name from --routines=DIR"
-    expect_eq "$(fish_complete 'knead run neck.s')" "neck.sternocleidomastoid neck.suboccipitals " \
+    fish_offers 'knead ' "config due history list new plan report run show validate where " "fish: commands"
+    fish_offers 'knead run ne' "neck " "fish: a routine name"
+    fish_offers "knead --routines $ROUTINES run zz" "zz-mine " "fish: a name from --routines"
+    fish_offers 'knead validate --j' "--json " "fish: a flag of validate"
+    fish_offers 'knead run --color ' "always auto never " "fish: --color values"
+    fish_offers 'knead list --n' "--names " "fish: list --names"
+    fish_offers 'knead where --' "--help --json --map " "fish: flags of where"
+    fish_offers 'knead report --format ' "html md " "fish: report --format values"
+    fish_offers 'knead history --p' "--plot " "fish: history --plot"
+    fish_offers "knead --routines=$ROUTINES run zz" "zz-mine " "fish: a name from --routines=DIR"
+    fish_offers 'knead run neck.s' "neck.sternocleidomastoid neck.suboccipitals " \
         "fish: ROUTINE.POINT for run"
-    expect_eq "$(fish_complete 'knead history upper-')" "upper-back upper-trapezius " \
+    fish_offers 'knead history upper-' "upper-back upper-trapezius " \
         "fish: a routine or a point id for history"
-    expect_eq "$(fish_complete 'knead history neck.up')" "neck.upper-trapezius " \
-        "fish: ROUTINE.POINT for history"
-    expect_eq "$(fish_complete 'knead list --p')" "--points " "fish: list --points"
+    fish_offers 'knead history neck.up' "neck.upper-trapezius " "fish: ROUTINE.POINT for history"
+    fish_offers 'knead list --p' "--points " "fish: list --points"
+    PATH="$TMP/bin:$PATH" fish --no-config -c '
+        source $argv[1]
+        set n 0
+        for line in $argv[2..-1]
+            for c in (complete -C$line)
+                printf "%s\t%s\n" $n (string split -m1 \t -- $c)[1]
+            end
+            set n (math $n + 1)
+        end' "$FISH" "${FISH_LINES[@]}" | sort -t $'\t' -k1,1n -k2 >"$TMP/fish.out"
+    declare -A fish_got=()
+    while IFS=$'\t' read -r n c; do fish_got[$n]+="$c "; done <"$TMP/fish.out"
+    for ((i = 0; i < ${#FISH_LINES[@]}; i++)); do
+        LAST_CMD="fish: complete -C'${FISH_LINES[i]}'"
+        expect_eq "${fish_got[$i]:-}" "${FISH_WANT[i]}" "${FISH_WHAT[i]}"
+    done
 fi
 
 # --- zsh: drive an interactive zsh in a pseudo-terminal, press Tab, read the line --------

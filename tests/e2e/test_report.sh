@@ -65,44 +65,72 @@ expect_mode "$TMP/r.html" 600
 chart_x() { awk -v d="$1" 'BEGIN { printf "%d", 40 + d / 20 * 426 + 0.5 }'; }
 chart_y() { awk -v p="$1" 'BEGIN { printf "%d", 174 - p / 10 * 162 + 0.5 }'; }
 LEFT="$TMP/r.html.2.png"  # the upper trapezius, left side
-expect_eq "$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(); print(*struct.unpack(">II", d[16:24]))' "$LEFT")" "480 210" "PNG size"
+# One read of the PNG answers all the questions about it, in this order.
+mapfile -t got < <(python3 "$PIXEL" "$LEFT" size \
+    "$(chart_x 0.3125),$(chart_y 8)" "$(chart_x 0.3125),$(chart_y 6)" \
+    "$(chart_x 11.3125),$(chart_y 5)" "$(chart_x 19.5),$(chart_y 5.5)" \
+    "$(chart_x 19.5),$(chart_y 9)" count=1f4e9a count=c0392b)
+expect_eq "${got[0]:-}" "480 210" "PNG size"
 # The first session, 2026-11-02 07:30: first hold 8 (blue dot), last hold 6 (red dot).
-expect_eq "$(pixel "$LEFT" "$(chart_x 0.3125)" "$(chart_y 8)")" 1f4e9a "first-hold dot of Nov 2"
-expect_eq "$(pixel "$LEFT" "$(chart_x 0.3125)" "$(chart_y 6)")" c0392b "last-hold dot of Nov 2"
+expect_eq "${got[1]:-}" 1f4e9a "first-hold dot of Nov 2"
+expect_eq "${got[2]:-}" c0392b "last-hold dot of Nov 2"
 # 2026-11-13 (11 days on): first hold 5, inside the band 5-7.
-expect_eq "$(pixel "$LEFT" "$(chart_x 11.3125)" "$(chart_y 5)")" 1f4e9a "first-hold dot of Nov 13"
+expect_eq "${got[3]:-}" 1f4e9a "first-hold dot of Nov 13"
 # Where no session was (Nov 21), the band is shaded at pain 5.5 and the plot white at 9
 # (between the grid lines, which are at even values).
-expect_eq "$(pixel "$LEFT" "$(chart_x 19.5)" "$(chart_y 5.5)")" d8eed8 "the band"
-expect_eq "$(pixel "$LEFT" "$(chart_x 19.5)" "$(chart_y 9)")" ffffff "outside the band"
+expect_eq "${got[4]:-}" d8eed8 "the band"
+expect_eq "${got[5]:-}" ffffff "outside the band"
 # Not blank: many pixels of both lines.
-{ read -r blue && read -r red; } < <(python3 "$PIXEL" "$LEFT" count=1f4e9a count=c0392b)
+blue=${got[6]:-} red=${got[7]:-}
 expect_match "$blue" '^[0-9]{3,}$' "blue pixels ($blue)"
 expect_match "$red" '^[0-9]{3,}$' "red pixels ($red)"
 # The calendar: a worked day is green, a day off grey (Monday Nov 2 worked, Thursday Nov 5 not).
 CAL="$TMP/r.html.1.png"
-expect_eq "$(pixel "$CAL" 41 27)" b7dfa0 "Nov 2 worked, under 10 minutes"
-expect_eq "$(pixel "$CAL" 41 78)" ebedf0 "Nov 5 not worked"
+mapfile -t got < <(python3 "$PIXEL" "$CAL" 41,27 41,78)
+expect_eq "${got[0]:-}" b7dfa0 "Nov 2 worked, under 10 minutes"
+expect_eq "${got[1]:-}" ebedf0 "Nov 5 not worked"
 
 # --- The whole page in a browser engine, at phone width --------------------------------------
 # Headless Chromium where it is installed (scripts/test installs it; it is large, so a
-# machine without it runs everything else and says so).
+# machine without it runs everything else and says so). One start draws both widths: the
+# page in two frames side by side, each frame's width the page's viewport.
 if command -v chromium >/dev/null; then
-    for width in 360 800; do
-        shot="$TMP/page-$width.png"
-        expect_exit 0 timeout 50 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
-            --user-data-dir="$TMP/chromium" --window-size="$width,3000" --screenshot="$shot" \
-            "file://$TMP/r.html"
-        # The charts are drawn: the first-hold blue and the band green cover real areas.
-        # and nothing runs off the right edge: the last column of the page is background.
-        python3 "$PIXEL" "$shot" count=1f4e9a count=d8eed8 \
-            $(seq -f "$((width - 1)),%g" 0 9 2999) >"$TMP/shot.txt"
-        blue=$(sed -n 1p "$TMP/shot.txt")
-        green=$(sed -n 2p "$TMP/shot.txt")
+    widths=(360 800)
+    {
+        echo '<!DOCTYPE html><html><head><title>widths</title><style>'
+        echo 'html, body { margin: 0; padding: 0; background: #fff }'
+        echo 'iframe { border: 0; margin: 0; padding: 0; float: left; height: 3000px }'
+        echo '</style></head><body>'
+        for width in "${widths[@]}"; do
+            echo "<iframe src=\"r.html\" scrolling=\"no\" style=\"width: ${width}px\"></iframe>"
+        done
+        echo '</body></html>'
+    } >"$TMP/widths.html"
+    shot="$TMP/page-widths.png"
+    total=0
+    for width in "${widths[@]}"; do total=$((total + width)); done
+    expect_exit 0 timeout 50 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+        --user-data-dir="$TMP/chromium" --window-size="$total,3000" --screenshot="$shot" \
+        "file://$TMP/widths.html"
+    # For each width: the charts are drawn (the first-hold blue and the band green cover
+    # real areas), and nothing runs off the right edge: the frame's last column is background.
+    mapfile -t rows < <(seq 0 9 2999)
+    queries=() left=0
+    for width in "${widths[@]}"; do
+        queries+=("count=1f4e9a@$left,$((left + width))" "count=d8eed8@$left,$((left + width))")
+        for y in "${rows[@]}"; do queries+=("$((left + width - 1)),$y"); done
+        left=$((left + width))
+    done
+    mapfile -t got < <(python3 "$PIXEL" "$shot" size "${queries[@]}")
+    expect_eq "${got[0]:-}" "$total 3000" "the size of the screenshot"
+    at=1
+    for width in "${widths[@]}"; do
+        blue=${got[at]:-} green=${got[at + 1]:-}
         expect_match "$blue" '^[0-9]{4,}$' "blue pixels at width $width ($blue)"
         expect_match "$green" '^[0-9]{4,}$' "band pixels at width $width ($green)"
-        expect_eq "$(sed 1,2d "$TMP/shot.txt" | sort -u | tr '\n' ' ')" "ffffff " \
-            "the right edge at width $width"
+        edge=$(printf '%s\n' "${got[@]:at + 2:${#rows[@]}}" | sort -u | tr '\n' ' ')
+        expect_eq "$edge" "ffffff " "the right edge at width $width"
+        at=$((at + 2 + ${#rows[@]}))
     done
 else
     echo "test_report: note: chromium is not installed, so the whole page was not rendered"
