@@ -72,7 +72,7 @@ CLI::Option* add_choice(CLI::App& app, const std::string& name, Target& target,
     std::vector<std::string> words;
     words.reserve(choices.size());
     for (const auto& choice : choices) words.push_back(choice.first);
-    auto set = [&target, choices](const std::string& given) {
+    auto set = [&target, choices = std::move(choices)](const std::string& given) {
         for (const auto& [word, value] : choices)
             if (CLI::detail::to_lower(given) == word) target = value;
     };

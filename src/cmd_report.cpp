@@ -63,7 +63,7 @@ int report_command(const Context& ctx, const ReportOptions& o) {
                 *o.since));
     }
 
-    const std::filesystem::path log = ctx.log();
+    const std::filesystem::path& log = ctx.log();
     Report report;
     LogScan scan = read_report(log, q, report);
     for (const auto& w : log_warnings(scan.problems, log.string()))

@@ -90,7 +90,7 @@ int history_command(const Context& ctx, const HistoryOptions& o);
 int report_command(const Context& ctx, const ReportOptions& o);
 int due_command(const Context& ctx, const DueOptions& o);
 int validate_command(const Context& ctx, const ValidateOptions& o);
-int new_command(const Context& ctx, const NewOptions& o);
+int new_command(const Context& ctx, const NewOptions& n);
 int where_command(const Context& ctx, const WhereOptions& o);
 int config_command(const Context& ctx, const ConfigOptions& o);
 

@@ -42,6 +42,7 @@ SessionRecall recall_for_session(const std::filesystem::path& log,
             ids.push_back(p.origin_routine());
     // Only the latest sessions of these points matter: the log is read from its end.
     std::vector<RecallNeed> needs;
+    needs.reserve(points.size());
     for (const auto& p : points)
         needs.push_back({{p.origin_routine(), p.origin_point()}, !p.point.stretch_cue.empty()});
     RecallBuilder builder(ids);

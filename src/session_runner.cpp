@@ -381,7 +381,7 @@ class Runner {
     SessionInput& in_;
     Speaker* speaker_;
     RunnerOptions options_;
-    WallTime started_wall_{};
+    WallTime started_wall_;
     std::string speech_;  // said at the next wait
     int read_error_ = 0;  // errno of a failed read of the answers
 };

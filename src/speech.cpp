@@ -10,7 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
-extern char** environ;
+extern char** environ;  // NOLINT(readability-redundant-declaration): not in macOS's unistd.h
 
 namespace knead {
 
@@ -59,6 +59,7 @@ void Speaker::say(std::string_view text) {
         }
     }
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
 

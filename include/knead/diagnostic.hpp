@@ -18,8 +18,9 @@ struct Diagnostic {
     Severity severity = Severity::error;
     std::string message;
     // The source line at `line` with a caret under `column` (see source_excerpt), set by
-    // the loader that read the text; empty when there is none. Not in the JSON.
-    std::string excerpt = {};
+    // the loader that read the text; empty when there is none. Not in the JSON. The `= {}`
+    // lets Diagnostic{...} leave it out without g++'s -Wmissing-field-initializers.
+    std::string excerpt = {};  // NOLINT(readability-redundant-member-init): g++ -Wextra needs it
 };
 
 // "file:3:7: error: message", or "file: error: message" without a position.

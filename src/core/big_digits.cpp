@@ -116,7 +116,7 @@ int big_text_width(std::string_view text, int rows) {
 }
 
 std::string time_text(int seconds) {
-    if (seconds < 0) seconds = 0;
+    seconds = std::max(seconds, 0);
     std::string t = std::to_string(seconds / 60) + ":";
     t += static_cast<char>('0' + (seconds % 60) / 10);
     t += static_cast<char>('0' + seconds % 10);

@@ -116,7 +116,7 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
     }
 
     if (event == "start") {
-        if (!open_.count(id)) drop_stale(t->epoch);
+        if (!open_.contains(id)) drop_stale(t->epoch);
         LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->time = time;
         s->start = t->epoch;
@@ -179,6 +179,7 @@ void SessionAssembler::drop_stale(std::int64_t now) {
     }
     if (open_.size() >= kMaxOpen) {
         std::vector<std::tuple<std::int64_t, std::size_t, std::string>> by_last;
+        by_last.reserve(open_.size());
         for (const auto& [id, s] : open_) by_last.emplace_back(s->last, s->line, id);
         std::sort(by_last.begin(), by_last.end());
         for (std::size_t i = 0; i + kSweepAt / 2 < by_last.size(); ++i) {
@@ -195,6 +196,7 @@ void SessionAssembler::drop_stale(std::int64_t now) {
 
 void SessionAssembler::finish() {
     std::vector<std::unique_ptr<LoggedSession>> left;
+    left.reserve(open_.size());
     for (auto& [id, s] : open_) left.push_back(std::move(s));
     open_.clear();
     last_ = nullptr;

@@ -64,7 +64,7 @@ std::optional<LogTime> parse_log_time(std::string_view s) {
     }
     LogTime t;
     t.day = days_from_civil(y, mo, d);
-    t.epoch = t.day * 86400 + h * 3600 + mi * 60 + sec - offset;
+    t.epoch = t.day * 86400 + std::int64_t{h} * 3600 + std::int64_t{mi} * 60 + sec - offset;
     return t;
 }
 

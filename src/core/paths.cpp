@@ -81,6 +81,7 @@ int create_private_dirs(const fs::path& dir) {
     try {
         home = home_dir();
     } catch (const PathError&) {
+        home.clear();  // unknown: there is no home directory to leave alone
     }
     home = home.lexically_normal();
     if (!home.has_filename()) home = home.parent_path();  // "/home/me/"

@@ -82,7 +82,7 @@ std::optional<ReferHit> score(const std::vector<std::string>& query, const BodyW
     for (const auto& q : query) {
         std::optional<std::pair<int, std::size_t>> best;  // cost, area word
         for (std::size_t i = 0; i < words.size(); ++i) {
-            auto c = word_cost(q, words[i], known_words.count(q) > 0);
+            auto c = word_cost(q, words[i], known_words.contains(q));
             if (c && (!best || *c < best->first)) best = {*c, i};
         }
         if (!best) continue;
@@ -134,7 +134,7 @@ bool names_muscle(const std::vector<std::string>& query, const Point& p) {
         return out;
     }();
     if (std::all_of(query.begin(), query.end(),
-                    [](const std::string& q) { return place_words.count(q) > 0; }))
+                    [](const std::string& q) { return place_words.contains(q); }))
         return false;
     const auto words = split_body_words(p.muscle);
     return std::all_of(query.begin(), query.end(), [&](const std::string& q) {

@@ -180,6 +180,7 @@ LineChart dose_chart(const ReportPage& p) {
 
 std::vector<std::vector<std::string>> soreness_rows(const Report& r) {
     std::vector<std::vector<std::string>> rows;
+    rows.reserve(r.soreness.size());
     for (const auto& s : r.soreness)
         rows.push_back({when(s.time), s.routine, std::to_string(s.pain)});
     return rows;
@@ -187,6 +188,7 @@ std::vector<std::vector<std::string>> soreness_rows(const Report& r) {
 
 std::vector<std::vector<std::string>> red_flag_rows(const Report& r) {
     std::vector<std::vector<std::string>> rows;
+    rows.reserve(r.red_flags.size());
     for (const auto& f : r.red_flags)
         rows.push_back({when(f.time), f.routine, f.point, f.side,
                         f.step.empty() ? "before any step" : f.step});
@@ -195,6 +197,7 @@ std::vector<std::vector<std::string>> red_flag_rows(const Report& r) {
 
 std::vector<std::vector<std::string>> skip_rows(const Report& r) {
     std::vector<std::vector<std::string>> rows;
+    rows.reserve(r.skips.size());
     for (const auto& k : r.skips)
         rows.push_back({k.routine + "." + k.point, k.side,
                         k.step.empty() ? "the whole side" : k.step, k.why, std::to_string(k.times),
@@ -340,6 +343,7 @@ void write_page(const ReportPage& p, PageWriter& w) {
     w.heading(2, "Summary");
     w.paragraph(totals(r));
     std::vector<std::pair<std::string, std::string>> summaries;
+    summaries.reserve(r.series.size());
     for (const auto& s : r.series) summaries.emplace_back(series_title(p, s), series_summary(s));
     w.labelled(summaries);
 

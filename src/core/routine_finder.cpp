@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <system_error>
+#include <utility>
 
 namespace knead {
 namespace fs = std::filesystem;
@@ -31,6 +32,7 @@ std::vector<RoutineRef> list_routines(const std::vector<fs::path>& dirs,
         }
     }
     std::vector<RoutineRef> out;
+    out.reserve(found.size());
     for (auto& [id, file] : found) out.push_back({id, file});
     return out;
 }
@@ -54,7 +56,7 @@ std::optional<fs::path> find_routine(std::string_view name_or_path,
 }
 
 Resolver search_path_resolver(std::vector<fs::path> dirs) {
-    auto with_dir = [dirs](const fs::path& from) {
+    auto with_dir = [dirs = std::move(dirs)](const fs::path& from) {
         auto all = dirs;
         if (!from.empty()) all.push_back(from.parent_path());
         return all;

@@ -335,6 +335,7 @@ void read_use_point(Checker& c, Loading& l, TableReader& named, PointIds& ids, R
                                [&](const Point& p) { return p.id == point_id; });
         if (it == from->points.end()) {
             std::vector<std::string> known;
+            known.reserve(from->points.size());
             for (const auto& p : from->points) known.push_back(p.id);
             std::string hint;
             if (auto m = closest_match(point_id, known)) {

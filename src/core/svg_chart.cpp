@@ -62,8 +62,10 @@ std::pair<double, double> nice_scale(double max) {
     if (!(max > 0)) return {1, 1};
     static constexpr std::array<double, 3> kMantissa = {1, 2, 5};
     double step = 1;
-    for (std::size_t k = 0; max / step > 5; ++k)
-        step = kMantissa[k % 3] * std::pow(10.0, static_cast<double>(k / 3));
+    for (std::size_t k = 0; max / step > 5; ++k) {
+        const std::size_t decade = k / 3;
+        step = kMantissa[k % 3] * std::pow(10.0, static_cast<double>(decade));
+    }
     return {step, std::ceil(max / step - 1e-9) * step};
 }
 

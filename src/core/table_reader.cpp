@@ -35,7 +35,7 @@ std::string control_message(const std::string& key, unsigned c) {
 
 }  // namespace
 
-void Checker::add(Where w, Severity s, std::string msg) {
+void Checker::add(Where w, Severity s, std::string_view msg) {
     if (reported_ < kMaxReported) {
         ++reported_;
         // Messages quote keys and values from the file: keep each one printable line.

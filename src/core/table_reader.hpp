@@ -19,9 +19,9 @@ class Checker {
   public:
     Checker(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
 
-    void error(Where w, std::string msg) { add(w, Severity::error, std::move(msg)); }
-    void warning(Where w, std::string msg) { add(w, Severity::warning, std::move(msg)); }
-    void file_error(std::string msg) { add({0, 0}, Severity::error, std::move(msg)); }
+    void error(Where w, std::string_view msg) { add(w, Severity::error, msg); }
+    void warning(Where w, std::string_view msg) { add(w, Severity::warning, msg); }
+    void file_error(std::string_view msg) { add({0, 0}, Severity::error, msg); }
     bool failed() const { return has_errors(out_); }
 
     // A file that is not what it should be at all would bury the first, useful problems
@@ -29,7 +29,7 @@ class Checker {
     static constexpr int kMaxReported = 50;
 
   private:
-    void add(Where w, Severity s, std::string msg);
+    void add(Where w, Severity s, std::string_view msg);
     std::string file_;
     std::vector<Diagnostic>& out_;
     int reported_ = 0;

@@ -162,7 +162,7 @@ std::optional<TomlDocument> parse_toml(std::string_view text, const std::string&
         TomlAccess::hold(doc, std::move(parsed));
         return doc;
     } catch (const toml::exception& e) {
-        auto loc = e.location();
+        const auto& loc = e.location();
         out.push_back(toml_syntax_diagnostic(
             display, e.what(), {static_cast<int>(loc.line()), static_cast<int>(loc.column())},
             text));

@@ -117,7 +117,7 @@ std::uint32_t code_point(std::string_view s, std::size_t i, std::size_t len) {
 std::size_t escape_length(std::string_view s, std::size_t i) {
     if (s[i] != '\033' || i + 1 >= s.size() || s[i + 1] != '[') return 0;
     std::size_t j = i + 2;
-    while (j < s.size() && !(s[j] >= 0x40 && s[j] <= 0x7E)) ++j;
+    while (j < s.size() && (s[j] < 0x40 || s[j] > 0x7E)) ++j;
     return j < s.size() ? j + 1 - i : s.size() - i;
 }
 

@@ -73,7 +73,7 @@ TEST_CASE("command table: every command and option is in the completions and the
         for (const auto* file : {&bash, &zsh, &fish, &man})
             CHECK_MESSAGE(has_word(*file, c.name), "command " << c.name << " is missing");
         for (const auto& o : c.options) {
-            if (o.rfind("-", 0) != 0) continue;  // a positional: no word of its own
+            if (o.rfind('-', 0) != 0) continue;  // a positional: no word of its own
             if (o == "-h" || o == "--help") continue;  // every command's, checked once below
             const std::string bare = o.substr(o.find_first_not_of('-'));
             INFO("knead " << c.name << " " << o);

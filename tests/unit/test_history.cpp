@@ -30,7 +30,7 @@ std::string neck_session(int day, int trap, int sub, bool rehearsal = false) {
            " event=end status=completed points=2 duration=180\n";
 }
 
-History build(const std::string& log, HistoryQuery q = {}) {
+History build(const std::string& log, const HistoryQuery& q = {}) {
     HistoryBuilder b;
     knead::scan_sessions_text(log, [&](knead::LoggedSession&& s) { b.add(std::move(s)); });
     return b.build(q);
@@ -132,7 +132,7 @@ TEST_CASE("history of all sessions with --last N keeps only N, however long the 
         knead::LoggedSession s;
         s.id = "s" + std::to_string(i);
         s.start = 1'700'000'000 + i * 60;
-        s.line = static_cast<std::size_t>(i + 1);
+        s.line = static_cast<std::size_t>(i) + 1;
         s.routines = {"neck"};
         s.status = "completed";
         all.push_back(std::move(s));
@@ -154,7 +154,7 @@ TEST_CASE("streamed history of all sessions holds a bounded number, in the liste
         knead::LoggedSession s;
         s.id = "s" + std::to_string(i);
         s.start = 1'700'000'000 + (i / 2) * 60;
-        s.line = static_cast<std::size_t>(i + 1);
+        s.line = static_cast<std::size_t>(i) + 1;
         s.routines = {"neck"};
         s.status = "completed";
         s.virtual_clock = i % 7 == 0;
@@ -163,6 +163,7 @@ TEST_CASE("streamed history of all sessions holds a bounded number, in the liste
     };
     constexpr int kSessions = 20'000;
     std::vector<int> arrival;
+    arrival.reserve(kSessions);
     for (int i = 0; i < kSessions; ++i) arrival.push_back(i);
     for (int i = 0; i + 200 < kSessions; i += 401) std::swap(arrival[i], arrival[i + 200]);
 

@@ -56,7 +56,8 @@ std::string generate(std::mt19937& rng, int sessions) {
         const bool rehearsal = chance(10);
         std::int64_t at = t;
         auto add = [&](const std::string& rest) {
-            lines.push_back({at, "time=" + stamp(at) + " session=" + id + " " + rest});
+            lines.push_back({at, "time=" + stamp(at)});
+            lines.back().text.append(" session=").append(id).append(" ").append(rest);
             at += pick(0, 40);
         };
         add(std::string("event=start routines=neck,jaw clock=") +
@@ -66,7 +67,8 @@ std::string generate(std::mt19937& rng, int sessions) {
         for (const auto& [routine, point] : kPoints) {
             if (!chance(60)) continue;
             ++worked;
-            const std::string where = "routine=" + routine + " point=" + point;
+            std::string where = "routine=" + routine;
+            where.append(" point=").append(point);
             for (int rep = 1; rep <= pick(1, 3); ++rep) {
                 std::string hold = where + " side=left rep=" + std::to_string(rep) +
                                    " step=hold planned=" + std::to_string(pick(20, 60));
@@ -157,6 +159,7 @@ void check_same(const Answers& forward, const Answers& backward, bool warnings) 
 
 std::vector<RecallNeed> needs_of(const std::vector<SessionPoint>& points) {
     std::vector<RecallNeed> out;
+    out.reserve(points.size());
     for (const auto& p : points)
         out.push_back({{p.origin_routine(), p.origin_point()}, !p.point.stretch_cue.empty()});
     return out;
@@ -187,7 +190,7 @@ TEST_CASE("reading the log backwards learns what reading it forwards does") {
         RecallBuilder whole(routines);
         ReverseLogReader all(LogReader::FromText{}, text);
         LogScan ws = recall_from_end(all, needs_of(points), whole, true);
-        for (std::int64_t now : {last + 3600, last + 47 * 3600}) {
+        for (std::int64_t now : {last + 3600, last + std::int64_t{47} * 3600}) {
             CAPTURE(now);
             const Answers want = answers(forward.recall(), points, now, fs.problems);
             check_same(want, answers(early.recall(), points, now, es.problems), false);
@@ -213,7 +216,7 @@ TEST_CASE("reading backwards stops at the latest sessions it needs") {
     // sees the damage; reading backwards stops long before it, with the same hold.
     std::string text = std::string(kLogHeader) + "\nnot a record\n";
     for (int i = 0; i < 200; ++i) {
-        const std::int64_t t = kEpoch + i * 86400;
+        const std::int64_t t = kEpoch + std::int64_t{i} * 86400;
         const std::string id = " session=S" + std::to_string(i) + " ";
         text += "time=" + stamp(t) + id + "event=start routines=neck clock=real\n";
         text += "time=" + stamp(t + 60) + id +

@@ -28,7 +28,7 @@ TEST_CASE("a log time gives its UTC instant and the local date it was written on
     auto west = parse_log_time("2026-11-24T23:30:00-05:00");
     REQUIRE(west);
     CHECK(west->day == days_from_civil(2026, 11, 24));
-    CHECK(west->epoch == days_from_civil(2026, 11, 25) * 86400 + 4 * 3600 + 30 * 60);
+    CHECK(west->epoch == days_from_civil(2026, 11, 25) * 86400 + std::int64_t{4 * 3600 + 30 * 60});
 }
 
 TEST_CASE("anything else is not a log time") {

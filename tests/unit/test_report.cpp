@@ -149,13 +149,15 @@ TEST_CASE("report: memory stays bounded on a long log") {
                 const std::string id = std::to_string(y) + two(m) + two(d);
                 const std::string t =
                     "time=" + std::to_string(y) + "-" + two(m) + "-" + two(d) + "T07:";
-                log += t + "30:00Z session=" + id + " event=start routines=neck clock=real\n";
-                log += t + "31:00Z session=" + id +
-                       " routine=neck point=trap side=left rep=1 step=hold planned=30 "
-                       "actual=30.0 pain=" +
-                       std::to_string(d % 2 ? 4 : 6) + "\n";
-                log += t + "32:00Z session=" + id +
-                       " event=end status=completed points=1 duration=120.0\n";
+                log.append(t).append("30:00Z session=").append(id);
+                log += " event=start routines=neck clock=real\n";
+                log.append(t).append("31:00Z session=").append(id);
+                log +=
+                    " routine=neck point=trap side=left rep=1 step=hold planned=30 actual=30.0 "
+                    "pain=";
+                log.append(std::to_string(d % 2 ? 4 : 6)).append("\n");
+                log.append(t).append("32:00Z session=").append(id);
+                log += " event=end status=completed points=1 duration=120.0\n";
             }
     ReportQuery q;
     q.today = *parse_date("2025-12-31");

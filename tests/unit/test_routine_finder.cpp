@@ -34,6 +34,7 @@ TEST_CASE("routine finder: list_routines sorts, ignores non-routines, and lets e
     write_file(b / "calf.toml", "");
     auto list = knead::list_routines({a.path(), b.path(), a / "missing"});
     std::vector<std::string> ids;
+    ids.reserve(list.size());
     for (const auto& r : list) ids.push_back(r.id);
     CHECK(ids == std::vector<std::string>{"calf", "jaw", "neck"});
     REQUIRE(list.size() == 3);
@@ -59,6 +60,7 @@ TEST_CASE("routine finder: find_routine") {
 TEST_CASE("routine finder: the shipped routines are listed") {
     auto list = knead::list_routines({KNEAD_TEST_ROUTINES});
     std::vector<std::string> ids;
+    ids.reserve(list.size());
     for (const auto& r : list) ids.push_back(r.id);
     CHECK(std::find(ids.begin(), ids.end(), "neck") != ids.end());
     CHECK(std::is_sorted(ids.begin(), ids.end()));

@@ -149,8 +149,8 @@ TEST_CASE("routine library: a damaged cache is ignored and rebuilt") {
     write_old(dir.path() / "base.toml", routine("Base", "Alpha"));
     CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Alpha");
     const std::string good = read_file(cache);
-    for (std::string bad : {std::string("garbage"), good.substr(0, good.size() / 2),
-                            good.substr(0, good.find('\n') + 1) + "99999999:x "}) {
+    for (const std::string& bad : {std::string("garbage"), good.substr(0, good.size() / 2),
+                                   good.substr(0, good.find('\n') + 1) + "99999999:x "}) {
         write_file(cache, bad);
         CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Alpha");
         CHECK(read_file(cache) == good);

@@ -911,6 +911,7 @@ TEST_CASE("has_errors and sort_diagnostics") {
     CHECK(knead::has_errors(ds));
     knead::sort_diagnostics(ds);
     std::vector<std::string> order;
+    order.reserve(ds.size());
     for (const auto& d : ds) order.push_back(d.message);
     CHECK(order == std::vector<std::string>{"e3", "e4", "e2", "e1", "w"});
 }

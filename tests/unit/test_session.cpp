@@ -83,7 +83,8 @@ const std::vector<std::string> kOneSide = {
 std::vector<std::string> side_steps(const std::string& side,
                                     const std::vector<std::string>& steps = kOneSide) {
     std::vector<std::string> out;
-    for (const auto& s : steps) out.push_back(side + " " + s);
+    out.reserve(steps.size());
+    for (const auto& s : steps) out.push_back(std::string(side).append(" ").append(s));
     return out;
 }
 

@@ -18,7 +18,7 @@ using knead_test::write_file;
 namespace {
 
 Environment env_of(std::map<std::string, std::string> vars) {
-    return [vars](std::string_view name) -> std::optional<std::string> {
+    return [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
         auto it = vars.find(std::string(name));
         if (it == vars.end()) return std::nullopt;
         return it->second;

@@ -93,7 +93,7 @@ TEST_CASE("toml guard: a string cut off at the end of the text is no problem") {
 
 TEST_CASE("toml guard: a line over 4096 bytes is refused, whatever it holds") {
     CHECK(check("a = \"" + std::string(kMaxTomlLine - 6, 'x') + "\"\n").empty());
-    for (std::string line :
+    for (const std::string& line :
          {"a = \"" + std::string(1 << 20, 'x') + "\"", "a = [" + times("1,", 300000) + "]",
           "# " + std::string(5000, 'c'), std::string(kMaxTomlLine + 1, ' ')}) {
         auto d = check("x = 1\n" + line + "\ny = 2\n");
