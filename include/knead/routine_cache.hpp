@@ -7,11 +7,13 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "knead/routine.hpp"
@@ -66,7 +68,7 @@ class RoutineCache {
         std::int64_t checked_ns = 0;
         std::vector<Dep> deps;
         RoutineSummary summary;
-        std::string routine;  // serialized, read only when wanted
+        std::string_view routine;  // serialized (in text_ or owned_), read only when wanted
         bool touched = false;
     };
     struct Seen {
@@ -81,9 +83,11 @@ class RoutineCache {
     bool unchanged(const std::string& file, const FileKey& key, std::int64_t checked_ns);
 
     std::filesystem::path file_;
+    std::string text_;              // the cache file as read: entries point into it
+    std::deque<std::string> owned_;  // what this run added, which entries point into
     std::int64_t run_ns_ = 0;    // when this run began: before any file was looked at
     std::int64_t saved_ns_ = 0;  // the cache file's own mtime (its filesystem's clock)
-    std::map<std::string, Entry> entries_;  // by absolute path
+    std::map<std::string_view, Entry, std::less<>> entries_;  // by absolute path
     std::map<std::string, Seen> keys_;      // of this run, by absolute path
     std::map<std::string, std::string> found_;  // of this run: "ID\nDIR/" to its file, or ""
     bool changed_ = false;

@@ -316,7 +316,7 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall
     if (file_.empty()) return;
     int fd = ::open(file_.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) return;
-    std::string text;
+    std::string& text = text_;
     struct stat st {};
     if (::fstat(fd, &st) == 0) {
         RoutineCache::FileKey own;
@@ -339,7 +339,7 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall
     try {
         Reader rd(std::string_view(text).substr(head.size()));
         while (!rd.done()) {
-            std::string path(rd.str());
+            const std::string_view path = rd.str();
             Entry e;
             e.key = get_key(rd);
             e.checked_ns = rd.num<std::int64_t>();
@@ -358,7 +358,7 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall
             e.summary.per_day = rd.num<int>();
             e.summary.per_week = rd.num<int>();
             e.routine = rd.str();
-            entries_.insert_or_assign(std::move(path), std::move(e));
+            entries_.insert_or_assign(path, std::move(e));
         }
         changed_ = false;
     } catch (const Damaged&) {
@@ -461,9 +461,13 @@ void RoutineCache::store(const fs::path& file, const Routine& r, const RoutineSu
         e.deps.push_back(std::move(d));
     }
     e.summary = summary;
-    e.routine = serialize(r);
+    e.routine = owned_.emplace_back(serialize(r));
     e.touched = true;
-    entries_.insert_or_assign(abs, std::move(e));
+    auto it = entries_.find(abs);
+    if (it == entries_.end())
+        entries_.emplace(owned_.emplace_back(abs), std::move(e));
+    else
+        it->second = std::move(e);
     changed_ = true;
 }
 
