@@ -191,39 +191,48 @@ void edit_unseen(const fs::path& p, const fs::path& cache, const std::string& te
 
 }  // namespace
 
-TEST_CASE("routine library: an edit in the same second as the cache write is not served") {
-    TempDir dir, cache_dir;
-    const auto cache = cache_dir.path() / "routines.cache";
-    const auto base = dir.path() / "base.toml";
-    write_file(base, routine("Base", "Alpha"));  // just now: racily clean once cached
-    CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Alpha");
+namespace {
 
+// One routine, base.toml, loaded once so that it is in the cache.
+struct CachedBase {
+    TempDir dir, cache_dir;
+    fs::path cache = cache_dir.path() / "routines.cache";
+    fs::path base = dir.path() / "base.toml";
+    explicit CachedBase(bool settled) {
+        // Written just now, a file is racily clean once cached; an hour back, settled.
+        if (settled)
+            write_old(base, routine("Base", "Alpha"));
+        else
+            write_file(base, routine("Base", "Alpha"));
+        REQUIRE(first_point() == "Alpha");
+    }
+    std::string first_point() { return point_name(load_library({dir.path()}, nullptr, cache), 0); }
+};
+
+}  // namespace
+
+TEST_CASE("routine library: an edit in the same second as the cache write is not served") {
+    CachedBase c(false);
     // Same size, same mtime, and a stat the cache cannot tell from the one it holds: the
     // file's mtime is too close to when it was checked, so its bytes are hashed again.
-    edit_unseen(base, cache, routine("Base", "Gamma"));
-    CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Gamma");
-    edit_unseen(base, cache, routine("Base", "Delta"));
-    CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Delta");
+    edit_unseen(c.base, c.cache, routine("Base", "Gamma"));
+    CHECK(c.first_point() == "Gamma");
+    edit_unseen(c.base, c.cache, routine("Base", "Delta"));
+    CHECK(c.first_point() == "Delta");
 }
 
 TEST_CASE("routine library: a file long settled is trusted on its stat, not read again") {
-    TempDir dir, cache_dir;
-    const auto cache = cache_dir.path() / "routines.cache";
-    const auto base = dir.path() / "base.toml";
-    write_old(base, routine("Base", "Alpha"));
-    CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Alpha");
+    CachedBase c(true);
     // What makes a cached run cheap: the file's bytes are not read while its size, times,
     // inode and device are all the same, which an edit made after the check never leaves.
-    edit_unseen(base, cache, routine("Base", "Gamma"));
-    CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Alpha");
+    edit_unseen(c.base, c.cache, routine("Base", "Gamma"));
+    CHECK(c.first_point() == "Alpha");
 }
 
 TEST_CASE("routine library: a touched-back mtime is caught by ctime and inode") {
-    TempDir dir, cache_dir;
-    const auto cache = cache_dir.path() / "routines.cache";
-    const auto base = dir.path() / "base.toml";
-    write_old(base, routine("Base", "Alpha"));
-    CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Alpha");
+    CachedBase c(true);
+    const auto& base = c.base;
+    const auto& dir = c.dir;
 
     SUBCASE("rewritten in place, mtime set back") {
         edit_in_place(base, routine("Base", "Gamma"));
@@ -236,7 +245,7 @@ TEST_CASE("routine library: a touched-back mtime is caught by ctime and inode") 
         fs::rename(other, base);
         REQUIRE(fs::last_write_time(base) == before);
     }
-    CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Gamma");
+    CHECK(c.first_point() == "Gamma");
 }
 
 TEST_CASE("routine library: every field of a routine comes back from the cache") {
