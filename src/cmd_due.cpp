@@ -45,10 +45,13 @@ int due_command(const Context& ctx, const DueOptions&) {
     DueCounter counter(local_day(now));
     RecallBuilder recall({});  // red flags on any routine's points
     const auto& log = ctx.log();
-    if (read_log(log, [&](LoggedSession&& s) {
-            counter.add(s);
-            recall.add(s);
-        }, ctx.err) == LogRead::failed)
+    if (read_log(
+            log,
+            [&](LoggedSession&& s) {
+                counter.add(s);
+                recall.add(s);
+            },
+            ctx.err) == LogRead::failed)
         return exit_code::failure;
     // After a red flag, the routines that touch its points rest for 48 hours.
     const auto epoch = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch());

@@ -83,7 +83,8 @@ void print_json(std::FILE* out, const History& h, const std::string& log) {
 }
 
 void print_tsv_header(std::FILE* out) {
-    fmt::print(out, "time\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
+    fmt::print(out,
+               "time\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
 }
 
 void print_tsv_session(std::FILE* out, const HistorySession& s) {
@@ -105,9 +106,10 @@ void print_tsv(std::FILE* out, const History& h) {
     for (const auto& p : h.points)
         for (const auto& e : p.entries) {
             const auto& s = h.sessions[e.session];
-            fmt::print(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", printable(s.time), printable(s.id),
-                       printable(p.routine), printable(p.point), e.first_pain, e.last_pain, e.holds,
-                       e.first_hold, e.next_hold ? std::to_string(*e.next_hold) : "");
+            fmt::print(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", printable(s.time),
+                       printable(s.id), printable(p.routine), printable(p.point), e.first_pain,
+                       e.last_pain, e.holds, e.first_hold,
+                       e.next_hold ? std::to_string(*e.next_hold) : "");
         }
 }
 
@@ -117,8 +119,8 @@ class SessionLines {
     explicit SessionLines(std::FILE* out) : out_(out) {}
     void add(const HistorySession& s) {
         if (count_++ == 0)
-            fmt::print(out_, "{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", "DATE", "ROUTINES", "POINTS",
-                       "TIME", "STATUS", "PAIN");
+            fmt::print(out_, "{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", "DATE", "ROUTINES",
+                       "POINTS", "TIME", "STATUS", "PAIN");
         rehearsal_ = rehearsal_ || s.virtual_clock;
         std::string status = printable(s.status) + (s.virtual_clock ? "*" : "");
         fmt::print(out_, "{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", printable(date_text(s.time)),
@@ -127,7 +129,8 @@ class SessionLines {
     }
     void finish() const {
         if (rehearsal_)
-            fmt::print(out_, "* run with --no-wait: a rehearsal, left out of trends and learning\n");
+            fmt::print(out_,
+                       "* run with --no-wait: a rehearsal, left out of trends and learning\n");
     }
     std::size_t count() const { return count_; }
 
@@ -186,8 +189,8 @@ void print_trends(std::FILE* out, const History& h, int width, bool ascii) {
 // For one point: a row per session.
 void print_point_table(std::FILE* out, const History& h) {
     for (const auto& p : h.points) {
-        fmt::print(out, "\n{}.{}: {} session{} with holds\n", printable(p.routine), printable(p.point),
-                   p.entries.size(), p.entries.size() == 1 ? "" : "s");
+        fmt::print(out, "\n{}.{}: {} session{} with holds\n", printable(p.routine),
+                   printable(p.point), p.entries.size(), p.entries.size() == 1 ? "" : "s");
         if (p.entries.empty()) continue;
         fmt::print(out, "{:<16}  {:>10}  {:<9} {:>5}  {}\n", "DATE", "FIRST HOLD", "PAIN", "HOLDS",
                    "NEXT START");
@@ -221,7 +224,8 @@ int print_day_table(const Context& ctx, const HistoryOptions& o) {
     }
     const std::string path = ctx.log().string();
     DayTableBuilder table(from, to, o.subject);
-    if (read_log(path, [&](LoggedSession&& s) { table.add(s); }, ctx.err) == LogRead::failed)
+    if (read_log(
+            path, [&](LoggedSession&& s) { table.add(s); }, ctx.err) == LogRead::failed)
         return exit_code::failure;
     for (const auto& line : render_day_table(table.rows(), from, to))
         fmt::print(ctx.out, "{}\n", printable(line));
@@ -290,8 +294,8 @@ int stream_all(const Context& ctx, const HistoryOptions& o, const HistoryQuery& 
         if (rows++ == 0) print_tsv_header(ctx.out);
         print_tsv_session(ctx.out, s);
     });
-    const LogRead read =
-        read_log(path, [&](LoggedSession&& s) { builder.add(std::move(s)); }, ctx.err);
+    const LogRead read = read_log(
+        path, [&](LoggedSession&& s) { builder.add(std::move(s)); }, ctx.err);
     if (read == LogRead::failed) return exit_code::failure;
     History h = builder.build(q);
     if (tsv) {
@@ -352,7 +356,8 @@ int history_command(const Context& ctx, const HistoryOptions& o) {
     if (o.plot) {
         // Braille needs a terminal that draws it: a dumb one gets ASCII.
         const char* term = std::getenv("TERM");
-        print_plots(ctx.out, h, ctx.routines, caps, ascii || (term && std::string_view(term) == "dumb"));
+        print_plots(ctx.out, h, ctx.routines, caps,
+                    ascii || (term && std::string_view(term) == "dumb"));
         return exit_code::ok;
     }
     if (h.subject == Subject::point) {

@@ -7,8 +7,8 @@
 #include "commands.hpp"
 #include "knead/exit_codes.hpp"
 #include "knead/paths.hpp"
-#include "knead/routine_finder.hpp"
 #include "knead/routine_cache.hpp"
+#include "knead/routine_finder.hpp"
 #include "knead/routine_library.hpp"
 #include "knead/utf8.hpp"
 

@@ -79,11 +79,13 @@ bool choose_points(std::vector<SessionPoint>& points, const std::vector<std::str
         if (side) {
             const auto sides = sides_to_work(p.point.side);
             if (std::find(sides.begin(), sides.end(), *side) == sides.end()) {
-                print_error(fmt::format(
-                    "`{}.{}` is worked on the {} only, not the {} side.", c.routine, c.point,
-                    p.point.side == Side::center ? "center"
-                                                 : std::string(to_string(p.point.side)) + " side",
-                    to_string(*side)), err);
+                print_error(fmt::format("`{}.{}` is worked on the {} only, not the {} side.",
+                                        c.routine, c.point,
+                                        p.point.side == Side::center
+                                            ? "center"
+                                            : std::string(to_string(p.point.side)) + " side",
+                                        to_string(*side)),
+                            err);
                 return false;
             }
             p.point.side = *side;

@@ -72,7 +72,8 @@ int list_areas(std::FILE* out, const std::vector<Routine>& routines, bool json) 
         return exit_code::failure;
     }
     print_areas(out, routines);
-    fmt::print(out, "\nAsk about one with `knead where PLACE`, for example `knead where temple`.\n");
+    fmt::print(out,
+               "\nAsk about one with `knead where PLACE`, for example `knead where temple`.\n");
     return exit_code::ok;
 }
 
@@ -179,7 +180,8 @@ int where_command(const Context& ctx, const WhereOptions& o) {
         fmt::print(out, "    Work it: knead run {}.{}\n", r.id, p.id);
     }
     if (o.map) print_map(out, hits, routines);
-    fmt::print(out, "\nWork a whole routine with `knead run ROUTINE`, for example `knead run {}`.\n",
+    fmt::print(out,
+               "\nWork a whole routine with `knead run ROUTINE`, for example `knead run {}`.\n",
                routines[hits.front().routine].id);
     return exit_code::ok;
 }

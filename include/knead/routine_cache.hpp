@@ -40,8 +40,8 @@ class RoutineCache {
     std::optional<Found> find(const std::filesystem::path& file, const Resolver& resolver,
                               const std::function<bool(const RoutineSummary&)>& want = {});
     // Remembers a valid routine, its summary and the files its `use` read.
-    void store(const std::filesystem::path& file, const Routine& r,
-               const RoutineSummary& summary, const std::vector<UsedFile>& uses);
+    void store(const std::filesystem::path& file, const Routine& r, const RoutineSummary& summary,
+               const std::vector<UsedFile>& uses);
     // Writes the cache (temporary file and rename, mode 0600) when it changed. Returns 0
     // or an errno; a cache that cannot be written only costs time.
     int save();
@@ -83,12 +83,12 @@ class RoutineCache {
     bool unchanged(const std::string& file, const FileKey& key, std::int64_t checked_ns);
 
     std::filesystem::path file_;
-    std::string text_;              // the cache file as read: entries point into it
+    std::string text_;               // the cache file as read: entries point into it
     std::deque<std::string> owned_;  // what this run added, which entries point into
-    std::int64_t run_ns_ = 0;    // when this run began: before any file was looked at
-    std::int64_t saved_ns_ = 0;  // the cache file's own mtime (its filesystem's clock)
+    std::int64_t run_ns_ = 0;        // when this run began: before any file was looked at
+    std::int64_t saved_ns_ = 0;      // the cache file's own mtime (its filesystem's clock)
     std::map<std::string_view, Entry, std::less<>> entries_;  // by absolute path
-    std::map<std::string, Seen> keys_;      // of this run, by absolute path
+    std::map<std::string, Seen> keys_;                        // of this run, by absolute path
     std::map<std::string, std::string> found_;  // of this run: "ID\nDIR/" to its file, or ""
     bool changed_ = false;
 };

@@ -47,11 +47,14 @@ struct Shape {
     int format;
     std::size_t routine, point, dose, band, summary;
 };
-constexpr Shape kShape{kFormat, field_count<Routine>(), field_count<Point>(),
-                       field_count<Dose>(), field_count<PainBand>(),
+constexpr Shape kShape{kFormat,
+                       field_count<Routine>(),
+                       field_count<Point>(),
+                       field_count<Dose>(),
+                       field_count<PainBand>(),
                        field_count<RoutineSummary>()};
-static_assert(kShape.routine == 10 && kShape.point == 12 && kShape.dose == 11 &&
-                  kShape.band == 2 && kShape.summary == 5,
+static_assert(kShape.routine == 10 && kShape.point == 12 && kShape.dose == 11 && kShape.band == 2 &&
+                  kShape.summary == 5,
               "Routine, Point, Dose, PainBand or RoutineSummary changed: write and read the "
               "new field in serialize() and deserialize() (routine_cache.cpp), add it to the "
               "round trip in tests/unit/test_routine_library.cpp, bump kFormat, then update "
@@ -380,8 +383,7 @@ const std::optional<RoutineCache::FileKey>& RoutineCache::key_of(const std::stri
     return seen.key;
 }
 
-bool RoutineCache::unchanged(const std::string& file, const FileKey& key,
-                             std::int64_t checked_ns) {
+bool RoutineCache::unchanged(const std::string& file, const FileKey& key, std::int64_t checked_ns) {
     const auto& now = key_of(file, false);
     if (!now || !now->same_stat(key)) return false;
     if (!racy(key, checked_ns)) return true;

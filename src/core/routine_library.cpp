@@ -38,7 +38,8 @@ std::vector<LibraryRoutine> load_library(const std::vector<std::filesystem::path
         auto& result = loaded.results[i];
         if (!result.routine) continue;
         out[read_into[i]].summary = summarize(*result.routine);
-        if (cache) cache->store(to_read[i], *result.routine, *out[read_into[i]].summary, result.uses);
+        if (cache)
+            cache->store(to_read[i], *result.routine, *out[read_into[i]].summary, result.uses);
         out[read_into[i]].routine = std::move(result.routine);
     }
     if (cache) cache->save();

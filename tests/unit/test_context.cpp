@@ -225,8 +225,10 @@ TEST_CASE("context: list writes its table and its warnings to the context's stre
         const std::string broken_file = (f.tmp / "routines/broken.toml").string();
         CHECK(r.out ==
               "ROUTINE          AREA                     POINTS  MINUTES\n"
-              "broken           (invalid: run `knead validate " + broken_file + "`)\n"
-              "tiny             test area                     1        1\n");
+              "broken           (invalid: run `knead validate " +
+                  broken_file +
+                  "`)\n"
+                  "tiny             test area                     1        1\n");
         CHECK(r.err == "knead: 1 routine could not be loaded\n");
         CHECK(leaked.empty());
     }

@@ -313,10 +313,9 @@ reps = 1
         CHECK(b.cautions == a.cautions);
         auto same_dose = [](const Dose& x, const Dose& y) {
             return x.locate == y.locate && x.press == y.press && x.hold == y.hold &&
-                   x.hold_min == y.hold_min && x.hold_max == y.hold_max &&
-                   x.stretch == y.stretch && x.reps == y.reps && x.rest == y.rest &&
-                   x.stretch_reps == y.stretch_reps && x.stop_pain == y.stop_pain &&
-                   x.target == y.target;
+                   x.hold_min == y.hold_min && x.hold_max == y.hold_max && x.stretch == y.stretch &&
+                   x.reps == y.reps && x.rest == y.rest && x.stretch_reps == y.stretch_reps &&
+                   x.stop_pain == y.stop_pain && x.target == y.target;
         };
         CHECK(same_dose(b.defaults, a.defaults));
         CHECK(b.per_day == a.per_day);
