@@ -19,14 +19,16 @@ int due_command(const Context& ctx, const DueOptions&) {
     std::vector<Routine> scheduled;
     int broken = 0;
     std::vector<Diagnostic> unreadable;
-    auto library = load_library(ctx.search_path, &unreadable, default_routine_cache());
+    // Only the routines that say how often are read back from the cache.
+    auto often = [](const RoutineSummary& s) { return s.per_day > 0 || s.per_week > 0; };
+    auto library = load_library(ctx.search_path, &unreadable, default_routine_cache(), often);
     for (const auto& d : unreadable) fmt::print(ctx.err, "{}\n", format_diagnostic(d));
-    for (auto& [ref, routine] : library) {
-        if (!routine) {
+    for (auto& [ref, summary, routine] : library) {
+        if (!summary) {
             ++broken;
             continue;
         }
-        if (routine->per_day > 0 || routine->per_week > 0) scheduled.push_back(std::move(*routine));
+        if (often(*summary)) scheduled.push_back(std::move(*routine));
     }
     if (broken > 0)
         fmt::print(ctx.err,
@@ -43,10 +45,13 @@ int due_command(const Context& ctx, const DueOptions&) {
     DueCounter counter(local_day(now));
     RecallBuilder recall({});  // red flags on any routine's points
     const auto& log = ctx.log();
-    if (read_log(log, [&](LoggedSession&& s) {
-            counter.add(s);
-            recall.add(s);
-        }) == LogRead::failed)
+    if (read_log(
+            log,
+            [&](LoggedSession&& s) {
+                counter.add(s);
+                recall.add(s);
+            },
+            ctx.err) == LogRead::failed)
         return exit_code::failure;
     // After a red flag, the routines that touch its points rest for 48 hours.
     const auto epoch = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch());

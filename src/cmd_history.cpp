@@ -55,7 +55,7 @@ std::string pains(const HistorySession& s) {
     return pain_text(*s.pain_first) + " -> " + pain_text(*s.pain_last);
 }
 
-void print_json(const History& h, const std::string& log) {
+void print_json(std::FILE* out, const History& h, const std::string& log) {
     JsonWriter w = JsonWriter::document();
     w.key("log").value(log).key("sessions").array();
     for (const auto& s : h.sessions) {
@@ -79,64 +79,69 @@ void print_json(const History& h, const std::string& log) {
         }
         w.end().end();
     }
-    fmt::print("{}", w.end().end().text());
+    fmt::print(out, "{}", w.end().end().text());
 }
 
-void print_tsv_header() {
-    fmt::print("time\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
+void print_tsv_header(std::FILE* out) {
+    fmt::print(out,
+               "time\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
 }
 
-void print_tsv_session(const HistorySession& s) {
+void print_tsv_session(std::FILE* out, const HistorySession& s) {
     auto pain = [](std::optional<double> v) { return v ? fmt::format("{:.1f}", *v) : ""; };
-    fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\n", printable(s.time), printable(s.id),
+    fmt::print(out, "{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\n", printable(s.time), printable(s.id),
                printable(fmt::format("{}", fmt::join(s.routines, ","))),
                s.virtual_clock ? "virtual" : "real", printable(s.status), s.points, s.duration,
                pain(s.pain_first), pain(s.pain_last));
 }
 
-void print_tsv(const History& h) {
+void print_tsv(std::FILE* out, const History& h) {
     if (h.subject == Subject::all) {
-        print_tsv_header();
-        for (const auto& s : h.sessions) print_tsv_session(s);
+        print_tsv_header(out);
+        for (const auto& s : h.sessions) print_tsv_session(out, s);
         return;
     }
     fmt::print(
-        "time\tsession\troutine\tpoint\tpain_first\tpain_last\tholds\tplanned_first\tnext\n");
+        out, "time\tsession\troutine\tpoint\tpain_first\tpain_last\tholds\tplanned_first\tnext\n");
     for (const auto& p : h.points)
         for (const auto& e : p.entries) {
             const auto& s = h.sessions[e.session];
-            fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", printable(s.time), printable(s.id),
-                       printable(p.routine), printable(p.point), e.first_pain, e.last_pain, e.holds,
-                       e.first_hold, e.next_hold ? std::to_string(*e.next_hold) : "");
+            fmt::print(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", printable(s.time),
+                       printable(s.id), printable(p.routine), printable(p.point), e.first_pain,
+                       e.last_pain, e.holds, e.first_hold,
+                       e.next_hold ? std::to_string(*e.next_hold) : "");
         }
 }
 
 // The session list, a line at a time: the heading before the first.
 class SessionLines {
   public:
+    explicit SessionLines(std::FILE* out) : out_(out) {}
     void add(const HistorySession& s) {
         if (count_++ == 0)
-            fmt::print("{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", "DATE", "ROUTINES", "POINTS",
-                       "TIME", "STATUS", "PAIN");
+            fmt::print(out_, "{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", "DATE", "ROUTINES",
+                       "POINTS", "TIME", "STATUS", "PAIN");
         rehearsal_ = rehearsal_ || s.virtual_clock;
         std::string status = printable(s.status) + (s.virtual_clock ? "*" : "");
-        fmt::print("{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", printable(date_text(s.time)),
+        fmt::print(out_, "{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", printable(date_text(s.time)),
                    fit(printable(fmt::format("{}", fmt::join(s.routines, ","))), 16), s.points,
                    duration_text(s.duration), status, pains(s));
     }
     void finish() const {
         if (rehearsal_)
-            fmt::print("* run with --no-wait: a rehearsal, left out of trends and learning\n");
+            fmt::print(out_,
+                       "* run with --no-wait: a rehearsal, left out of trends and learning\n");
     }
     std::size_t count() const { return count_; }
 
   private:
+    std::FILE* out_;
     std::size_t count_ = 0;
     bool rehearsal_ = false;
 };
 
-void print_sessions(const History& h) {
-    SessionLines lines;
+void print_sessions(std::FILE* out, const History& h) {
+    SessionLines lines(out);
     for (const auto& s : h.sessions) lines.add(s);
     lines.finish();
 }
@@ -147,7 +152,7 @@ std::size_t trend_room(int width) {
 }
 
 // One line per point: a bar per session, oldest to newest, as many as fit the width.
-void print_trends(const History& h, int width, bool ascii) {
+void print_trends(std::FILE* out, const History& h, int width, bool ascii) {
     constexpr std::size_t kName = 22;
     const std::size_t room = trend_room(width);
     std::size_t longest = 0;
@@ -157,17 +162,17 @@ void print_trends(const History& h, int width, bool ascii) {
         cut = cut || p.count > room;
     }
     if (longest == 0) return;
-    fmt::print("\nPain at the first hold, a bar per session, oldest to newest{}:\n",
+    fmt::print(out, "\nPain at the first hold, a bar per session, oldest to newest{}:\n",
                cut ? fmt::format(" (the last {})", room) : "");
     std::string routine;
     for (const auto& p : h.points) {
         if (p.routine != routine && h.subject != Subject::point) {
             routine = p.routine;
-            fmt::print("{}\n", printable(routine));
+            fmt::print(out, "{}\n", printable(routine));
         }
         std::string name = h.subject == Subject::point ? p.routine + "." + p.point : p.point;
         if (p.entries.empty()) {
-            fmt::print("  {:<{}}  (no holds)\n", fit(printable(name), kName), kName);
+            fmt::print(out, "  {:<{}}  (no holds)\n", fit(printable(name), kName), kName);
             continue;
         }
         std::vector<int> values;
@@ -176,21 +181,21 @@ void print_trends(const History& h, int width, bool ascii) {
             values.push_back(p.entries[i].first_pain);
         std::string bars = sparkline(values, ascii);
         std::string pad(longest - values.size(), ' ');
-        fmt::print("  {:<{}}  {}{}  {} -> {}\n", fit(printable(name), kName), kName, bars, pad,
+        fmt::print(out, "  {:<{}}  {}{}  {} -> {}\n", fit(printable(name), kName), kName, bars, pad,
                    values.front(), values.back());
     }
 }
 
 // For one point: a row per session.
-void print_point_table(const History& h) {
+void print_point_table(std::FILE* out, const History& h) {
     for (const auto& p : h.points) {
-        fmt::print("\n{}.{}: {} session{} with holds\n", printable(p.routine), printable(p.point),
-                   p.entries.size(), p.entries.size() == 1 ? "" : "s");
+        fmt::print(out, "\n{}.{}: {} session{} with holds\n", printable(p.routine),
+                   printable(p.point), p.entries.size(), p.entries.size() == 1 ? "" : "s");
         if (p.entries.empty()) continue;
-        fmt::print("{:<16}  {:>10}  {:<9} {:>5}  {}\n", "DATE", "FIRST HOLD", "PAIN", "HOLDS",
+        fmt::print(out, "{:<16}  {:>10}  {:<9} {:>5}  {}\n", "DATE", "FIRST HOLD", "PAIN", "HOLDS",
                    "NEXT START");
         for (const auto& e : p.entries) {
-            fmt::print("{:<16}  {:>8} s  {:<9} {:>5}  {}\n",
+            fmt::print(out, "{:<16}  {:>8} s  {:<9} {:>5}  {}\n",
                        printable(date_text(h.sessions[e.session].time)), e.first_hold,
                        fmt::format("{} -> {}", e.first_pain, e.last_pain), e.holds,
                        e.next_hold ? fmt::format("{} s", *e.next_hold) : "-");
@@ -219,7 +224,8 @@ int print_day_table(const Context& ctx, const HistoryOptions& o) {
     }
     const std::string path = ctx.log().string();
     DayTableBuilder table(from, to, o.subject);
-    if (read_log(path, [&](LoggedSession&& s) { table.add(s); }) == LogRead::failed)
+    if (read_log(
+            path, [&](LoggedSession&& s) { table.add(s); }, ctx.err) == LogRead::failed)
         return exit_code::failure;
     for (const auto& line : render_day_table(table.rows(), from, to))
         fmt::print(ctx.out, "{}\n", printable(line));
@@ -239,10 +245,11 @@ PainBand band_of(const RoutineOptions& o, const std::string& routine, const std:
 }
 
 // --plot: a chart per point of the pain at its first hold, sized to the window.
-void print_plots(const History& h, const RoutineOptions& o, const TerminalCaps& caps, bool ascii) {
+void print_plots(std::FILE* out, const History& h, const RoutineOptions& o,
+                 const TerminalCaps& caps, bool ascii) {
     for (const auto& p : h.points) {
         const PainBand band = band_of(o, p.routine, p.point);
-        fmt::print("\n{}.{}: pain at the first hold, {} session{} (shaded: target {}-{})\n",
+        fmt::print(out, "\n{}.{}: pain at the first hold, {} session{} (shaded: target {}-{})\n",
                    printable(p.routine), printable(p.point), p.entries.size(),
                    p.entries.size() == 1 ? "" : "s", band.lo, band.hi);
         if (p.entries.empty()) continue;
@@ -255,7 +262,7 @@ void print_plots(const History& h, const RoutineOptions& o, const TerminalCaps& 
         plot.width = caps.out_tty ? caps.width : 80;
         plot.height = std::clamp((caps.out_tty ? caps.height : 24) - 8, 4, 20);
         plot.ascii = ascii;
-        for (const auto& line : render_text_plot(plot)) fmt::print("{}\n", line);
+        for (const auto& line : render_text_plot(plot)) fmt::print(out, "{}\n", line);
     }
 }
 
@@ -280,23 +287,24 @@ int stream_all(const Context& ctx, const HistoryOptions& o, const HistoryQuery& 
     const TerminalCaps caps = detect_terminal(ColorMode::never);
     const int width = caps.out_tty ? caps.width : 80;
     const bool tsv = o.format == HistoryFormat::tsv;
-    SessionLines lines;
+    SessionLines lines(ctx.out);
     std::size_t rows = 0;
     HistoryBuilder builder(q.since_day, trend_room(width), [&](const HistorySession& s) {
         if (!tsv) return lines.add(s);
-        if (rows++ == 0) print_tsv_header();
-        print_tsv_session(s);
+        if (rows++ == 0) print_tsv_header(ctx.out);
+        print_tsv_session(ctx.out, s);
     });
-    const LogRead read = read_log(path, [&](LoggedSession&& s) { builder.add(std::move(s)); });
+    const LogRead read = read_log(
+        path, [&](LoggedSession&& s) { builder.add(std::move(s)); }, ctx.err);
     if (read == LogRead::failed) return exit_code::failure;
     History h = builder.build(q);
     if (tsv) {
-        if (rows == 0) print_tsv_header();
+        if (rows == 0) print_tsv_header(ctx.out);
         return exit_code::ok;
     }
     if (lines.count() == 0) return no_sessions(ctx, o, read, path);
     lines.finish();
-    print_trends(h, width, o.ascii || !caps.unicode);
+    print_trends(ctx.out, h, width, o.ascii || !caps.unicode);
     return exit_code::ok;
 }
 
@@ -321,15 +329,16 @@ int history_command(const Context& ctx, const HistoryOptions& o) {
     HistoryBuilder builder(q.subject.empty() ? q.last : std::nullopt);
     auto add = [&](LoggedSession&& s) { builder.add(std::move(s)); };
     // The last N of all sessions are at the end of the log: read only that far back.
-    LogRead read = q.subject.empty() && q.last ? read_latest(path, *q.last, q.since_day, add)
-                                               : read_log(path, add);
+    LogRead read = q.subject.empty() && q.last
+                       ? read_latest(path, *q.last, q.since_day, add, ctx.err)
+                       : read_log(path, add, ctx.err);
     if (read == LogRead::failed) return exit_code::failure;
     const History h = builder.build(q);
 
     if (o.format == HistoryFormat::json) {
-        print_json(h, path);
+        print_json(ctx.out, h, path);
     } else if (o.format == HistoryFormat::tsv) {
-        print_tsv(h);
+        print_tsv(ctx.out, h);
     }
     if (h.subject == Subject::unknown) {
         std::string hint;
@@ -347,15 +356,16 @@ int history_command(const Context& ctx, const HistoryOptions& o) {
     if (o.plot) {
         // Braille needs a terminal that draws it: a dumb one gets ASCII.
         const char* term = std::getenv("TERM");
-        print_plots(h, ctx.routines, caps, ascii || (term && std::string_view(term) == "dumb"));
+        print_plots(ctx.out, h, ctx.routines, caps,
+                    ascii || (term && std::string_view(term) == "dumb"));
         return exit_code::ok;
     }
     if (h.subject == Subject::point) {
-        print_point_table(h);
+        print_point_table(ctx.out, h);
     } else {
-        print_sessions(h);
+        print_sessions(ctx.out, h);
     }
-    print_trends(h, caps.out_tty ? caps.width : 80, ascii);
+    print_trends(ctx.out, h, caps.out_tty ? caps.width : 80, ascii);
     return exit_code::ok;
 }
 

@@ -48,7 +48,7 @@ int new_command(const Context& ctx, const NewOptions& n) {
         throw usage_error("--area must be plain text on one line");
     const std::string text = routine_template(n.name, n.area.value_or(""));
     if (n.to_stdout) {
-        fmt::print("{}", text);
+        fmt::print(ctx.out, "{}", text);
         return exit_code::ok;
     }
 
@@ -65,16 +65,16 @@ int new_command(const Context& ctx, const NewOptions& n) {
                 path.string()));
         throw os_error("write", path, err);
     }
-    fmt::print("{}\n", path.string());
+    fmt::print(ctx.out, "{}\n", path.string());
     auto after = find_routine(n.name, ctx.search_path);
     if (before && after && *after == path)
-        fmt::print(stderr, "knead: note: this hides the routine `{}` in {}\n", n.name,
+        fmt::print(ctx.err, "knead: note: this hides the routine `{}` in {}\n", n.name,
                    before->parent_path().string());
     else if (after && *after != path)
-        fmt::print(stderr,
+        fmt::print(ctx.err,
                    "knead: note: `knead run {}` still runs {}, found first on the search path\n",
                    n.name, after->string());
-    fmt::print(stderr, "knead: edit it, then check it with: knead validate {}\n", n.name);
+    fmt::print(ctx.err, "knead: edit it, then check it with: knead validate {}\n", n.name);
     return exit_code::ok;
 }
 

@@ -20,11 +20,11 @@ std::string sides_text(Side s) {
 }  // namespace
 
 int plan_command(const Context& ctx, const PlanOptions& o) {
-    auto routines = load_named_routines(ctx.routines, o.names);
+    auto routines = load_named_routines(ctx.routines, o.names, ctx.err);
     if (!routines) return exit_code::usage;
     auto points = session_points(*routines);
     // The first holds knead run would start from, learned from the log.
-    if (!o.fresh) recall_for_session(ctx.log(), points, *routines, ctx.now_seconds());
+    if (!o.fresh) recall_for_session(ctx.log(), points, *routines, ctx.now_seconds(), ctx.err);
     const Timeline t = plan_timeline(points);
 
     std::string ids;

@@ -67,7 +67,7 @@ int report_command(const Context& ctx, const ReportOptions& o) {
     Report report;
     LogScan scan = read_report(log, q, report);
     for (const auto& w : log_warnings(scan.problems, log.string()))
-        fmt::print(stderr, "knead: warning: {}\n", w);
+        fmt::print(ctx.err, "knead: warning: {}\n", w);
     if (!scan.error.empty())
         throw Error(fmt::format("cannot read the log {}: {}", log.string(), scan.error));
 
@@ -94,14 +94,14 @@ int report_command(const Context& ctx, const ReportOptions& o) {
     const bool md = o.format == ReportFormat::markdown;
     const std::string text = md ? report_markdown(page) : report_html(page);
     if (o.out == "-") {
-        fmt::print("{}", text);
+        fmt::print(ctx.out, "{}", text);
         return exit_code::ok;
     }
     const std::filesystem::path out =
         o.out.empty() ? std::filesystem::path(md ? "knead-report.md" : "knead-report.html")
                       : std::filesystem::path(o.out);
     if (int err = replace_private_file(out, text)) throw os_error("write the report to", out, err);
-    fmt::print("{}\n", out.string());
+    fmt::print(ctx.out, "{}\n", out.string());
     return exit_code::ok;
 }
 

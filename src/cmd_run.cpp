@@ -54,7 +54,8 @@ std::optional<PointChoice> point_choice(const std::string& name) {
 
 // Keeps the chosen points and sides. Prints why not and returns false when one is not there.
 bool choose_points(std::vector<SessionPoint>& points, const std::vector<std::string>& names,
-                   const std::vector<PointChoice>& chosen, std::optional<Side> side) {
+                   const std::vector<PointChoice>& chosen, std::optional<Side> side,
+                   std::FILE* err) {
     if (chosen.empty()) return true;
     std::vector<SessionPoint> kept;
     for (const auto& c : chosen) {
@@ -70,18 +71,21 @@ bool choose_points(std::vector<SessionPoint>& points, const std::vector<std::str
                 hint = fmt::format(" Did you mean `{}.{}`?", c.routine, *m);
             else
                 hint = fmt::format(" Its points: {}.", fmt::join(known, ", "));
-            print_error(fmt::format("routine `{}` has no point `{}`.{}", c.routine, c.point, hint));
+            print_error(fmt::format("routine `{}` has no point `{}`.{}", c.routine, c.point, hint),
+                        err);
             return false;
         }
         SessionPoint p = *it;
         if (side) {
             const auto sides = sides_to_work(p.point.side);
             if (std::find(sides.begin(), sides.end(), *side) == sides.end()) {
-                print_error(fmt::format(
-                    "`{}.{}` is worked on the {} only, not the {} side.", c.routine, c.point,
-                    p.point.side == Side::center ? "center"
-                                                 : std::string(to_string(p.point.side)) + " side",
-                    to_string(*side)));
+                print_error(fmt::format("`{}.{}` is worked on the {} only, not the {} side.",
+                                        c.routine, c.point,
+                                        p.point.side == Side::center
+                                            ? "center"
+                                            : std::string(to_string(p.point.side)) + " side",
+                                        to_string(*side)),
+                            err);
                 return false;
             }
             p.point.side = *side;
@@ -111,13 +115,13 @@ int run_command(const Context& ctx, const RunOptions& o) {
     if (o.side && chosen.empty())
         throw usage_error(fmt::format("--side works one point: knead run ROUTINE.POINT --side {}",
                                       to_string(*o.side)));
-    auto routines = load_named_routines(ctx.routines, names);
+    auto routines = load_named_routines(ctx.routines, names, ctx.err);
     if (!routines) return exit_code::usage;
 
     std::vector<SessionPoint> points = session_points(*routines);
     if (!chosen.empty() && chosen.size() != o.names.size())
         throw usage_error("name whole routines or single points, not both");
-    if (!choose_points(points, names, chosen, o.side)) return exit_code::usage;
+    if (!choose_points(points, names, chosen, o.side, ctx.err)) return exit_code::usage;
     std::vector<std::string> ids;
     for (const auto& r : *routines) ids.push_back(r.id);
 
@@ -130,7 +134,7 @@ int run_command(const Context& ctx, const RunOptions& o) {
         throw Error(e.what());
     }
     if (log->too_open())
-        fmt::print(stderr, "knead: warning: others can read your log {}; run: chmod 600 {}\n",
+        fmt::print(ctx.err, "knead: warning: others can read your log {}; run: chmod 600 {}\n",
                    log->path().string(), log->path().string());
 
     Terminal term(settings.color.value);
@@ -153,7 +157,8 @@ int run_command(const Context& ctx, const RunOptions& o) {
     std::vector<SessionPoint> unlearned = points;
     SessionRecall recall = recall_for_session(
         log->path(), o.fresh ? unlearned : points, *routines,
-        std::chrono::duration_cast<std::chrono::seconds>(clock->wall().time_since_epoch()).count());
+        std::chrono::duration_cast<std::chrono::seconds>(clock->wall().time_since_epoch()).count(),
+        ctx.err);
     if (o.fresh) recall.soreness.clear();
 
     Session session(std::move(points));
@@ -165,8 +170,8 @@ int run_command(const Context& ctx, const RunOptions& o) {
         return run_session(session, view, *clock, *log, info, input, speaker.get(), run_options,
                            *routines);
     } catch (const LogError& e) {
-        std::fflush(stdout);
-        fmt::print(stderr, "\n");  // the screen may be mid-line
+        std::fflush(ctx.out);
+        fmt::print(ctx.err, "\n");  // the screen may be mid-line
         throw Error(
             fmt::format("{}; stopping, as a session that cannot be logged is lost. "
                         "Earlier records are intact.",

@@ -19,13 +19,13 @@
 namespace knead {
 
 int show_command(const Context& ctx, const ShowOptions& o) {
-    auto loaded = load_named_routines(ctx.routines, {o.name});
+    auto loaded = load_named_routines(ctx.routines, {o.name}, ctx.err);
     if (!loaded) return exit_code::usage;
     const Routine& r = loaded->front();
 
     // The holds a session would start from: learned from the log, as `knead run` does.
     std::vector<SessionPoint> learned = session_points(*loaded);
-    if (!o.fresh) recall_for_session(ctx.log(), learned, *loaded, ctx.now_seconds());
+    if (!o.fresh) recall_for_session(ctx.log(), learned, *loaded, ctx.now_seconds(), ctx.err);
     bool any_learned = std::any_of(learned.begin(), learned.end(), [](const SessionPoint& p) {
         return p.learned_hold.has_value();
     });

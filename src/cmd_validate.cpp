@@ -124,11 +124,11 @@ int validate_command(const Context& ctx, const ValidateOptions& o) {
                                     plural(errors, "error"), plural(warnings, "warning"));
     if (o.json) {
         // stdout is the JSON alone, so that it can be parsed; the count goes to stderr.
-        fmt::print("{}", diagnostics_json(all));
-        fmt::print(stderr, "{}\n", count);
+        fmt::print(ctx.out, "{}", diagnostics_json(all));
+        fmt::print(ctx.err, "{}\n", count);
     } else {
-        for (const auto& d : all) fmt::print("{}\n", render_diagnostic(d));
-        fmt::print("{}\n", count);
+        for (const auto& d : all) fmt::print(ctx.out, "{}\n", render_diagnostic(d));
+        fmt::print(ctx.out, "{}\n", count);
     }
     return invalid == 0 && empty_dirs == 0 ? exit_code::ok : exit_code::usage;
 }

@@ -23,13 +23,13 @@ constexpr std::size_t kMapPoints = 8;
 
 // Every valid routine on the search path. An invalid one is skipped with a warning, so
 // one broken file of the user's does not hide the rest.
-std::vector<Routine> load_library(const RoutineOptions& o) {
+std::vector<Routine> load_library(const Context& ctx) {
     std::vector<Routine> out;
-    for (auto& [ref, routine] :
-         knead::load_library(routine_search_path(o.dirs), nullptr, default_routine_cache())) {
+    for (auto& [ref, summary, routine] :
+         knead::load_library(ctx.search_path, nullptr, default_routine_cache())) {
         if (!routine) {
             fmt::print(
-                stderr,
+                ctx.err,
                 "knead: warning: skipping the invalid routine {} (run `knead validate {}`)\n",
                 ref.file.string(), ref.file.string());
             continue;
@@ -42,37 +42,38 @@ std::vector<Routine> load_library(const RoutineOptions& o) {
     return out;
 }
 
-void print_lines(const std::vector<std::string>& lines) {
-    for (const auto& l : lines) fmt::print("{}\n", l);
+void print_lines(std::FILE* out, const std::vector<std::string>& lines) {
+    for (const auto& l : lines) fmt::print(out, "{}\n", l);
 }
 
-void print_areas(const std::vector<Routine>& routines) {
+void print_areas(std::FILE* out, const std::vector<Routine>& routines) {
     auto areas = referral_areas(routines);
-    fmt::print("Places the routines can send pain to, by region:\n");
+    fmt::print(out, "Places the routines can send pain to, by region:\n");
     for (const auto& [region, words] : group_by_region(areas)) {
-        fmt::print("\n{}\n", to_string(region));
+        fmt::print(out, "\n{}\n", to_string(region));
         std::string list;
         for (const auto& w : words) list += (list.empty() ? "" : ", ") + w;
-        print_lines(wrap_text(list, kWidth, "  ", "  "));
+        print_lines(out, wrap_text(list, kWidth, "  ", "  "));
     }
 }
 
-int list_areas(const std::vector<Routine>& routines, bool json) {
+int list_areas(std::FILE* out, const std::vector<Routine>& routines, bool json) {
     const bool none = referral_areas(routines).empty();
     if (json) {
         JsonWriter w = JsonWriter::document();
         w.key("regions").array();
         for (const auto& [region, words] : group_by_region(referral_areas(routines)))
             w.object().key("region").value(to_string(region)).key("words").strings(words).end();
-        fmt::print("{}", w.end().end().text());
+        fmt::print(out, "{}", w.end().end().text());
         return none ? exit_code::failure : exit_code::ok;
     }
     if (none) {
-        fmt::print("No routine on the search path names where its points send pain.\n");
+        fmt::print(out, "No routine on the search path names where its points send pain.\n");
         return exit_code::failure;
     }
-    print_areas(routines);
-    fmt::print("\nAsk about one with `knead where PLACE`, for example `knead where temple`.\n");
+    print_areas(out, routines);
+    fmt::print(out,
+               "\nAsk about one with `knead where PLACE`, for example `knead where temple`.\n");
     return exit_code::ok;
 }
 
@@ -87,22 +88,23 @@ std::string point_title(const Point& p) {
 }
 
 // The symptoms in the query that need care first, before any point.
-void print_care(const std::vector<std::string_view>& notes) {
+void print_care(std::FILE* out, const std::vector<std::string_view>& notes) {
     if (notes.empty()) return;
-    fmt::print("Take care first:\n");
-    for (auto n : notes) print_lines(wrap_text(std::string(n), kWidth, "  - ", "    "));
-    fmt::print("\n");
+    fmt::print(out, "Take care first:\n");
+    for (auto n : notes) print_lines(out, wrap_text(std::string(n), kWidth, "  - ", "    "));
+    fmt::print(out, "\n");
 }
 
 // The first matching points as one routine, so that the body picture can draw them.
-void print_map(const std::vector<ReferHit>& hits, const std::vector<Routine>& routines) {
+void print_map(std::FILE* out, const std::vector<ReferHit>& hits,
+               const std::vector<Routine>& routines) {
     Routine shown;
     for (std::size_t i = 0; i < hits.size() && i < kMapPoints; ++i)
         shown.points.push_back(routines[hits[i].routine].points[hits[i].point]);
-    fmt::print("\nWhere {} send pain (each one's letter marks its areas):\n\n",
+    fmt::print(out, "\nWhere {} send pain (each one's letter marks its areas):\n\n",
                hits.size() > kMapPoints ? fmt::format("the first {} points", kMapPoints)
                                         : std::string("these points"));
-    for (const auto& line : draw_body_map(shown, kWidth)) fmt::print("{}\n", line);
+    for (const auto& line : draw_body_map(shown, kWidth)) fmt::print(out, "{}\n", line);
 }
 
 std::string_view match_label(MatchKind k) {
@@ -122,8 +124,10 @@ int where_command(const Context& ctx, const WhereOptions& o) {
     std::string query;
     for (const auto& w : o.words) query += (query.empty() ? "" : " ") + w;
 
-    auto routines = load_library(ctx.routines);
-    if (query.find_first_not_of(" \t") == std::string::npos) return list_areas(routines, o.json);
+    std::FILE* out = ctx.out;
+    auto routines = load_library(ctx);
+    if (query.find_first_not_of(" \t") == std::string::npos)
+        return list_areas(out, routines, o.json);
 
     auto hits = find_referrals(query, routines);
     const auto care = care_notes(query);
@@ -141,42 +145,43 @@ int where_command(const Context& ctx, const WhereOptions& o) {
         }
         w.end().key("care").array();
         for (auto n : care) w.value(n);
-        fmt::print("{}", w.end().end().text());
+        fmt::print(out, "{}", w.end().end().text());
         return hits.empty() ? exit_code::failure : exit_code::ok;
     }
 
-    print_care(care);
+    print_care(out, care);
     const std::string shown = printable(query);
     if (hits.empty()) {
         if (split_body_words(query).empty())
-            fmt::print("\"{}\" names no place on the body.\n\n", shown);
+            fmt::print(out, "\"{}\" names no place on the body.\n\n", shown);
         else
-            fmt::print("No point refers pain to \"{}\".\n\n", shown);
+            fmt::print(out, "No point refers pain to \"{}\".\n\n", shown);
         if (referral_areas(routines).empty()) {
-            fmt::print("No routine on the search path names where its points send pain.\n");
+            fmt::print(out, "No routine on the search path names where its points send pain.\n");
         } else {
-            print_areas(routines);
+            print_areas(out, routines);
         }
         return exit_code::failure;
     }
 
     if (hits.front().kind == MatchKind::close)
-        fmt::print("Nothing refers pain to \"{}\" exactly; the closest matches:\n", shown);
+        fmt::print(out, "Nothing refers pain to \"{}\" exactly; the closest matches:\n", shown);
     else
-        fmt::print("Points that can send pain to \"{}\", best match first:\n", shown);
+        fmt::print(out, "Points that can send pain to \"{}\", best match first:\n", shown);
     for (std::size_t i = 0; i < hits.size(); ++i) {
         const auto& h = hits[i];
         const Routine& r = routines[h.routine];
         const Point& p = r.points[h.point];
         if (i > 0 && h.kind == MatchKind::close && hits[i - 1].kind != MatchKind::close)
-            fmt::print("\nPartial and close matches:\n");
-        fmt::print("\n{:>2}. {}, routine {} ({}: {})\n", i + 1, point_title(p), r.id,
+            fmt::print(out, "\nPartial and close matches:\n");
+        fmt::print(out, "\n{:>2}. {}, routine {} ({}: {})\n", i + 1, point_title(p), r.id,
                    match_label(h.kind), h.area);
-        print_lines(wrap_text(p.locate_cue, kWidth, "    Locate: ", "    "));
-        fmt::print("    Work it: knead run {}.{}\n", r.id, p.id);
+        print_lines(out, wrap_text(p.locate_cue, kWidth, "    Locate: ", "    "));
+        fmt::print(out, "    Work it: knead run {}.{}\n", r.id, p.id);
     }
-    if (o.map) print_map(hits, routines);
-    fmt::print("\nWork a whole routine with `knead run ROUTINE`, for example `knead run {}`.\n",
+    if (o.map) print_map(out, hits, routines);
+    fmt::print(out,
+               "\nWork a whole routine with `knead run ROUTINE`, for example `knead run {}`.\n",
                routines[hits.front().routine].id);
     return exit_code::ok;
 }

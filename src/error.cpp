@@ -14,9 +14,9 @@ Error usage_error(const std::string& message) {
     return Error(message, exit_code::usage);
 }
 
-void print_error(const std::string& message) {
+void print_error(const std::string& message, std::FILE* err) {
     std::fflush(stdout);  // whatever came before the error stays before it
-    fmt::print(stderr, "knead: error: {}\n", message);
+    fmt::print(err, "knead: error: {}\n", message);
 }
 
 }  // namespace knead

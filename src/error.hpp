@@ -3,6 +3,7 @@
 // diagnostics (FILE:LINE:COL) are a report of their own and keep their form.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -28,7 +29,7 @@ Error os_error(const std::string& what, const std::filesystem::path& path, int e
 // A usage error: exit 2.
 Error usage_error(const std::string& message);
 
-// Prints `knead: error: MESSAGE` to stderr: the one place that does.
-void print_error(const std::string& message);
+// Prints `knead: error: MESSAGE` to `err` (stderr, or the context's): the one place that does.
+void print_error(const std::string& message, std::FILE* err = stderr);
 
 }  // namespace knead

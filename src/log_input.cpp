@@ -11,11 +11,11 @@ namespace knead {
 
 namespace {
 
-LogRead reported(const LogScan& scan, const std::filesystem::path& path) {
+LogRead reported(const LogScan& scan, const std::filesystem::path& path, std::FILE* err) {
     for (const auto& w : log_warnings(scan.problems, path.string()))
-        fmt::print(stderr, "knead: warning: {}\n", w);
+        fmt::print(err, "knead: warning: {}\n", w);
     if (!scan.error.empty()) {
-        print_error(fmt::format("cannot read the log {}: {}", path.string(), scan.error));
+        print_error(fmt::format("cannot read the log {}: {}", path.string(), scan.error), err);
         return LogRead::failed;
     }
     return scan.missing ? LogRead::missing : LogRead::ok;
@@ -23,19 +23,22 @@ LogRead reported(const LogScan& scan, const std::filesystem::path& path) {
 
 }  // namespace
 
-LogRead read_log(const std::filesystem::path& path, const SessionAssembler::Sink& sink) {
-    return reported(scan_sessions(path, sink), path);
+LogRead read_log(const std::filesystem::path& path, const SessionAssembler::Sink& sink,
+                 std::FILE* err) {
+    return reported(scan_sessions(path, sink), path, err);
 }
 
 LogRead read_latest(const std::filesystem::path& path, std::size_t n,
-                    std::optional<std::int64_t> since_day, const SessionAssembler::Sink& sink) {
+                    std::optional<std::int64_t> since_day, const SessionAssembler::Sink& sink,
+                    std::FILE* err) {
     ReverseLogReader reader(path);
-    return reported(scan_latest_sessions(reader, n, since_day, sink), path);
+    return reported(scan_latest_sessions(reader, n, since_day, sink), path, err);
 }
 
 SessionRecall recall_for_session(const std::filesystem::path& log,
                                  std::vector<SessionPoint>& points,
-                                 const std::vector<Routine>& routines, std::int64_t now) {
+                                 const std::vector<Routine>& routines, std::int64_t now,
+                                 std::FILE* err) {
     std::vector<std::string> ids;
     for (const auto& p : points)
         if (std::find(ids.begin(), ids.end(), p.origin_routine()) == ids.end())
@@ -49,11 +52,11 @@ SessionRecall recall_for_session(const std::filesystem::path& log,
     ReverseLogReader reader(log);
     LogScan scan = recall_from_end(reader, needs, builder);
     for (const auto& w : log_warnings(scan.problems, log.string()))
-        fmt::print(stderr, "knead: warning: {}\n", w);
+        fmt::print(err, "knead: warning: {}\n", w);
     // Without a readable log the session simply starts from the routine's own holds. A
     // device as the log (/dev/null) has no history to read, and that is no news.
     if (!scan.error.empty() && !scan.special)
-        fmt::print(stderr,
+        fmt::print(err,
                    "knead: warning: cannot read the log {} ({}): starting from the routines' "
                    "own holds\n",
                    log.string(), scan.error);

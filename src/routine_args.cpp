@@ -11,7 +11,8 @@
 namespace knead {
 
 std::optional<std::vector<Routine>> load_named_routines(const RoutineOptions& o,
-                                                        const std::vector<std::string>& names) {
+                                                        const std::vector<std::string>& names,
+                                                        std::FILE* err) {
     auto dirs = routine_search_path(o.dirs);
     const Resolver resolver = search_path_resolver(dirs);
     std::vector<Routine> out;
@@ -24,12 +25,13 @@ std::optional<std::vector<Routine>> load_named_routines(const RoutineOptions& o,
             std::string hint;
             if (auto m = closest_match(name, known)) hint = fmt::format(" Did you mean `{}`?", *m);
             print_error(
-                fmt::format("no routine named `{}`.{} `knead list` shows them all.", name, hint));
+                fmt::format("no routine named `{}`.{} `knead list` shows them all.", name, hint),
+                err);
             ok = false;
             continue;
         }
         auto loaded = load_routine_file(*file, resolver, o.base);
-        for (const auto& d : loaded.diagnostics) fmt::print(stderr, "{}\n", render_diagnostic(d));
+        for (const auto& d : loaded.diagnostics) fmt::print(err, "{}\n", render_diagnostic(d));
         if (!loaded.routine) {
             ok = false;
             continue;

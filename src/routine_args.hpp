@@ -1,6 +1,7 @@
 // Turns routine names on the command line into loaded routines, with clear errors.
 #pragma once
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,8 +11,9 @@
 
 namespace knead {
 
-// Loads each named routine. On failure prints the reasons to stderr and returns nullopt.
+// Loads each named routine. On failure prints the reasons to `err` and returns nullopt.
 std::optional<std::vector<Routine>> load_named_routines(const RoutineOptions& o,
-                                                        const std::vector<std::string>& names);
+                                                        const std::vector<std::string>& names,
+                                                        std::FILE* err);
 
 }  // namespace knead

@@ -1,25 +1,45 @@
 // Every routine on the search path, loaded: what `where`, `list` and `due` show.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "knead/routine_finder.hpp"
 
 namespace knead {
 
+// What `list` and `due` need of a valid routine, kept in the routine cache beside it so
+// that they need not read back the whole routine.
+struct RoutineSummary {
+    std::string area;
+    std::size_t points = 0;
+    int planned_seconds = 0;  // planned_seconds() of the routine
+    int per_day = 0;
+    int per_week = 0;
+    friend bool operator==(const RoutineSummary&, const RoutineSummary&) = default;
+};
+RoutineSummary summarize(const Routine& r);
+
 struct LibraryRoutine {
     RoutineRef ref;
-    std::optional<Routine> routine;  // nullopt: invalid (`knead validate FILE` says why)
+    std::optional<RoutineSummary> summary;  // nullopt: invalid (`knead validate FILE` says why)
+    // The routine itself, whenever it is valid and wanted (it may be there otherwise).
+    std::optional<Routine> routine;
 };
 
 // The routines of list_routines(dirs), in its order, each loaded with the search path's
 // resolver and the built-in dose. A file used by several is read once. With a
 // `cache_file` (see routine_cache.hpp), unchanged valid routines come from it and the new
 // ones go into it; invalid ones are always read again, so they are always reported.
-std::vector<LibraryRoutine> load_library(const std::vector<std::filesystem::path>& dirs,
-                                         std::vector<Diagnostic>* unreadable = nullptr,
-                                         const std::filesystem::path& cache_file = {});
+// `want` says of a routine's summary whether the routine itself is needed (empty: all
+// are); one that is not and comes from the cache is not read back from it.
+std::vector<LibraryRoutine> load_library(
+    const std::vector<std::filesystem::path>& dirs, std::vector<Diagnostic>* unreadable = nullptr,
+    const std::filesystem::path& cache_file = {},
+    const std::function<bool(const RoutineSummary&)>& want = {});
 
 }  // namespace knead

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -18,14 +19,51 @@ namespace knead {
 namespace fs = std::filesystem;
 namespace {
 
-// The first line: a cache of another format or another knead is not read. A new field
-// in Routine needs a new format number.
-constexpr std::string_view kMagic = "knead-routine-cache 1 ";
+// The first line: a cache of another format or another knead is not read.
+constexpr int kFormat = 2;
 // Entries of files not seen in a run are kept for other search paths, up to this many.
 constexpr std::size_t kMaxEntries = 50000;
-// A file changed this recently may change again within its timestamp's resolution, so
-// what was read from it is not kept (as git does for its index).
+// Timestamps may be this coarse (FAT keeps even seconds): a file whose mtime is not this
+// much older than the moment it was checked may have changed in the same timestamp since.
 constexpr std::int64_t kRacyNs = 2'000'000'000;
+
+// How many members an aggregate has: the most initializers it takes, each of a type that
+// converts to anything.
+struct AnyField {
+    template <typename T>
+    operator T() const;  // NOLINT(google-explicit-constructor): only ever unevaluated
+};
+template <typename T, typename... A>
+constexpr std::size_t field_count() {
+    if constexpr (requires { T{A{}..., AnyField{}}; })
+        return field_count<T, A..., AnyField>();
+    else
+        return sizeof...(A);
+}
+// The members of each type the cache holds, as each format number wrote them: a field
+// added to one of them and not to serialize()/deserialize() would be lost, or its
+// default served from the cache, without anything failing.
+struct Shape {
+    int format;
+    std::size_t routine, point, dose, band, summary;
+};
+constexpr Shape kShape{kFormat,
+                       field_count<Routine>(),
+                       field_count<Point>(),
+                       field_count<Dose>(),
+                       field_count<PainBand>(),
+                       field_count<RoutineSummary>()};
+static_assert(kShape.routine == 10 && kShape.point == 12 && kShape.dose == 11 && kShape.band == 2 &&
+                  kShape.summary == 5,
+              "Routine, Point, Dose, PainBand or RoutineSummary changed: write and read the "
+              "new field in serialize() and deserialize() (routine_cache.cpp), add it to the "
+              "round trip in tests/unit/test_routine_library.cpp, bump kFormat, then update "
+              "these counts");
+#if defined(__GLIBCXX__) && defined(__x86_64__)
+// A member whose type changes keeps the count: its size shows it (where CI builds).
+static_assert(sizeof(Routine) == 272 && sizeof(Point) == 368 && sizeof(Dose) == 48,
+              "Routine, Point or Dose changed: see the message above, then update these sizes");
+#endif
 
 struct Damaged : std::runtime_error {
     Damaged() : std::runtime_error("damaged routine cache") {}
@@ -119,6 +157,7 @@ Dose get_dose(Reader& r) {
 
 std::string serialize(const Routine& r) {
     Writer w;
+    // id and path are the file's, set when it is found.
     w.str(r.name).str(r.area).str(r.summary);
     put_strings(w, r.cautions);
     put_dose(w, r.defaults);
@@ -178,26 +217,42 @@ std::int64_t ns(const struct timespec& t) {
     return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
 }
 
-// Size, times and inode, and a 64-bit hash of the bytes, or nullopt for anything
-// that is not a regular file that can be read.
-std::optional<RoutineCache::FileKey> read_key(const std::string& file) {
+void set_stat(RoutineCache::FileKey& k, const struct stat& st) {
+    k.size = st.st_size;
+#ifdef __APPLE__
+    k.mtime_ns = ns(st.st_mtimespec);
+    k.ctime_ns = ns(st.st_ctimespec);
+#else
+    k.mtime_ns = ns(st.st_mtim);
+    k.ctime_ns = ns(st.st_ctim);
+#endif
+    k.inode = static_cast<std::int64_t>(st.st_ino);
+    k.device = static_cast<std::int64_t>(st.st_dev);
+}
+
+bool cacheable(const struct stat& st) {
+    return S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= kMaxRoutineBytes;
+}
+
+// Size, times and inode, or nullopt for anything that is not a regular file.
+std::optional<RoutineCache::FileKey> stat_key(const std::string& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0 || !cacheable(st)) return std::nullopt;
+    RoutineCache::FileKey k;
+    set_stat(k, st);
+    return k;
+}
+
+// The key with a 64-bit hash of the bytes, or nullopt for anything that is not a regular
+// file that can be read whole. Its stat is the open file's, taken before reading.
+std::optional<RoutineCache::FileKey> hashed_key(const std::string& file) {
     int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) return std::nullopt;
     struct stat st {};
     std::optional<RoutineCache::FileKey> out;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-        static_cast<std::uint64_t>(st.st_size) <= kMaxRoutineBytes) {
+    if (::fstat(fd, &st) == 0 && cacheable(st)) {
         RoutineCache::FileKey k;
-        k.size = st.st_size;
-#ifdef __APPLE__
-        k.mtime_ns = ns(st.st_mtimespec);
-        k.ctime_ns = ns(st.st_ctimespec);
-#else
-        k.mtime_ns = ns(st.st_mtim);
-        k.ctime_ns = ns(st.st_ctim);
-#endif
-        k.inode = static_cast<std::int64_t>(st.st_ino);
-        k.device = static_cast<std::int64_t>(st.st_dev);
+        set_stat(k, st);
         std::uint64_t h = 14695981039346656037ULL;
         char buf[65536];
         std::int64_t total = 0;
@@ -224,6 +279,12 @@ std::optional<RoutineCache::FileKey> read_key(const std::string& file) {
     return out;
 }
 
+std::int64_t wall_ns() {
+    struct timespec now {};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    return ns(now);
+}
+
 std::string absolute_string(const fs::path& p) {
     // The common case, and a cheap one: already absolute with nothing to normalise.
     const std::string& s = p.native();
@@ -235,10 +296,13 @@ std::string absolute_string(const fs::path& p) {
     return (ec ? p : a).lexically_normal().string();
 }
 
-bool racy(const RoutineCache::FileKey& k) {
-    struct timespec now {};
-    ::clock_gettime(CLOCK_REALTIME, &now);
-    return ns(now) - k.mtime_ns < kRacyNs;
+// Whether an edit after `checked_ns` could have left the file's mtime as it was.
+bool racy(const RoutineCache::FileKey& k, std::int64_t checked_ns) {
+    return checked_ns - k.mtime_ns < kRacyNs;
+}
+
+std::string magic() {
+    return "knead-routine-cache " + std::to_string(kFormat) + " " + std::string(kVersion) + "\n";
 }
 
 }  // namespace
@@ -251,11 +315,18 @@ fs::path default_routine_cache() {
     }
 }
 
-RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)) {
+RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall_ns()) {
     if (file_.empty()) return;
     int fd = ::open(file_.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) return;
-    std::string text;
+    std::string& text = text_;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0) {
+        RoutineCache::FileKey own;
+        set_stat(own, st);
+        saved_ns_ = own.mtime_ns;
+        if (S_ISREG(st.st_mode)) text.reserve(static_cast<std::size_t>(st.st_size));
+    }
     char buf[65536];
     ssize_t n = 0;
     while ((n = ::read(fd, buf, sizeof buf)) != 0) {
@@ -266,14 +337,15 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)) {
     ::close(fd);
     changed_ = true;  // until it is read whole: a cache that is there and unusable is replaced
     if (n != 0) return;
-    const std::string magic = std::string(kMagic) + std::string(kVersion) + "\n";
-    if (text.compare(0, magic.size(), magic) != 0) return;
+    const std::string head = magic();
+    if (text.compare(0, head.size(), head) != 0) return;
     try {
-        Reader rd(std::string_view(text).substr(magic.size()));
+        Reader rd(std::string_view(text).substr(head.size()));
         while (!rd.done()) {
-            std::string path(rd.str());
+            const std::string_view path = rd.str();
             Entry e;
             e.key = get_key(rd);
+            e.checked_ns = rd.num<std::int64_t>();
             const auto deps = rd.num<std::size_t>();
             if (deps > text.size()) throw Damaged();
             e.deps.resize(deps);
@@ -283,8 +355,13 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)) {
                 d.file = rd.str();
                 d.key = get_key(rd);
             }
+            e.summary.area = rd.str();
+            e.summary.points = rd.num<std::size_t>();
+            e.summary.planned_seconds = rd.num<int>();
+            e.summary.per_day = rd.num<int>();
+            e.summary.per_week = rd.num<int>();
             e.routine = rd.str();
-            entries_.insert_or_assign(std::move(path), std::move(e));
+            entries_.insert_or_assign(path, std::move(e));
         }
         changed_ = false;
     } catch (const Damaged&) {
@@ -293,26 +370,49 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)) {
     }
 }
 
-const std::optional<RoutineCache::FileKey>& RoutineCache::key_of(const std::string& file) {
-    auto it = keys_.find(file);
-    if (it == keys_.end()) it = keys_.emplace(file, read_key(file)).first;
-    return it->second;
+const std::optional<RoutineCache::FileKey>& RoutineCache::key_of(const std::string& file,
+                                                                 bool hash) {
+    auto [it, fresh] = keys_.try_emplace(file);
+    Seen& seen = it->second;
+    if (hash && !seen.hashed) {
+        seen.key = hashed_key(file);
+        seen.hashed = true;
+    } else if (fresh) {
+        seen.key = stat_key(file);
+    }
+    return seen.key;
 }
 
-std::optional<Routine> RoutineCache::find(const fs::path& file, const Resolver& resolver) {
+bool RoutineCache::unchanged(const std::string& file, const FileKey& key, std::int64_t checked_ns) {
+    const auto& now = key_of(file, false);
+    if (!now || !now->same_stat(key)) return false;
+    if (!racy(key, checked_ns)) return true;
+    const auto& hashed = key_of(file, true);
+    return hashed && hashed->same_stat(key) && hashed->hash == key.hash;
+}
+
+std::optional<RoutineCache::Found> RoutineCache::find(
+    const fs::path& file, const Resolver& resolver,
+    const std::function<bool(const RoutineSummary&)>& want) {
     const std::string abs = absolute_string(file);
-    // Taken before the file is parsed, if it is: an edit in between changes the key, and
-    // the next run reads the file again.
-    const auto& key = key_of(abs);
     auto it = entries_.find(abs);
-    if (it == entries_.end()) return std::nullopt;
-    Entry& e = it->second;
+    // Whatever is not served is parsed: hashed first, so that an edit made in between
+    // changes the key and the next run reads the file again.
     auto stale = [&] {
-        entries_.erase(it);
-        changed_ = true;
+        if (it != entries_.end()) {
+            entries_.erase(it);
+            changed_ = true;
+        }
+        key_of(abs, true);
         return std::nullopt;
     };
-    if (!key || *key != e.key) return stale();
+    if (it == entries_.end()) return stale();
+    Entry& e = it->second;
+    // The cache file's own mtime is on its filesystem's clock, which a network
+    // filesystem's files share more often than they share this machine's: the earlier.
+    const std::int64_t checked = saved_ns_ > 0 ? std::min(e.checked_ns, saved_ns_) : e.checked_ns;
+    const bool was_racy = racy(e.key, checked);
+    if (!unchanged(abs, e.key, checked)) return stale();
     for (const Dep& d : e.deps) {
         // What a name finds depends on the search path and the directory of the file
         // that names it, the same for every routine of that directory.
@@ -321,38 +421,55 @@ std::optional<Routine> RoutineCache::find(const fs::path& file, const Resolver& 
         if (fresh && resolver.find)
             if (auto f = resolver.find(d.id, d.from)) at->second = absolute_string(*f);
         if (at->second != d.file) return stale();
-        const auto& dk = key_of(d.file);
-        if (!dk || *dk != d.key) return stale();
+        // A used file is keyed only once it has been still for a while (see store()), so
+        // its stat alone tells.
+        if (!unchanged(d.file, d.key, run_ns_)) return stale();
     }
-    try {
-        Routine r = deserialize(e.routine);
-        r.id = file.stem().string();
-        r.path = file;
-        e.touched = true;
-        return r;
-    } catch (const Damaged&) {
-        return stale();
+    Found out{e.summary, std::nullopt};
+    if (!want || want(e.summary)) {
+        try {
+            Routine r = deserialize(e.routine);
+            r.id = file.stem().string();
+            r.path = file;
+            out.routine = std::move(r);
+        } catch (const Damaged&) {
+            return stale();
+        }
     }
+    e.touched = true;
+    // Hashed and found the same at a time its mtime is safely older than: no longer racy.
+    if (was_racy && !racy(e.key, run_ns_)) {
+        e.checked_ns = run_ns_;
+        changed_ = true;
+    }
+    return out;
 }
 
-void RoutineCache::store(const fs::path& file, const Routine& r,
+void RoutineCache::store(const fs::path& file, const Routine& r, const RoutineSummary& summary,
                          const std::vector<UsedFile>& uses) {
     const std::string abs = absolute_string(file);
-    const auto& key = key_of(abs);
+    const auto& key = key_of(abs, true);  // hashed by find(), before the file was parsed
     if (!key) return;
     Entry e;
     e.key = *key;
+    e.checked_ns = run_ns_;
     for (const auto& u : uses) {
         Dep d{u.id, u.from.string(), absolute_string(u.file), {}};
-        const auto& dk = key_of(d.file);
-        // Keyed after it was read: kept only if it has been still for a while.
-        if (!dk || racy(*dk)) return;
+        // Keyed after it was read: kept only if it has been still for a while, so that
+        // its stat alone tells an edit since.
+        const auto& dk = key_of(d.file, false);
+        if (!dk || racy(*dk, run_ns_)) return;
         d.key = *dk;
         e.deps.push_back(std::move(d));
     }
-    e.routine = serialize(r);
+    e.summary = summary;
+    e.routine = owned_.emplace_back(serialize(r));
     e.touched = true;
-    entries_.insert_or_assign(abs, std::move(e));
+    auto it = entries_.find(abs);
+    if (it == entries_.end())
+        entries_.emplace(owned_.emplace_back(abs), std::move(e));
+    else
+        it->second = std::move(e);
     changed_ = true;
 }
 
@@ -361,15 +478,17 @@ int RoutineCache::save() {
     if (entries_.size() > kMaxEntries)
         std::erase_if(entries_, [](const auto& kv) { return !kv.second.touched; });
     Writer w;
-    w.text() = std::string(kMagic) + std::string(kVersion) + "\n";
+    w.text() = magic();
     for (const auto& [path, e] : entries_) {
         w.str(path);
         put_key(w, e.key);
-        w.num(e.deps.size());
+        w.num(e.checked_ns).num(e.deps.size());
         for (const Dep& d : e.deps) {
             w.str(d.id).str(d.from).str(d.file);
             put_key(w, d.key);
         }
+        const RoutineSummary& s = e.summary;
+        w.str(s.area).num(s.points).num(s.planned_seconds).num(s.per_day).num(s.per_week);
         w.str(e.routine);
     }
     if (int err = create_private_dirs(file_.parent_path())) return err;

@@ -1,6 +1,7 @@
 // The commands that look at the log, run on a Context: a fixed time, the test's own
 // routines and log, and output captured from the context's streams.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <ctime>
@@ -167,4 +168,136 @@ TEST_CASE("context: show and plan learn holds from the context's log") {
     plan.fresh = true;
     r = f.run(plan_command, plan);
     CHECK(r.out.find("42 s") == std::string::npos);
+}
+
+namespace {
+
+// Runs a command on the fixture's streams while the process's own stdout and stderr point
+// at scratch files, and says what reached those: nothing should.
+template <typename Options>
+Ran run_only_through_context(Fixture& f, int (*command)(const Context&, const Options&),
+                             const Options& o, std::string& leaked) {
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::FILE* spill = std::tmpfile();
+    REQUIRE(spill);
+    const int saved_out = ::dup(STDOUT_FILENO), saved_err = ::dup(STDERR_FILENO);
+    ::dup2(::fileno(spill), STDOUT_FILENO);
+    ::dup2(::fileno(spill), STDERR_FILENO);
+    Ran r = f.run(command, o);
+    std::fflush(stdout);
+    std::fflush(stderr);
+    ::dup2(saved_out, STDOUT_FILENO);
+    ::dup2(saved_err, STDERR_FILENO);
+    ::close(saved_out);
+    ::close(saved_err);
+    leaked = drain(spill);
+    return r;
+}
+
+void referring_routine(const std::filesystem::path& file) {
+    write_file(file, R"(schema = 1
+name = "Temples"
+area = "head"
+
+[[point]]
+id = "temporalis"
+name = "Temporalis"
+muscle = "temporalis"
+refers_to = ["temple"]
+reps = 1
+locate = "Find the muscle above the ear."
+press = "Press it with two fingers."
+)");
+}
+
+}  // namespace
+
+TEST_CASE("context: list writes its table and its warnings to the context's streams") {
+    Fixture f;
+    EnvVar cache("XDG_CACHE_HOME", (f.tmp / "cache").c_str());
+    routine_file(f.tmp / "routines/tiny.toml", "per_day = 1");
+    write_file(f.tmp / "routines/broken.toml", "schema = 1\nname = \n");
+    std::string leaked;
+    for (int run = 0; run < 2; ++run) {  // the second from the cache: the same output
+        auto r = run_only_through_context(f, list_command, ListOptions{}, leaked);
+        CHECK(r.code == 0);
+        const std::string broken_file = (f.tmp / "routines/broken.toml").string();
+        CHECK(r.out ==
+              "ROUTINE          AREA                     POINTS  MINUTES\n"
+              "broken           (invalid: run `knead validate " +
+                  broken_file +
+                  "`)\n"
+                  "tiny             test area                     1        1\n");
+        CHECK(r.err == "knead: 1 routine could not be loaded\n");
+        CHECK(leaked.empty());
+    }
+    ListOptions points;
+    points.points_only = true;
+    auto r = run_only_through_context(f, list_command, points, leaked);
+    CHECK(r.out == "tiny.tiny-point\n");
+    CHECK(r.err.find("knead: broken is invalid") == 0);
+    CHECK(leaked.empty());
+}
+
+TEST_CASE("context: where writes its matches to the context's stream") {
+    Fixture f;
+    EnvVar cache("XDG_CACHE_HOME", (f.tmp / "cache").c_str());
+    referring_routine(f.tmp / "routines/temples.toml");
+    write_file(f.tmp / "routines/broken.toml", "schema = 1\nname = \n");
+    WhereOptions o;
+    o.words = {"temple"};
+    std::string leaked;
+    auto r = run_only_through_context(f, where_command, o, leaked);
+    CHECK(r.code == 0);
+    CHECK(r.out ==
+          "Points that can send pain to \"temple\", best match first:\n"
+          "\n"
+          " 1. Temporalis, routine temples (refers to: temple)\n"
+          "    Locate: Find the muscle above the ear.\n"
+          "    Work it: knead run temples.temporalis\n"
+          "\n"
+          "Work a whole routine with `knead run ROUTINE`, for example `knead run temples`.\n");
+    CHECK(r.err.find("knead: warning: skipping the invalid routine") == 0);
+    CHECK(leaked.empty());
+
+    o.words = {"elbow"};
+    r = run_only_through_context(f, where_command, o, leaked);
+    CHECK(r.code == 1);
+    CHECK(r.out.find("No point refers pain to \"elbow\".\n") == 0);
+    CHECK(leaked.empty());
+}
+
+TEST_CASE("context: history writes sessions, TSV and warnings to the context's streams") {
+    Fixture f;
+    routine_file(f.tmp / "routines/tiny.toml", "");
+    write_file(f.ctx.log(), session("2026-03-09T08:00:00+00:00", "a", "tiny", 42) +
+                                "this line is damaged\n" +
+                                session("2026-03-10T09:30:00+00:00", "b", "tiny", 40));
+    std::string leaked;
+    auto r = run_only_through_context(f, history_command, HistoryOptions{}, leaked);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("DATE              ROUTINES         POINTS    TIME  STATUS       PAIN\n"
+                     "2026-03-09 08:00  tiny                  1    1:00  completed    5 -> 5\n"
+                     "2026-03-10 09:30  tiny                  1    1:00  completed    5 -> 5\n") ==
+          0);
+    CHECK(r.out.find("tiny-point") != std::string::npos);  // its trend line
+    CHECK(r.err.find("knead: warning: ") == 0);
+    CHECK(r.err.find("sessions.log:4: skipped a damaged line") != std::string::npos);
+    CHECK(leaked.empty());
+
+    HistoryOptions tsv;
+    tsv.format = HistoryFormat::tsv;
+    r = run_only_through_context(f, history_command, tsv, leaked);
+    CHECK(r.out ==
+          "time\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n"
+          "2026-03-09T08:00:00+00:00\ta\ttiny\treal\tcompleted\t1\t60.0\t5.0\t5.0\n"
+          "2026-03-10T09:30:00+00:00\tb\ttiny\treal\tcompleted\t1\t60.0\t5.0\t5.0\n");
+    CHECK(leaked.empty());
+
+    HistoryOptions point;
+    point.subject = "tiny-point";
+    r = run_only_through_context(f, history_command, point, leaked);
+    CHECK(r.out.find("\ntiny.tiny-point: 2 sessions with holds\n") == 0);
+    CHECK(leaked.empty());
 }

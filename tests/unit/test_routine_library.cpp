@@ -153,6 +153,224 @@ TEST_CASE("routine library: a damaged cache is ignored and rebuilt") {
                                    good.substr(0, good.find('\n') + 1) + "99999999:x "}) {
         write_file(cache, bad);
         CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Alpha");
-        CHECK(read_file(cache) == good);
+        // Rebuilt whole (only the time of the check differs), and served again.
+        CHECK(read_file(cache).size() == good.size());
+        tamper(cache, "Alpha", "Omega");
+        CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Omega");
     }
+}
+
+namespace {
+
+struct StatTimes {
+    std::int64_t mtime_ns, ctime_ns;
+};
+StatTimes times_of(const fs::path& p) {
+    struct stat st {};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+#ifdef __APPLE__
+    return {st.st_mtimespec.tv_sec * 1'000'000'000LL + st.st_mtimespec.tv_nsec,
+            st.st_ctimespec.tv_sec * 1'000'000'000LL + st.st_ctimespec.tv_nsec};
+#else
+    return {st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec,
+            st.st_ctim.tv_sec * 1'000'000'000LL + st.st_ctim.tv_nsec};
+#endif
+}
+
+// Edits `p` in place (same size, mtime put back) and makes the cache's key of it say the
+// new ctime: as on a filesystem whose timestamps are too coarse to tell the edit, the
+// file's stat is then exactly what the cache holds.
+void edit_unseen(const fs::path& p, const fs::path& cache, const std::string& text) {
+    const StatTimes before = times_of(p);
+    edit_in_place(p, text);
+    const StatTimes after = times_of(p);
+    REQUIRE(after.mtime_ns == before.mtime_ns);
+    tamper(cache, std::to_string(before.mtime_ns) + " " + std::to_string(before.ctime_ns) + " ",
+           std::to_string(after.mtime_ns) + " " + std::to_string(after.ctime_ns) + " ");
+}
+
+}  // namespace
+
+namespace {
+
+// One routine, base.toml, loaded once so that it is in the cache.
+struct CachedBase {
+    TempDir dir, cache_dir;
+    fs::path cache = cache_dir.path() / "routines.cache";
+    fs::path base = dir.path() / "base.toml";
+    explicit CachedBase(bool settled) {
+        // Written just now, a file is racily clean once cached; an hour back, settled.
+        if (settled)
+            write_old(base, routine("Base", "Alpha"));
+        else
+            write_file(base, routine("Base", "Alpha"));
+        REQUIRE(first_point() == "Alpha");
+    }
+    std::string first_point() { return point_name(load_library({dir.path()}, nullptr, cache), 0); }
+};
+
+}  // namespace
+
+TEST_CASE("routine library: an edit in the same second as the cache write is not served") {
+    CachedBase c(false);
+    // Same size, same mtime, and a stat the cache cannot tell from the one it holds: the
+    // file's mtime is too close to when it was checked, so its bytes are hashed again.
+    edit_unseen(c.base, c.cache, routine("Base", "Gamma"));
+    CHECK(c.first_point() == "Gamma");
+    edit_unseen(c.base, c.cache, routine("Base", "Delta"));
+    CHECK(c.first_point() == "Delta");
+}
+
+TEST_CASE("routine library: a file long settled is trusted on its stat, not read again") {
+    CachedBase c(true);
+    // What makes a cached run cheap: the file's bytes are not read while its size, times,
+    // inode and device are all the same, which an edit made after the check never leaves.
+    edit_unseen(c.base, c.cache, routine("Base", "Gamma"));
+    CHECK(c.first_point() == "Alpha");
+}
+
+TEST_CASE("routine library: a touched-back mtime is caught by ctime and inode") {
+    CachedBase c(true);
+    const auto& base = c.base;
+    const auto& dir = c.dir;
+
+    SUBCASE("rewritten in place, mtime set back") {
+        edit_in_place(base, routine("Base", "Gamma"));
+    }
+    SUBCASE("replaced by another file of the same size and mtime") {
+        const auto before = fs::last_write_time(base);
+        const auto other = dir.path() / "other.tmp";
+        write_file(other, routine("Base", "Gamma"));
+        fs::last_write_time(other, before);
+        fs::rename(other, base);
+        REQUIRE(fs::last_write_time(base) == before);
+    }
+    CHECK(c.first_point() == "Gamma");
+}
+
+TEST_CASE("routine library: every field of a routine comes back from the cache") {
+    TempDir dir, cache_dir;
+    const auto cache = cache_dir.path() / "routines.cache";
+    // Every field set, none to its default (the cache's static_assert counts them).
+    write_old(dir.path() / "full.toml", R"(schema = 1
+name = "Full"
+area = "everywhere"
+summary = "Every field."
+cautions = ["One.", "Two."]
+per_day = 2
+per_week = 9
+
+[defaults]
+locate = 11
+press = 12
+hold = 33
+hold_min = 21
+hold_max = 61
+stretch = 31
+reps = 3
+rest = 9
+stretch_reps = 4
+target_pain = [3, 6]
+stop_pain = 8
+
+[[point]]
+id = "p"
+name = "P"
+muscle = "m"
+refers_to = ["temple", "jaw"]
+tool = "ball"
+side = "left"
+locate = "Find it."
+press = "Press it."
+stretch = "Stretch it."
+hold = 34
+
+[[point]]
+use = "base.p"
+id = "q"
+side = "right"
+reps = 1
+)");
+    write_old(dir.path() / "base.toml", routine("Base", "Alpha"));
+    const auto fresh = load_library({dir.path()}, nullptr, cache);
+    const auto cached = load_library({dir.path()}, nullptr, cache);
+    tamper(cache, "Every field.", "Every field!");  // proves the second run is the cache's
+    const auto again = load_library({dir.path()}, nullptr, cache);
+    REQUIRE(fresh.size() == 2);
+    REQUIRE(cached.size() == 2);
+    REQUIRE(again[1].routine);
+    CHECK(again[1].routine->summary == "Every field!");
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+        REQUIRE(fresh[i].routine);
+        REQUIRE(cached[i].routine);
+        const Routine& a = *fresh[i].routine;
+        const Routine& b = *cached[i].routine;
+        CHECK(b.id == a.id);
+        CHECK(b.path == a.path);
+        CHECK(b.name == a.name);
+        CHECK(b.area == a.area);
+        CHECK(b.summary == a.summary);
+        CHECK(b.cautions == a.cautions);
+        auto same_dose = [](const Dose& x, const Dose& y) {
+            return x.locate == y.locate && x.press == y.press && x.hold == y.hold &&
+                   x.hold_min == y.hold_min && x.hold_max == y.hold_max && x.stretch == y.stretch &&
+                   x.reps == y.reps && x.rest == y.rest && x.stretch_reps == y.stretch_reps &&
+                   x.stop_pain == y.stop_pain && x.target == y.target;
+        };
+        CHECK(same_dose(b.defaults, a.defaults));
+        CHECK(b.per_day == a.per_day);
+        CHECK(b.per_week == a.per_week);
+        REQUIRE(b.points.size() == a.points.size());
+        for (std::size_t j = 0; j < a.points.size(); ++j) {
+            const Point& p = a.points[j];
+            const Point& q = b.points[j];
+            CHECK(q.id == p.id);
+            CHECK(q.name == p.name);
+            CHECK(q.muscle == p.muscle);
+            CHECK(q.refers_to == p.refers_to);
+            CHECK(q.tool == p.tool);
+            CHECK(q.side == p.side);
+            CHECK(q.locate_cue == p.locate_cue);
+            CHECK(q.press_cue == p.press_cue);
+            CHECK(q.stretch_cue == p.stretch_cue);
+            CHECK(same_dose(q.dose, p.dose));
+            CHECK(q.from == p.from);
+            CHECK(q.origin == p.origin);
+        }
+        REQUIRE(cached[i].summary);
+        CHECK(*cached[i].summary == summarize(a));
+    }
+    // Not one of them left at its default, so that a field the cache dropped would show.
+    const Routine& full = *fresh[1].routine;
+    const Dose d;
+    CHECK(full.per_day == 2);
+    CHECK(full.per_week == 9);
+    CHECK(full.defaults.locate != d.locate);
+    CHECK(full.defaults.press != d.press);
+    CHECK(full.defaults.stretch != d.stretch);
+    CHECK(full.defaults.reps != d.reps);
+    CHECK(full.defaults.rest != d.rest);
+    CHECK(full.defaults.stretch_reps != d.stretch_reps);
+    CHECK(full.defaults.stop_pain != d.stop_pain);
+    CHECK(full.defaults.target.lo != d.target.lo);
+    CHECK(full.points[0].tool == "ball");
+    CHECK(full.points[0].side == Side::left);
+    CHECK(full.points[1].from == "base");
+    CHECK(full.points[1].origin == "base.p");
+    CHECK(full.points[1].side == Side::right);
+}
+
+TEST_CASE("routine library: a routine not wanted is not read back, its summary is") {
+    TempDir dir, cache_dir;
+    const auto cache = cache_dir.path() / "routines.cache";
+    write_old(dir.path() / "base.toml", routine("Base", "Alpha"));
+    load_library({dir.path()}, nullptr, cache);
+    auto none = [](const RoutineSummary&) { return false; };
+    auto lib = load_library({dir.path()}, nullptr, cache, none);
+    REQUIRE(lib.size() == 1);
+    REQUIRE(lib[0].summary);
+    CHECK_FALSE(lib[0].routine);
+    CHECK(lib[0].summary->area == "neck");
+    CHECK(lib[0].summary->points == 1);
+    CHECK(lib[0].summary->planned_seconds > 0);
 }
