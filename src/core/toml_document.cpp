@@ -134,7 +134,8 @@ std::vector<TomlValue> TomlValue::items() const {
     std::vector<TomlValue> out;
     if (const auto* n = plain(*this)) {
         out.reserve(n->items.size());
-        for (const auto& item : n->items) out.push_back(TomlAccess::wrap(item, TomlAccess::doc(*this)));
+        for (const auto& item : n->items)
+            out.push_back(TomlAccess::wrap(item, TomlAccess::doc(*this)));
         return out;
     }
     for (const auto& item : val(*this).as_array())
@@ -200,7 +201,7 @@ std::optional<TomlDocument> parse_checked(std::string_view text, const std::stri
         TomlAccess::hold(doc, std::move(parsed));
         return doc;
     } catch (const toml::exception& e) {
-        auto loc = e.location();
+        const auto& loc = e.location();
         out.push_back(toml_syntax_diagnostic(
             display, e.what(), {static_cast<int>(loc.line()), static_cast<int>(loc.column())},
             text));

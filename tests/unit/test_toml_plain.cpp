@@ -54,7 +54,7 @@ std::string differ(const TomlValue& a, const TomlValue& b, const std::string& pa
         case TomlValue::Kind::table: {
             if (a.keys() != b.keys()) return path + ": keys";
             for (const auto& k : a.keys())
-                if (auto d = differ(*a.get(k), *b.get(k), path + "." + k); !d.empty()) return d;
+                if (auto d = differ(*a.get(k), *b.get(k), path + '.' + k); !d.empty()) return d;
             return "";
         }
         case TomlValue::Kind::floating:
@@ -140,9 +140,10 @@ TEST_CASE("plain toml: what it reads, and what it leaves to toml11") {
         {"a = 1\rb = 2\n", false},
         {"[t] x = 1\n", false},
     };
-    for (const auto& [text, plain] : cases) {
+    for (const auto& c : cases) {
+        const std::string& text = c.first;
         INFO("text: ", text);
-        CHECK(read_plain_toml(text).has_value() == plain);
+        CHECK(read_plain_toml(text).has_value() == c.second);
         same_as_toml11(text);
     }
 }
