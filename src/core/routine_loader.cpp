@@ -150,6 +150,10 @@ struct Loading {
     std::vector<Frame> stack;                          // the routines being read, outermost first
     std::map<std::filesystem::path, LoadResult> done;  // by canonical path
     int files_read = 0;                                // parsed, whether valid or not
+    // load_routine_files: its valid results so far (in its own vector), by canonical
+    // path, and what was added to `done` while reading the current file.
+    std::map<std::filesystem::path, const LoadResult*> listed;
+    std::vector<std::filesystem::path> fresh;
 };
 
 LoadResult load_file(Loading& l, const std::filesystem::path& path);
@@ -189,9 +193,16 @@ const Routine* used_routine(Loading& l, const std::string& id, std::string& why)
         return nullptr;
     }
     auto& done = l.resolver.used ? *l.resolver.used : l.done;
-    auto it = done.find(canon);
-    if (it == done.end()) it = done.emplace(canon, load_file(l, *file)).first;
-    const LoadResult& used = it->second;
+    const LoadResult* found = nullptr;
+    if (auto it = done.find(canon); it != done.end()) {
+        found = &it->second;
+    } else if (auto v = l.listed.find(canon); !l.resolver.used && v != l.listed.end()) {
+        found = v->second;
+    } else {
+        found = &done.emplace(canon, load_file(l, *file)).first->second;
+        if (!l.resolver.used) l.fresh.push_back(canon);
+    }
+    const LoadResult& used = *found;
     if (!used.routine) {
         why = fmt::format("routine `{}` cannot be used until it is valid", id);
         for (const auto& d : used.diagnostics) {
@@ -571,7 +582,7 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
 
 LoadResult load_routine_text(std::string_view text, const std::string& display,
                              const std::string& id, const Resolver& resolver, const Dose& base) {
-    Loading l{resolver, base, {}, {}};
+    Loading l{resolver, base, {}, {}, 0, {}, {}};
     LoadResult result = load_text(l, text, display, id, {});
     attach_excerpts(result.diagnostics, text);
     return result;
@@ -579,23 +590,26 @@ LoadResult load_routine_text(std::string_view text, const std::string& display,
 
 LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver,
                              const Dose& base) {
-    Loading l{resolver, base, {}, {}};
+    Loading l{resolver, base, {}, {}, 0, {}, {}};
     return load_file(l, path);
 }
 
 LoadedFiles load_routine_files(const std::vector<std::filesystem::path>& paths,
                                const Resolver& resolver, const Dose& base) {
     LoadedFiles out;
-    Loading l{resolver, base, {}, {}};
+    Loading l{resolver, base, {}, {}, 0, {}, {}};
     out.results.reserve(paths.size());
     for (const auto& path : paths) {
         const auto canon = canonical_or_same(path);
-        auto it = l.done.find(canon);
-        if (it == l.done.end()) {
+        const LoadResult* read = nullptr;
+        if (auto it = l.done.find(canon); it != l.done.end()) read = &it->second;
+        else if (auto v = l.listed.find(canon); v != l.listed.end()) read = v->second;
+        if (!read) {
             out.results.push_back(load_file(l, path));
         } else {
-            // Read already, for a `use`: the same routine, named as this file is named.
-            LoadResult copy = it->second;
+            // Read already, for a `use` or listed twice: the same routine, named as this
+            // file is named.
+            LoadResult copy = *read;
             const std::string was = copy.routine->path.string();
             for (auto& d : copy.diagnostics)
                 if (d.file == was) d.file = path.string();
@@ -604,8 +618,13 @@ LoadedFiles load_routine_files(const std::vector<std::filesystem::path>& paths,
         }
         // A valid routine is the same whoever uses it; an invalid one's message can
         // depend on the chain of `use` it was read in (a cycle), so it is read anew.
-        std::erase_if(l.done, [](const auto& kv) { return !kv.second.routine; });
-        if (out.results.back().routine) l.done.try_emplace(canon, out.results.back());
+        // Only what this file added can be invalid: the rest was kept for being valid.
+        for (const auto& key : l.fresh)
+            if (auto it = l.done.find(key); it != l.done.end() && !it->second.routine)
+                l.done.erase(it);
+        l.fresh.clear();
+        // `results` was reserved for every path, so the pointer stays valid.
+        if (out.results.back().routine) l.listed.try_emplace(canon, &out.results.back());
     }
     out.files_read = l.files_read;
     return out;
