@@ -59,13 +59,7 @@ class TomlDocument {
 // Parses `text`, first refusing what would make the parser misbehave (see
 // check_toml_text). Problems go to `out` as diagnostics naming `display`; nullopt when
 // there is no document to read.
-// Plain TOML (toml_plain.hpp) is read by a quick reader of its own; the rest, and every
-// error, by toml11.
 std::optional<TomlDocument> parse_toml(std::string_view text, const std::string& display,
                                        std::vector<Diagnostic>& out, int max_nesting = 32);
-
-// parse_toml with toml11 alone, never the quick reader: the tests compare the two.
-std::optional<TomlDocument> parse_toml_full(std::string_view text, const std::string& display,
-                                            std::vector<Diagnostic>& out, int max_nesting = 32);
 
 }  // namespace knead

@@ -6,30 +6,20 @@
 #include <map>
 #include <toml.hpp>
 
-#include "toml_plain.hpp"
-
 namespace knead {
 
 using Value = toml::basic_value<toml::discard_comments, std::map, std::vector>;
 
-// The parsed tree with the text it came from, for positions: toml11's, or the plain
-// reader's when it read the text (then `root` is empty).
+// The parsed tree with the text it came from, for positions.
 struct ParsedToml {
     ParsedToml(Value r, std::string_view t) : root(std::move(r)), text(t), lines(text) {}
-    ParsedToml(PlainNode p, std::string_view t) : plain(std::move(p)), text(t), lines(text) {}
     Value root;
-    std::optional<PlainNode> plain;
     std::string text;
     LineIndex lines;
 };
 
 struct TomlAccess {
     static const Value& value(const TomlValue& v) { return *static_cast<const Value*>(v.v_); }
-    // The plain reader's node, when the document is its.
-    static const PlainNode* plain(const TomlValue& v) {
-        return v.doc_->plain ? static_cast<const PlainNode*>(v.v_) : nullptr;
-    }
-    static TomlValue wrap(const PlainNode& n, const ParsedToml& doc) { return TomlValue(&n, &doc); }
     static const ParsedToml& doc(const TomlValue& v) { return *v.doc_; }
     static TomlValue wrap(const Value& v, const ParsedToml& doc) { return TomlValue(&v, &doc); }
     static void hold(TomlDocument& d, std::shared_ptr<const ParsedToml> p) {
@@ -42,10 +32,6 @@ namespace {
 
 const Value& val(const TomlValue& v) {
     return TomlAccess::value(v);
-}
-
-const PlainNode* plain(const TomlValue& v) {
-    return TomlAccess::plain(v);
 }
 
 // The value's offset in the text. toml11's own location() counts the newlines before
@@ -74,7 +60,6 @@ Value parse_text(std::string_view text, const std::string& display) {
 }  // namespace
 
 TomlValue::Kind TomlValue::kind() const {
-    if (const auto* n = plain(*this)) return n->kind;
     switch (val(*this).type()) {
         case toml::value_t::boolean:
             return Kind::boolean;
@@ -114,30 +99,20 @@ std::string_view TomlValue::kind_name() const {
 }
 
 bool TomlValue::as_bool() const {
-    if (const auto* n = plain(*this)) return n->boolean;
     return val(*this).as_boolean();
 }
 std::int64_t TomlValue::as_int() const {
-    if (const auto* n = plain(*this)) return n->integer;
     return val(*this).as_integer();
 }
 double TomlValue::as_float() const {
-    if (plain(*this)) return 0;  // the plain reader leaves numbers with a point to toml11
     return val(*this).as_floating();
 }
 const std::string& TomlValue::as_string() const {
-    if (const auto* n = plain(*this)) return n->string;
     return val(*this).as_string().str;
 }
 
 std::vector<TomlValue> TomlValue::items() const {
     std::vector<TomlValue> out;
-    if (const auto* n = plain(*this)) {
-        out.reserve(n->items.size());
-        for (const auto& item : n->items)
-            out.push_back(TomlAccess::wrap(item, TomlAccess::doc(*this)));
-        return out;
-    }
     for (const auto& item : val(*this).as_array())
         out.push_back(TomlAccess::wrap(item, TomlAccess::doc(*this)));
     return out;
@@ -145,21 +120,11 @@ std::vector<TomlValue> TomlValue::items() const {
 
 std::vector<std::string> TomlValue::keys() const {
     std::vector<std::string> out;
-    if (const auto* n = plain(*this)) {
-        out.reserve(n->table.size());
-        for (const auto& v : n->table) out.push_back(v.key);
-        return out;
-    }
     for (const auto& [key, v] : val(*this).as_table()) out.push_back(key);
     return out;
 }
 
 std::optional<TomlValue> TomlValue::get(std::string_view key) const {
-    if (const auto* n = plain(*this)) {
-        const PlainNode* v = n->find(key);
-        if (!v) return std::nullopt;
-        return TomlAccess::wrap(*v, TomlAccess::doc(*this));
-    }
     const auto& table = val(*this).as_table();
     auto it = table.find(std::string(key));
     if (it == table.end()) return std::nullopt;
@@ -167,7 +132,6 @@ std::optional<TomlValue> TomlValue::get(std::string_view key) const {
 }
 
 Where TomlValue::where() const {
-    if (const auto* n = plain(*this)) return TomlAccess::doc(*this).lines.at(n->offset);
     if (auto offset = offset_of(val(*this))) return TomlAccess::doc(*this).lines.at(*offset);
     auto loc = val(*this).location();
     return {static_cast<int>(loc.line()), static_cast<int>(loc.column())};
@@ -186,15 +150,12 @@ Where TomlValue::where_key(std::string_view key) const {
 
 TomlValue TomlDocument::root() const {
     const ParsedToml& p = TomlAccess::parsed(*this);
-    if (p.plain) return TomlAccess::wrap(*p.plain, p);
     return TomlAccess::wrap(p.root, p);
 }
 
-namespace {
-
-// toml11's tree, or its error as a diagnostic. The text has passed check_toml_text.
-std::optional<TomlDocument> parse_checked(std::string_view text, const std::string& display,
-                                          std::vector<Diagnostic>& out) {
+std::optional<TomlDocument> parse_toml(std::string_view text, const std::string& display,
+                                       std::vector<Diagnostic>& out, int max_nesting) {
+    if (!check_toml_text(text, display, max_nesting, out)) return std::nullopt;
     try {
         auto parsed = std::make_shared<const ParsedToml>(parse_text(text, display), text);
         TomlDocument doc;
@@ -211,25 +172,6 @@ std::optional<TomlDocument> parse_checked(std::string_view text, const std::stri
                        one_line(fmt::format("cannot read the TOML: {}", e.what()))});
     }
     return std::nullopt;
-}
-
-}  // namespace
-
-std::optional<TomlDocument> parse_toml(std::string_view text, const std::string& display,
-                                       std::vector<Diagnostic>& out, int max_nesting) {
-    if (!check_toml_text(text, display, max_nesting, out)) return std::nullopt;
-    if (auto plain = read_plain_toml(text)) {
-        TomlDocument doc;
-        TomlAccess::hold(doc, std::make_shared<const ParsedToml>(std::move(*plain), text));
-        return doc;
-    }
-    return parse_checked(text, display, out);
-}
-
-std::optional<TomlDocument> parse_toml_full(std::string_view text, const std::string& display,
-                                            std::vector<Diagnostic>& out, int max_nesting) {
-    if (!check_toml_text(text, display, max_nesting, out)) return std::nullopt;
-    return parse_checked(text, display, out);
 }
 
 }  // namespace knead
