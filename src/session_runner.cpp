@@ -282,6 +282,9 @@ class Runner {
             hands_free ? session_.last_pain().value_or(session_.steady_answer().pain)
                        : std::optional<int>();
         in_.discard_typeahead();
+        // Key mode before the prompt: a key typed the moment the prompt shows must not be
+        // read (and echoed) in line mode, where a Ctrl-D would be lost.
+        in_.keys_mode(true);
         view_.prompt(q, fallback);
         std::optional<std::chrono::milliseconds> wait;
         if (hands_free) wait = std::chrono::seconds(options_.hands_free);
