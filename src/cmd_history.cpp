@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <iterator>
 
 #include "commands.hpp"
 #include "error.hpp"
@@ -87,12 +89,30 @@ void print_tsv_header(std::FILE* out) {
                "time\tsession\troutines\tclock\tstatus\tpoints\tduration\tpain_first\tpain_last\n");
 }
 
+// One row built in one string and written at once: the whole log's sessions can be many.
 void print_tsv_session(std::FILE* out, const HistorySession& s) {
-    auto pain = [](std::optional<double> v) { return v ? fmt::format("{:.1f}", *v) : ""; };
-    fmt::print(out, "{}\t{}\t{}\t{}\t{}\t{}\t{:.1f}\t{}\t{}\n", printable(s.time), printable(s.id),
-               printable(fmt::format("{}", fmt::join(s.routines, ","))),
-               s.virtual_clock ? "virtual" : "real", printable(s.status), s.points, s.duration,
-               pain(s.pain_first), pain(s.pain_last));
+    std::string row;
+    row.reserve(128);
+    auto it = std::back_inserter(row);
+    auto pain = [&](std::optional<double> v) {
+        if (v) fmt::format_to(it, "{:.1f}", *v);
+    };
+    append_printable(row, s.time);
+    row += '\t';
+    append_printable(row, s.id);
+    row += '\t';
+    for (std::size_t i = 0; i < s.routines.size(); ++i) {
+        if (i > 0) row += ',';
+        append_printable(row, s.routines[i]);
+    }
+    fmt::format_to(it, "\t{}\t", s.virtual_clock ? "virtual" : "real");
+    append_printable(row, s.status);
+    fmt::format_to(it, "\t{}\t{:.1f}\t", s.points, s.duration);
+    pain(s.pain_first);
+    row += '\t';
+    pain(s.pain_last);
+    row += '\n';
+    std::fwrite(row.data(), 1, row.size(), out);
 }
 
 void print_tsv(std::FILE* out, const History& h) {
@@ -317,8 +337,9 @@ int history_command(const Context& ctx, const HistoryOptions& o) {
     if (o.since) {
         q.since_day = parse_date(*o.since);
         if (!q.since_day)
-            throw usage_error(fmt::format(
-                "--since wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`", printable(*o.since)));
+            throw usage_error(
+                fmt::format("--since wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`",
+                            printable(*o.since)));
     }
     if (o.last) q.last = static_cast<std::size_t>(*o.last);
 

@@ -23,6 +23,8 @@ std::size_t utf8_length(std::string_view s);
 // and newline, DEL, and C1 as UTF-8) and each byte that is not valid UTF-8 becomes `?`,
 // so text from a file or the command line cannot move the cursor or change colours.
 std::string printable(std::string_view s);
+// printable(s) appended to `out`, for a caller that builds a line of many fields.
+void append_printable(std::string& out, std::string_view s);
 
 // The columns `s` takes on a terminal: most characters one, East Asian wide ones and
 // emoji two, combining marks and control characters none. CSI escape sequences

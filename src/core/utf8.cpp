@@ -36,9 +36,13 @@ std::optional<std::size_t> invalid_utf8(std::string_view s) {
     return std::nullopt;
 }
 
-std::string printable(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+void append_printable(std::string& out, std::string_view s) {
+    // Most text is plain printable ASCII: one scan, one append.
+    if (std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+        out.append(s);
+        return;
+    }
+    out.reserve(out.size() + s.size());
     for (std::size_t i = 0; i < s.size();) {
         const auto b = static_cast<unsigned char>(s[i]);
         const std::size_t len = utf8_sequence_length(s, i);
@@ -52,6 +56,11 @@ std::string printable(std::string_view s) {
         out.append(s, i, len);
         i += len;
     }
+}
+
+std::string printable(std::string_view s) {
+    std::string out;
+    append_printable(out, s);
     return out;
 }
 
