@@ -48,6 +48,12 @@ The pain scale:
   9  you brace or hold your breath
 Pressing stops at the band's top + 2 (9 for 5-7), or the routine's stop_pain.)";
 
+// "; did you mean `word`?" for the nearest known word, or nothing when none is near.
+std::string nearest(const std::string& word, const std::vector<std::string>& known) {
+    if (auto m = closest_match(word, known)) return fmt::format("; did you mean `{}`?", *m);
+    return "";
+}
+
 // A number from lo to hi, checked in knead's words: "needs a number from 1 to 120, not `0`".
 template <typename T>
 CLI::Validator in_range(T lo, T hi) {
@@ -82,9 +88,7 @@ CLI::Option* add_choice(CLI::App& app, const std::string& name, Target& target,
         std::string list = words.front();
         for (std::size_t i = 1; i < words.size(); ++i)
             list += (i + 1 == words.size() ? " or " : ", ") + words[i];
-        const auto near = closest_match(word, words);
-        return fmt::format("needs {}, not `{}`{}", list, given,
-                           near ? fmt::format("; did you mean `{}`?", *near) : "");
+        return fmt::format("needs {}, not `{}`{}", list, given, nearest(word, words));
     };
     return app.add_option_function<std::string>(name, set, help)->check(CLI::Validator(known, ""));
 }
@@ -419,8 +423,8 @@ std::vector<std::string> option_names(const CLI::App& app) {
 // The nearest known name, else where to find them all.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& known,
                          const std::string& where = "") {
-    if (auto m = closest_match(word, known)) return fmt::format("; did you mean `{}`?", *m);
-    return fmt::format(" (see `knead{} --help`)", where);
+    std::string hint = nearest(word, known);
+    return hint.empty() ? fmt::format(" (see `knead{} --help`)", where) : hint;
 }
 
 // Checks the words before the command: an unknown option or command is named with the
