@@ -415,9 +415,10 @@ unprivileged() {
 # distinctive texts. The point's dose is the built-in default: locate 15 s, press 10 s,
 # hold 30 s (20-60), stretch 30 s, target pain 5-7.
 write_routine() {
-    local file=$1 side=${2:-right} reps=${3:-2} area=${4:-test area} name=${5:-Tiny}
-    mkdir -p "$(dirname "$file")"
-    cat >"$file" <<EOF
+    local file=$1 side=${2:-right} reps=${3:-2} area=${4:-test area} name=${5:-Tiny} text
+    # No fork unless the directory is new: tests write these in loops.
+    [[ $file != */* || -d ${file%/*} ]] || mkdir -p "${file%/*}"
+    IFS= read -r -d '' text <<EOF || true
 schema = 1
 name = "$name"
 area = "$area"
@@ -436,6 +437,7 @@ locate = "Find the tiny spot."
 press = "Press the tiny spot."
 stretch = "Stretch the tiny muscle."
 EOF
+    printf '%s' "$text" >"$file"
 }
 
 # The number of [[point]] tables in a built-in routine, and its area.
