@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""The JSON checks of test_json.sh, one run per output (python starts slowly).
+"""The JSON checks of test_json.sh.
 
   json_fields.py FILE [DOC HEADING] [KEY.KEY...]...
+  json_fields.py --serve
 
 parses FILE strictly and, with DOC and HEADING, prints `missing: PATH` for each field path
 that the table under "## HEADING" of DOC lists and FILE lacks, and `undocumented: PATH`
@@ -11,6 +12,10 @@ each KEY.KEY... (a number picks from an array) as ASCII JSON.
 Paths are jq paths as docs/json.md writes them: `.matches[].point`. A strict parse: the
 bytes must be UTF-8, with no NaN or Infinity, no duplicate keys and no text after the
 value; anything else prints `INVALID: why` and exits 1.
+
+With --serve, it reads such argument lists from stdin, one a line with the arguments
+separated by tabs, and answers each with the lines above and then `END STATUS`: python
+starts slowly, so a test starts it once for all its outputs.
 """
 import json
 import re
@@ -53,12 +58,13 @@ def documented(doc, heading):
                 if m:
                     fields.append(m.group(1))
     if not fields:
-        sys.exit(f"{doc}: no field table under '## {heading}'")
+        raise ValueError(f"{doc}: no field table under '## {heading}'")
     return fields
 
 
-def main():
-    args = sys.argv[1:]
+def check(args):
+    """The report's lines for one argument list, and the exit status."""
+    lines = []
     try:
         value = strict_load(args[0])
         args = args[1:]
@@ -66,19 +72,30 @@ def main():
             listed = set(documented(args[0], args[1]))
             found = set()
             walk(value, "", found)
-            for path in sorted(listed - found):
-                print(f"missing: {path}")
-            for path in sorted(found - listed):
-                print(f"undocumented: {path}")
+            lines += [f"missing: {path}" for path in sorted(listed - found)]
+            lines += [f"undocumented: {path}" for path in sorted(found - listed)]
             args = args[2:]
         for query in args:
             inner = value
             for key in query.split("."):
                 inner = inner[int(key)] if isinstance(inner, list) else inner[key]
-            print(json.dumps(inner, ensure_ascii=True))
-    except (ValueError, KeyError, IndexError) as e:
-        print(f"INVALID: {type(e).__name__}: {e}")
-        sys.exit(1)
+            lines.append(json.dumps(inner, ensure_ascii=True))
+    except (OSError, ValueError, KeyError, IndexError) as e:
+        return lines + [f"INVALID: {type(e).__name__}: {e}"], 1
+    return lines, 0
+
+
+def main():
+    if sys.argv[1:] != ["--serve"]:
+        lines, status = check(sys.argv[1:])
+        for line in lines:
+            print(line)
+        sys.exit(status)
+    for request in sys.stdin:
+        lines, status = check(request.rstrip("\n").split("\t"))
+        for line in lines:
+            print(line)
+        print(f"END {status}", flush=True)
 
 
 main()
