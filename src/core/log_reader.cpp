@@ -168,7 +168,7 @@ LogReader::LogReader(const std::filesystem::path& path) {
         return;
     }
     capacity_ = kBufferSize;
-    buffer_ = std::make_unique<char[]>(capacity_);
+    buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
 }
 
 LogReader::LogReader(FromText, std::string_view text)
@@ -244,12 +244,12 @@ ReverseLogReader::ReverseLogReader(const std::filesystem::path& path) {
     }
     base_ = size_;
     capacity_ = LogReader::kBufferSize + kBlock;
-    buffer_ = std::make_unique<char[]>(capacity_);
+    buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
 }
 
 ReverseLogReader::ReverseLogReader(LogReader::FromText, std::string_view text)
     : text_(text),
-      buffer_(std::make_unique<char[]>(LogReader::kBufferSize + kBlock)),
+      buffer_(std::make_unique_for_overwrite<char[]>(LogReader::kBufferSize + kBlock)),
       capacity_(LogReader::kBufferSize + kBlock),
       size_(text.size()),
       base_(text.size()) {}
