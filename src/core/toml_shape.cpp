@@ -56,9 +56,9 @@ bool starts_with(const Path& p, const Path& prefix) {
 // inline table. Keyed by path, with the offset of the key that made each.
 using Arrays = std::map<Path, std::size_t>;
 
-class Reader {
+class ShapeReader {
   public:
-    explicit Reader(std::string_view s) : s_(s) {}
+    explicit ShapeReader(std::string_view s) : s_(s) {}
 
     std::optional<ShapeProblem> run() {
         Arrays doc;
@@ -315,7 +315,7 @@ class Reader {
 }  // namespace
 
 std::optional<ShapeProblem> extends_static_array(std::string_view text) {
-    return Reader(text).run();
+    return ShapeReader(text).run();
 }
 
 }  // namespace knead

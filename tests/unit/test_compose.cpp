@@ -16,7 +16,7 @@ namespace {
 
 const std::filesystem::path kDir = std::filesystem::path(KNEAD_TEST_FIXTURES) / "compose";
 
-LoadResult load(const std::string& name) {
+LoadResult load_composed(const std::string& name) {
     return load_routine_file(kDir / (name + ".toml"), search_path_resolver({kDir}));
 }
 
@@ -36,7 +36,7 @@ bool has(const std::vector<std::string>& v, const std::string& part) {
 }  // namespace
 
 TEST_CASE("a point used by reference keeps its cues and dose, with the overrides on top") {
-    auto r = load("one");
+    auto r = load_composed("one");
     REQUIRE(r.routine);
     CHECK(r.diagnostics.empty());
     REQUIRE(r.routine->points.size() == 2);
@@ -54,7 +54,7 @@ TEST_CASE("a point used by reference keeps its cues and dose, with the overrides
 }
 
 TEST_CASE("a whole routine is used in order, its cautions merged without repeats") {
-    auto r = load("whole");
+    auto r = load_composed("whole");
     REQUIRE(r.routine);
     REQUIRE(r.routine->points.size() == 2);
     CHECK(r.routine->points[0].id == "p-one");
@@ -68,7 +68,7 @@ TEST_CASE("a whole routine is used in order, its cautions merged without repeats
 }
 
 TEST_CASE("uses nest: a routine may use a point that is itself used") {
-    auto r = load("nested");
+    auto r = load_composed("nested");
     REQUIRE(r.routine);
     REQUIRE(r.routine->points.size() == 1);
     CHECK(r.routine->points[0].id == "two-again");
@@ -77,7 +77,7 @@ TEST_CASE("uses nest: a routine may use a point that is itself used") {
 }
 
 TEST_CASE("a cycle is an error at the line of the use that closes it") {
-    auto b = load("cycle-b");
+    auto b = load_composed("cycle-b");
     CHECK_FALSE(b.routine);
     auto e = errors(b);
     REQUIRE(e.size() == 1);
@@ -85,7 +85,7 @@ TEST_CASE("a cycle is an error at the line of the use that closes it") {
     CHECK(e[0].rfind("15: ", 0) == 0);
     CHECK(has(e, "cycle-a.toml:6:7: error: `use` makes a cycle: cycle-b -> cycle-a -> cycle-b"));
 
-    auto a = load("cycle-a");
+    auto a = load_composed("cycle-a");
     CHECK_FALSE(a.routine);
     REQUIRE(errors(a).size() == 1);
     CHECK(errors(a)[0].rfind("6: ", 0) == 0);
@@ -93,13 +93,13 @@ TEST_CASE("a cycle is an error at the line of the use that closes it") {
 }
 
 TEST_CASE("a routine that uses itself is a cycle") {
-    auto r = load("self");
+    auto r = load_composed("self");
     CHECK_FALSE(r.routine);
     CHECK(has(errors(r), "15: `use` makes a cycle: self -> self"));
 }
 
 TEST_CASE("a missing routine or point is an error at its line, with a suggestion") {
-    auto r = load("missing");
+    auto r = load_composed("missing");
     CHECK_FALSE(r.routine);
     auto e = errors(r);
     REQUIRE(e.size() == 3);
@@ -110,7 +110,7 @@ TEST_CASE("a missing routine or point is an error at its line, with a suggestion
 }
 
 TEST_CASE("a point with `use` takes only use, id, side and dose keys") {
-    auto r = load("bad-use");
+    auto r = load_composed("bad-use");
     CHECK_FALSE(r.routine);
     auto e = errors(r);
     CHECK(has(e, "7: unknown key `name`"));

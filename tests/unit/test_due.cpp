@@ -12,7 +12,7 @@ namespace {
 
 const std::int64_t kToday = knead::days_from_civil(2026, 11, 25);  // a Wednesday
 
-std::string session(const std::string& id, const std::string& date, const std::string& routines,
+std::string due_session(const std::string& id, const std::string& date, const std::string& routines,
                     const std::string& status = "completed", const std::string& clock = "real") {
     return "time=" + date + "T07:30:00+01:00 session=" + id + " event=start routines=" + routines +
            " clock=" + clock + "\n" + "time=" + date + "T07:40:00+01:00 session=" + id +
@@ -37,11 +37,11 @@ knead::Routine routine(const std::string& id, int per_day, int per_week) {
 }  // namespace
 
 TEST_CASE("completed real sessions count, today and this week") {
-    auto c = count(session("a", "2026-11-25", "neck") + session("b", "2026-11-25", "neck,jaw") +
-                   session("c", "2026-11-23", "neck") +             // Monday: this week
-                   session("d", "2026-11-22", "neck") +             // Sunday: last week
-                   session("e", "2026-11-25", "neck", "stopped") +  // not completed
-                   session("f", "2026-11-25", "neck", "completed", "virtual"));  // rehearsal
+    auto c = count(due_session("a", "2026-11-25", "neck") + due_session("b", "2026-11-25", "neck,jaw") +
+                   due_session("c", "2026-11-23", "neck") +             // Monday: this week
+                   due_session("d", "2026-11-22", "neck") +             // Sunday: last week
+                   due_session("e", "2026-11-25", "neck", "stopped") +  // not completed
+                   due_session("f", "2026-11-25", "neck", "completed", "virtual"));  // rehearsal
     CHECK(c.today("neck") == 2);
     CHECK(c.this_week("neck") == 3);
     CHECK(c.today("jaw") == 1);
@@ -49,7 +49,7 @@ TEST_CASE("completed real sessions count, today and this week") {
 }
 
 TEST_CASE("due: routines short of their per_day or per_week, per_day first") {
-    auto c = count(session("a", "2026-11-25", "neck") + session("b", "2026-11-24", "jaw"));
+    auto c = count(due_session("a", "2026-11-25", "neck") + due_session("b", "2026-11-24", "jaw"));
     std::vector<knead::Routine> rs = {routine("neck", 2, 0), routine("jaw", 0, 1),
                                       routine("hip", 0, 3), routine("calf", 1, 5),
                                       routine("foot", 0, 0)};
@@ -67,6 +67,6 @@ TEST_CASE("due: routines short of their per_day or per_week, per_day first") {
 }
 
 TEST_CASE("nothing due when every count is met") {
-    auto c = count(session("a", "2026-11-25", "neck") + session("b", "2026-11-25", "neck"));
+    auto c = count(due_session("a", "2026-11-25", "neck") + due_session("b", "2026-11-25", "neck"));
     CHECK(knead::due_items({routine("neck", 2, 0)}, c).empty());
 }

@@ -17,7 +17,7 @@ using namespace knead;
 
 namespace {
 
-std::vector<Routine> load_library() {
+std::vector<Routine> load_builtins() {
     std::vector<Routine> out;
     const Resolver resolver = search_path_resolver({KNEAD_TEST_ROUTINES});
     for (const auto& ref : list_routines({KNEAD_TEST_ROUTINES})) {
@@ -33,7 +33,7 @@ std::vector<Routine> load_library() {
 }
 
 const std::vector<Routine>& library() {
-    static const std::vector<Routine> routines = load_library();
+    static const std::vector<Routine> routines = load_builtins();
     return routines;
 }
 

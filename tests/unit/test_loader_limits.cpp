@@ -4,18 +4,15 @@
 #include <string>
 
 #include "knead/routine_loader.hpp"
+#include "test_support.hpp"
 
 using namespace knead;
 
 namespace {
 
-std::string times(std::string_view s, int n) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += s;
-    return out;
-}
+using knead_test::repeat;
 
-const std::string kHead = "schema = 1\nname = \"N\"\narea = \"a\"\n";
+const std::string kLimitsHead = "schema = 1\nname = \"N\"\narea = \"a\"\n";
 
 // A point that is valid and draws no warning: eight lines.
 std::string point(const std::string& id) {
@@ -35,24 +32,24 @@ Diagnostic only_error(const std::string& text) {
 }  // namespace
 
 TEST_CASE("loader limits: too large, too long a line, too deep") {
-    auto d = only_error(kHead + "summary = \"" + std::string(kMaxRoutineBytes, 'x') + "\"\n");
+    auto d = only_error(kLimitsHead + "summary = \"" + std::string(kMaxRoutineBytes, 'x') + "\"\n");
     CHECK(d.line == 0);
     CHECK(d.message.find("too large for a routine") == 0);
 
-    d = only_error(kHead + "summary = \"" + std::string(1 << 20, 'x').substr(100) + "\"\n");
+    d = only_error(kLimitsHead + "summary = \"" + std::string(1 << 20, 'x').substr(100) + "\"\n");
     CHECK(d.line == 4);
     CHECK(d.message.find("line longer than 4096 bytes") == 0);
 
-    d = only_error(kHead + "x = " + times("[", 100000) + "\n");
+    d = only_error(kLimitsHead + "x = " + repeat("[", 100000) + "\n");
     CHECK(d.line == 4);
     CHECK(d.message == "nested more than 32 levels deep");
 
-    d = only_error(kHead + times("a.", 1000) + "b = 1\n");
+    d = only_error(kLimitsHead + repeat("a.", 1000) + "b = 1\n");
     CHECK(d.message == "nested more than 32 levels deep");
 }
 
 TEST_CASE("loader limits: a file full of errors reports the first 50 and a count") {
-    auto r = load_routine_text(kHead + times("[[point]]\n", 1000), "r.toml", "r");
+    auto r = load_routine_text(kLimitsHead + repeat("[[point]]\n", 1000), "r.toml", "r");
     CHECK_FALSE(r.routine);
     REQUIRE(r.diagnostics.size() == 51);
     // The count is about the whole file, so it comes first.
@@ -67,7 +64,7 @@ TEST_CASE("loader limits: a file full of errors reports the first 50 and a count
 
 TEST_CASE("loader limits: a flood of warnings leaves a routine valid") {
     // Points without `refers_to` or `stretch` draw warnings, not errors.
-    std::string text = kHead;
+    std::string text = kLimitsHead;
     for (int i = 0; i < 100; ++i)
         text += "[[point]]\nid = \"p" + std::to_string(i) +
                 "\"\nname = \"P\"\nmuscle = \"m\"\nlocate = \"l\"\npress = \"p\"\n";
@@ -81,7 +78,7 @@ TEST_CASE("loader limits: a flood of warnings leaves a routine valid") {
 }
 
 TEST_CASE("loader limits: many points load, each with its own position") {
-    std::string text = kHead;
+    std::string text = kLimitsHead;
     for (int i = 0; i < 2000; ++i) text += point("p" + std::to_string(i));
     auto r = load_routine_text(text, "r.toml", "r");
     REQUIRE(r.routine);
@@ -98,12 +95,12 @@ TEST_CASE("loader limits: many points load, each with its own position") {
 
 TEST_CASE("loader limits: messages are one printable line whatever the file holds") {
     auto r =
-        load_routine_text(kHead + "\"key\\nwith\\u0007bell\" = 1\n" + point("p"), "r.toml", "r");
+        load_routine_text(kLimitsHead + "\"key\\nwith\\u0007bell\" = 1\n" + point("p"), "r.toml", "r");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].message == "unknown key `key\\x0Awith\\x07bell` in the routine");
 
     // A 4000-character id: a message of sensible length.
-    r = load_routine_text(kHead + point(std::string(4000, 'A')), "r.toml", "r");
+    r = load_routine_text(kLimitsHead + point(std::string(4000, 'A')), "r.toml", "r");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].message.find("point id `AAA") == 0);
     CHECK(r.diagnostics[0].message.size() < 400);
@@ -111,7 +108,7 @@ TEST_CASE("loader limits: messages are one printable line whatever the file hold
 
 TEST_CASE("loader limits: a syntax error at the very end stays inside the file") {
     for (std::string tail : {"x = [1,", "x = \"", "x = {a = 1", "[[point", "x ="}) {
-        auto d = only_error(kHead + tail);
+        auto d = only_error(kLimitsHead + tail);
         CHECK(d.line == 4);
         CHECK(d.column >= 1);
         CHECK(d.column <= static_cast<int>(tail.size()) + 1);

@@ -13,7 +13,7 @@ name = "Neck"
 area = "neck"
 )";
 
-const char* kPoint = R"(
+const char* kSchedulePoint = R"(
 [[point]]
 id = "trap"
 name = "Trap"
@@ -22,8 +22,8 @@ locate = "Find it."
 press = "Press it."
 )";
 
-knead::LoadResult load(const std::string& top) {
-    return knead::load_routine_text(std::string(kBase) + top + kPoint, "neck.toml", "neck");
+knead::LoadResult load_schedule(const std::string& top) {
+    return knead::load_routine_text(std::string(kBase) + top + kSchedulePoint, "neck.toml", "neck");
 }
 
 // The errors only: a minimal point also draws warnings (no stretch, no refers_to).
@@ -37,28 +37,28 @@ std::string messages(const knead::LoadResult& r) {
 }  // namespace
 
 TEST_CASE("per_day and per_week are read; without them a routine has no schedule") {
-    auto none = load("");
+    auto none = load_schedule("");
     REQUIRE(none.routine);
     CHECK(none.routine->per_day == 0);
     CHECK(none.routine->per_week == 0);
 
-    auto both = load("per_day = 2\nper_week = 10\n");
+    auto both = load_schedule("per_day = 2\nper_week = 10\n");
     REQUIRE(both.routine);
     CHECK(both.routine->per_day == 2);
     CHECK(both.routine->per_week == 10);
 }
 
 TEST_CASE("per_day and per_week must be whole numbers in range") {
-    auto zero = load("per_day = 0\n");
+    auto zero = load_schedule("per_day = 0\n");
     CHECK_FALSE(zero.routine);
     CHECK(messages(zero) == "neck.toml:4:11: error: `per_day` = 0 must be from 1 to 10\n");
 
-    auto text = load("per_week = \"3\"\n");
+    auto text = load_schedule("per_week = \"3\"\n");
     CHECK_FALSE(text.routine);
     CHECK(messages(text).find("`per_week` must be a whole number of sessions, not a string") !=
           std::string::npos);
 
-    auto typo = load("per_days = 2\n");
+    auto typo = load_schedule("per_days = 2\n");
     CHECK_FALSE(typo.routine);
     CHECK(messages(typo).find("did you mean `per_day`?") != std::string::npos);
 }

@@ -44,6 +44,13 @@ inline void write_file(const std::filesystem::path& p, std::string_view content)
     if (!out) throw std::runtime_error("cannot write " + p.string());
 }
 
+// S written N times over: long lines, deep nesting, huge files.
+inline std::string repeat(std::string_view s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+}
+
 inline std::string read_file(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

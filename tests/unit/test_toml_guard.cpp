@@ -5,6 +5,7 @@
 
 #include "knead/toml_document.hpp"
 #include "knead/toml_guard.hpp"
+#include "test_support.hpp"
 
 using namespace knead;
 
@@ -18,11 +19,7 @@ std::vector<Diagnostic> check(const std::string& text) {
     return out;
 }
 
-std::string times(std::string_view s, int n) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += s;
-    return out;
-}
+using knead_test::repeat;
 
 }  // namespace
 
@@ -30,19 +27,19 @@ TEST_CASE("toml guard: ordinary TOML passes") {
     CHECK(check("schema = 1\nname = \"Neck\"\n[[point]]\nid = \"a\"\n").empty());
     CHECK(check("").empty());
     // Decimal points are not nesting: many floats on a line, or across lines, are fine.
-    CHECK(check("x = [" + times("1.5, ", 200) + "2.5]\n").empty());
-    CHECK(check("x = [\n" + times("  1.5,\n", 200) + "]\n").empty());
-    CHECK(check(times("v = 1.5\n", 100)).empty());
+    CHECK(check("x = [" + repeat("1.5, ", 200) + "2.5]\n").empty());
+    CHECK(check("x = [\n" + repeat("  1.5,\n", 200) + "]\n").empty());
+    CHECK(check(repeat("v = 1.5\n", 100)).empty());
     CHECK(check("t = 1979-05-27T07:32:00.999-07:00\n").empty());
     // Brackets and dots inside strings and comments do not count.
-    CHECK(check("s = \"" + times("[{.", 100) + "\"\n").empty());
-    CHECK(check("s = '" + times("[{.", 100) + "'\n").empty());
-    CHECK(check("s = \"\"\"\n" + times("[[[...\n", 100) + "\"\"\"\n").empty());
-    CHECK(check("# " + times("[{.", 100) + "\n").empty());
-    CHECK(check("s = \"a \\\" " + times("[", 100) + "\"\n").empty());
+    CHECK(check("s = \"" + repeat("[{.", 100) + "\"\n").empty());
+    CHECK(check("s = '" + repeat("[{.", 100) + "'\n").empty());
+    CHECK(check("s = \"\"\"\n" + repeat("[[[...\n", 100) + "\"\"\"\n").empty());
+    CHECK(check("# " + repeat("[{.", 100) + "\n").empty());
+    CHECK(check("s = \"a \\\" " + repeat("[", 100) + "\"\n").empty());
     // 32 levels is the limit, not over it.
-    CHECK(check("a = " + times("[", 32) + times("]", 32) + "\n").empty());
-    CHECK(check(times("k.", 31) + "k = 1\n").empty());
+    CHECK(check("a = " + repeat("[", 32) + repeat("]", 32) + "\n").empty());
+    CHECK(check(repeat("k.", 31) + "k = 1\n").empty());
 }
 
 TEST_CASE("toml guard: binary data and invalid UTF-8 are refused with a position") {
@@ -67,23 +64,23 @@ TEST_CASE("toml guard: deep nesting of every kind is refused before the parser r
         CHECK(d[0].column == column);
         CHECK(d[0].message == "nested more than 32 levels deep");
     };
-    expect_deep("a = " + times("[", 100000), 1, 5 + 32);
-    expect_deep("a = " + times("[\n", 100000), 33, 1);
-    expect_deep("a = " + times("{b = ", 100), 1, 5 + 5 * 32);
+    expect_deep("a = " + repeat("[", 100000), 1, 5 + 32);
+    expect_deep("a = " + repeat("[\n", 100000), 33, 1);
+    expect_deep("a = " + repeat("{b = ", 100), 1, 5 + 5 * 32);
     // Dotted keys nest too, in a key, a table header and an array-of-tables header.
-    expect_deep(times("a.", 100000) + "b = 1\n", 1, 2 * 33);
-    expect_deep("[" + times("a.", 40) + "b]\n", 1, 1 + 2 * 32);
-    expect_deep("[[" + times("a.", 40) + "b]]\n", 1, 2 + 2 * 32);
+    expect_deep(repeat("a.", 100000) + "b = 1\n", 1, 2 * 33);
+    expect_deep("[" + repeat("a.", 40) + "b]\n", 1, 1 + 2 * 32);
+    expect_deep("[[" + repeat("a.", 40) + "b]]\n", 1, 2 + 2 * 32);
     // ...and they add up with brackets around them.
-    expect_deep("x = {" + times("a.", 20) + "b = {" + times("c.", 20) + "d = 1}}\n", 1,
+    expect_deep("x = {" + repeat("a.", 20) + "b = {" + repeat("c.", 20) + "d = 1}}\n", 1,
                 50 + 2 * 11);
 }
 
 TEST_CASE("toml guard: a key's dots stop counting where its value ends") {
     // Each key on its own line, or after a comma, starts again from its table's depth.
-    CHECK(check(times(times("k.", 20) + "k = 1\n", 50)).empty());
-    CHECK(check("x = {" + times(times("k.", 20) + "k = 1, ", 20) + "z = 1}\n").empty());
-    CHECK(check("x = [" + times("{" + times("k.", 20) + "k = 1}, ", 20) + "]\n").empty());
+    CHECK(check(repeat(repeat("k.", 20) + "k = 1\n", 50)).empty());
+    CHECK(check("x = {" + repeat(repeat("k.", 20) + "k = 1, ", 20) + "z = 1}\n").empty());
+    CHECK(check("x = [" + repeat("{" + repeat("k.", 20) + "k = 1}, ", 20) + "]\n").empty());
 }
 
 TEST_CASE("toml guard: a string cut off at the end of the text is no problem") {
@@ -94,7 +91,7 @@ TEST_CASE("toml guard: a string cut off at the end of the text is no problem") {
 TEST_CASE("toml guard: a line over 4096 bytes is refused, whatever it holds") {
     CHECK(check("a = \"" + std::string(kMaxTomlLine - 6, 'x') + "\"\n").empty());
     for (const std::string& line :
-         {"a = \"" + std::string(1 << 20, 'x') + "\"", "a = [" + times("1,", 300000) + "]",
+         {"a = \"" + std::string(1 << 20, 'x') + "\"", "a = [" + repeat("1,", 300000) + "]",
           "# " + std::string(5000, 'c'), std::string(kMaxTomlLine + 1, ' ')}) {
         auto d = check("x = 1\n" + line + "\ny = 2\n");
         REQUIRE(d.size() == 1);
