@@ -21,24 +21,58 @@ constexpr std::size_t kWidth = 80;
 // The picture of `--map` marks this many points at most: more letters would not be readable.
 constexpr std::size_t kMapPoints = 8;
 
-// Every valid routine on the search path. An invalid one is skipped with a warning, so
-// one broken file of the user's does not hide the rest.
-std::vector<Routine> load_library(const Context& ctx) {
+// Every valid routine on the search path, and the hits of `query` among them (none for a
+// blank one). An invalid routine is skipped with a warning, so one broken file of the
+// user's does not hide the rest. Only the routines with a hit are read whole; the others
+// hold what the query was matched on: each point's muscle and referral areas.
+std::vector<Routine> load_library(const Context& ctx, std::string_view query,
+                                  std::vector<ReferHit>& hits) {
     std::vector<Routine> out;
-    for (auto& [ref, summary, routine] :
-         knead::load_library(ctx.search_path, nullptr, default_routine_cache())) {
-        if (!routine) {
+    std::vector<std::size_t> index;  // of each routine of `out` in the library
+    const bool blank = query.find_first_not_of(" \t") == std::string_view::npos;
+    auto none = [](const RoutineSummary&) { return false; };
+    auto pick = [&](const std::vector<LibraryRoutine>& library) {
+        for (std::size_t i = 0; i < library.size(); ++i) {
+            if (!library[i].summary) continue;
+            Routine& r = out.emplace_back();
+            r.id = library[i].ref.id;
+            r.path = library[i].ref.file;
+            r.points.resize(library[i].summary->refer.size());
+            for (std::size_t j = 0; j < r.points.size(); ++j) {
+                r.points[j].muscle = library[i].summary->refer[j].muscle;
+                r.points[j].refers_to = library[i].summary->refer[j].refers_to;
+            }
+            index.push_back(i);
+        }
+        if (!blank) hits = find_referrals(query, out);
+        std::vector<bool> whole(library.size(), false);
+        for (const auto& h : hits) whole[index[h.routine]] = true;
+        return whole;
+    };
+    auto library =
+        knead::load_library(ctx.search_path, nullptr, default_routine_cache(), none, pick);
+    std::vector<bool> lost(out.size(), false);  // found, then no longer valid when read whole
+    for (std::size_t i = 0, k = 0; i < library.size(); ++i) {
+        auto& [ref, summary, routine] = library[i];
+        const bool searched = k < index.size() && index[k] == i;
+        if (!routine && !(summary && searched)) {
             fmt::print(
                 ctx.err,
                 "knead: warning: skipping the invalid routine {} (run `knead validate {}`)\n",
                 ref.file.string(), ref.file.string());
+            if (searched) lost[k++] = true;
             continue;
         }
-        // A point that a routine uses by reference is the point of the routine it comes
-        // from, which is on the search path too: list it once, there.
-        std::erase_if(routine->points, [](const Point& p) { return !p.from.empty(); });
-        out.push_back(std::move(*routine));
+        if (!searched) continue;
+        if (routine) {
+            // A point that a routine uses by reference is the point of the routine it
+            // comes from, which is on the search path too: list it once, there.
+            std::erase_if(routine->points, [](const Point& p) { return !p.from.empty(); });
+            out[k] = std::move(*routine);
+        }
+        ++k;
     }
+    std::erase_if(hits, [&](const ReferHit& h) { return lost[h.routine]; });
     return out;
 }
 
@@ -125,11 +159,11 @@ int where_command(const Context& ctx, const WhereOptions& o) {
     for (const auto& w : o.words) query += (query.empty() ? "" : " ") + w;
 
     std::FILE* out = ctx.out;
-    auto routines = load_library(ctx);
+    std::vector<ReferHit> hits;
+    auto routines = load_library(ctx, query, hits);
     if (query.find_first_not_of(" \t") == std::string::npos)
         return list_areas(out, routines, o.json);
 
-    auto hits = find_referrals(query, routines);
     const auto care = care_notes(query);
     if (o.json) {
         JsonWriter w = JsonWriter::document();

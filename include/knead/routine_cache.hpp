@@ -67,7 +67,8 @@ class RoutineCache {
         // a file with an mtime this close to it may have changed since without showing.
         std::int64_t checked_ns = 0;
         std::vector<Dep> deps;
-        RoutineSummary summary;
+        RoutineSummary summary;    // without its `refer`, which is kept serialized:
+        std::string_view refer;    // read back in find()
         std::string_view routine;  // serialized (in text_ or owned_), read only when wanted
         bool touched = false;
     };

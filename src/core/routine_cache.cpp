@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // The first line: a cache of another format or another knead is not read.
-constexpr int kFormat = 2;
+constexpr int kFormat = 3;
 // Entries of files not seen in a run are kept for other search paths, up to this many.
 constexpr std::size_t kMaxEntries = 50000;
 // Timestamps may be this coarse (FAT keeps even seconds): a file whose mtime is not this
@@ -45,20 +45,22 @@ constexpr std::size_t field_count() {
 // default served from the cache, without anything failing.
 struct Shape {
     int format;
-    std::size_t routine, point, dose, band, summary;
+    std::size_t routine, point, dose, band, summary, refer;
 };
 constexpr Shape kShape{kFormat,
                        field_count<Routine>(),
                        field_count<Point>(),
                        field_count<Dose>(),
                        field_count<PainBand>(),
-                       field_count<RoutineSummary>()};
-static_assert(kShape.routine == 10 && kShape.point == 12 && kShape.dose == 11 && kShape.band == 2 &&
-                  kShape.summary == 5,
-              "Routine, Point, Dose, PainBand or RoutineSummary changed: write and read the "
-              "new field in serialize() and deserialize() (routine_cache.cpp), add it to the "
-              "round trip in tests/unit/test_routine_library.cpp, bump kFormat, then update "
-              "these counts");
+                       field_count<RoutineSummary>(),
+                       field_count<ReferPoint>()};
+static_assert(
+    kShape.routine == 10 && kShape.point == 12 && kShape.dose == 11 && kShape.band == 2 &&
+        kShape.summary == 6 && kShape.refer == 2,
+    "Routine, Point, Dose, PainBand, RoutineSummary or ReferPoint changed: write and read the "
+    "new field in serialize() and deserialize() (routine_cache.cpp), add it to the "
+    "round trip in tests/unit/test_routine_library.cpp, bump kFormat, then update "
+    "these counts");
 #if defined(__GLIBCXX__) && defined(__x86_64__)
 // A member whose type changes keeps the count: its size shows it (where CI builds).
 static_assert(sizeof(Routine) == 272 && sizeof(Point) == 368 && sizeof(Dose) == 48,
@@ -173,15 +175,40 @@ std::string serialize(const Routine& r) {
     return std::move(w.text());
 }
 
+std::vector<std::string> get_strings(Reader& rd, std::string_view text) {
+    const auto n = rd.num<std::size_t>();
+    if (n > text.size()) throw Damaged();  // before making room for them
+    std::vector<std::string> v(n);
+    for (auto& s : v) s = rd.str();
+    return v;
+}
+
+std::string serialize(const std::vector<ReferPoint>& refer) {
+    Writer w;
+    w.num(refer.size());
+    for (const ReferPoint& p : refer) {
+        w.str(p.muscle);
+        put_strings(w, p.refers_to);
+    }
+    return std::move(w.text());
+}
+
+std::vector<ReferPoint> deserialize_refer(std::string_view text) {
+    Reader rd(text);
+    const auto n = rd.num<std::size_t>();
+    if (n > text.size()) throw Damaged();
+    std::vector<ReferPoint> out(n);
+    for (ReferPoint& p : out) {
+        p.muscle = rd.str();
+        p.refers_to = get_strings(rd, text);
+    }
+    if (!rd.done()) throw Damaged();
+    return out;
+}
+
 Routine deserialize(std::string_view text) {
     Reader rd(text);
-    auto strings = [&rd, text] {
-        const auto n = rd.num<std::size_t>();
-        if (n > text.size()) throw Damaged();  // before making room for them
-        std::vector<std::string> v(n);
-        for (auto& s : v) s = rd.str();
-        return v;
-    };
+    auto strings = [&rd, text] { return get_strings(rd, text); };
     Routine r;
     r.name = rd.str();
     r.area = rd.str();
@@ -360,6 +387,7 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall
             e.summary.planned_seconds = rd.num<int>();
             e.summary.per_day = rd.num<int>();
             e.summary.per_week = rd.num<int>();
+            e.refer = rd.str();
             e.routine = rd.str();
             entries_.insert_or_assign(path, std::move(e));
         }
@@ -426,7 +454,12 @@ std::optional<RoutineCache::Found> RoutineCache::find(
         if (!unchanged(d.file, d.key, run_ns_)) return stale();
     }
     Found out{e.summary, std::nullopt};
-    if (!want || want(e.summary)) {
+    try {
+        out.summary.refer = deserialize_refer(e.refer);
+    } catch (const Damaged&) {
+        return stale();
+    }
+    if (!want || want(out.summary)) {
         try {
             Routine r = deserialize(e.routine);
             r.id = file.stem().string();
@@ -463,6 +496,8 @@ void RoutineCache::store(const fs::path& file, const Routine& r, const RoutineSu
         e.deps.push_back(std::move(d));
     }
     e.summary = summary;
+    e.summary.refer.clear();  // kept serialized, as the routine is
+    e.refer = owned_.emplace_back(serialize(summary.refer));
     e.routine = owned_.emplace_back(serialize(r));
     e.touched = true;
     auto it = entries_.find(abs);
@@ -489,7 +524,7 @@ int RoutineCache::save() {
         }
         const RoutineSummary& s = e.summary;
         w.str(s.area).num(s.points).num(s.planned_seconds).num(s.per_day).num(s.per_week);
-        w.str(e.routine);
+        w.str(e.refer).str(e.routine);
     }
     if (int err = create_private_dirs(file_.parent_path())) return err;
     int err = replace_private_file(file_, w.text());
