@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // The first line: a cache of another format or another knead is not read.
-constexpr int kFormat = 3;
+constexpr int kFormat = 4;
 // Entries of files not seen in a run are kept for other search paths, up to this many.
 constexpr std::size_t kMaxEntries = 50000;
 // Timestamps may be this coarse (FAT keeps even seconds): a file whose mtime is not this
@@ -100,6 +100,7 @@ class Reader {
   public:
     explicit Reader(std::string_view in) : in_(in) {}
     bool done() const { return in_.empty(); }
+    std::size_t left() const { return in_.size(); }
     std::string_view str() {
         auto n = num_until<std::size_t>(':');
         if (n >= in_.size() || in_[n] != ' ') throw Damaged();
@@ -306,6 +307,20 @@ std::optional<RoutineCache::FileKey> hashed_key(const std::string& file) {
     return out;
 }
 
+// Reads `n` bytes at `at` whole, or says it could not.
+bool read_at(int fd, char* to, std::size_t n, std::uint64_t at) {
+    while (n > 0) {
+        const ssize_t got = ::pread(fd, to, n, static_cast<off_t>(at));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return false;
+        const auto k = static_cast<std::size_t>(got);
+        to += k;
+        n -= k;
+        at += k;
+    }
+    return true;
+}
+
 std::int64_t wall_ns() {
     struct timespec now {};
     ::clock_gettime(CLOCK_REALTIME, &now);
@@ -342,39 +357,44 @@ fs::path default_routine_cache() {
     }
 }
 
+// The file: the first line, the length of the index, the index (each entry's path, keys,
+// uses, summary and where its routine is), then the serialized routines one after the
+// other. Only the index is read when the cache is opened; a routine is read when wanted.
 RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall_ns()) {
     if (file_.empty()) return;
-    int fd = ::open(file_.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) return;
-    std::string& text = text_;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0) {
-        RoutineCache::FileKey own;
-        set_stat(own, st);
-        saved_ns_ = own.mtime_ns;
-        if (S_ISREG(st.st_mode)) text.reserve(static_cast<std::size_t>(st.st_size));
-    }
-    char buf[65536];
-    ssize_t n = 0;
-    while ((n = ::read(fd, buf, sizeof buf)) != 0) {
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) break;
-        text.append(buf, static_cast<std::size_t>(n));
-    }
-    ::close(fd);
+    fd_ = ::open(file_.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd_ < 0) return;
     changed_ = true;  // until it is read whole: a cache that is there and unusable is replaced
-    if (n != 0) return;
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return;
+    RoutineCache::FileKey own;
+    set_stat(own, st);
+    saved_ns_ = own.mtime_ns;
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    // The head, the index's length and as much of the index as one read brings.
+    text_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(size, 65536)));
+    if (!read_at(fd_, text_.data(), text_.size(), 0)) return;
     const std::string head = magic();
-    if (text.compare(0, head.size(), head) != 0) return;
+    if (text_.compare(0, head.size(), head) != 0) return;
     try {
-        Reader rd(std::string_view(text).substr(head.size()));
+        Reader lead(std::string_view(text_).substr(head.size()));
+        const auto index = lead.num<std::uint64_t>();
+        const std::size_t start = text_.size() - lead.left();
+        if (index > size - start) throw Damaged();
+        const std::size_t have = text_.size();
+        text_.resize(start + static_cast<std::size_t>(index));
+        if (text_.size() > have && !read_at(fd_, text_.data() + have, text_.size() - have, have))
+            throw Damaged();
+        blobs_at_ = start + index;
+        blobs_size_ = size - blobs_at_;
+        Reader rd(std::string_view(text_).substr(start));
         while (!rd.done()) {
             const std::string_view path = rd.str();
             Entry e;
             e.key = get_key(rd);
             e.checked_ns = rd.num<std::int64_t>();
             const auto deps = rd.num<std::size_t>();
-            if (deps > text.size()) throw Damaged();
+            if (deps > text_.size()) throw Damaged();
             e.deps.resize(deps);
             for (Dep& d : e.deps) {
                 d.id = rd.str();
@@ -388,7 +408,10 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall
             e.summary.per_day = rd.num<int>();
             e.summary.per_week = rd.num<int>();
             e.refer = rd.str();
-            e.routine = rd.str();
+            e.at = rd.num<std::uint64_t>();
+            e.size = rd.num<std::uint64_t>();
+            if (e.at > blobs_size_ || e.size > blobs_size_ - e.at) throw Damaged();
+            e.in_file = true;
             entries_.insert_or_assign(path, std::move(e));
         }
         changed_ = false;
@@ -396,6 +419,10 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall
         entries_.clear();  // rebuilt from the files
         changed_ = true;
     }
+}
+
+RoutineCache::~RoutineCache() {
+    if (fd_ >= 0) ::close(fd_);
 }
 
 const std::optional<RoutineCache::FileKey>& RoutineCache::key_of(const std::string& file,
@@ -460,8 +487,15 @@ std::optional<RoutineCache::Found> RoutineCache::find(
         return stale();
     }
     if (!want || want(out.summary)) {
+        std::string bytes;
+        std::string_view text = e.routine;
+        if (e.in_file) {
+            bytes.resize(static_cast<std::size_t>(e.size));
+            if (!read_at(fd_, bytes.data(), bytes.size(), blobs_at_ + e.at)) return stale();
+            text = bytes;
+        }
         try {
-            Routine r = deserialize(e.routine);
+            Routine r = deserialize(text);
             r.id = file.stem().string();
             r.path = file;
             out.routine = std::move(r);
@@ -499,6 +533,7 @@ void RoutineCache::store(const fs::path& file, const Routine& r, const RoutineSu
     e.summary.refer.clear();  // kept serialized, as the routine is
     e.refer = owned_.emplace_back(serialize(summary.refer));
     e.routine = owned_.emplace_back(serialize(r));
+    e.in_file = false;
     e.touched = true;
     auto it = entries_.find(abs);
     if (it == entries_.end())
@@ -512,20 +547,39 @@ int RoutineCache::save() {
     if (!changed_ || file_.empty()) return 0;
     if (entries_.size() > kMaxEntries)
         std::erase_if(entries_, [](const auto& kv) { return !kv.second.touched; });
-    Writer w;
-    w.text() = magic();
+    // The routines kept from the file as it was, read in one go; if that fails, their
+    // entries go, and the next run parses those files again.
+    std::string old;
+    if (std::any_of(entries_.begin(), entries_.end(),
+                    [](const auto& kv) { return kv.second.in_file; })) {
+        old.resize(static_cast<std::size_t>(blobs_size_));
+        if (fd_ < 0 || !read_at(fd_, old.data(), old.size(), blobs_at_))
+            std::erase_if(entries_, [](const auto& kv) { return kv.second.in_file; });
+    }
+    Writer index;
+    std::string routines;
     for (const auto& [path, e] : entries_) {
-        w.str(path);
-        put_key(w, e.key);
-        w.num(e.checked_ns).num(e.deps.size());
+        index.str(path);
+        put_key(index, e.key);
+        index.num(e.checked_ns).num(e.deps.size());
         for (const Dep& d : e.deps) {
-            w.str(d.id).str(d.from).str(d.file);
-            put_key(w, d.key);
+            index.str(d.id).str(d.from).str(d.file);
+            put_key(index, d.key);
         }
         const RoutineSummary& s = e.summary;
-        w.str(s.area).num(s.points).num(s.planned_seconds).num(s.per_day).num(s.per_week);
-        w.str(e.refer).str(e.routine);
+        index.str(s.area).num(s.points).num(s.planned_seconds).num(s.per_day).num(s.per_week);
+        const std::string_view bytes =
+            e.in_file ? std::string_view(old).substr(static_cast<std::size_t>(e.at),
+                                                     static_cast<std::size_t>(e.size))
+                      : e.routine;
+        index.str(e.refer).num(routines.size()).num(bytes.size());
+        routines += bytes;
     }
+    Writer w;
+    w.text() = magic();
+    w.num(index.text().size());
+    w.text() += index.text();
+    w.text() += routines;
     if (int err = create_private_dirs(file_.parent_path())) return err;
     int err = replace_private_file(file_, w.text());
     if (err == 0) changed_ = false;
