@@ -31,16 +31,19 @@ std::vector<Routine> load_library(const Context& ctx, std::string_view query,
     std::vector<std::size_t> index;  // of each routine of `out` in the library
     const bool blank = query.find_first_not_of(" \t") == std::string_view::npos;
     auto none = [](const RoutineSummary&) { return false; };
-    auto pick = [&](const std::vector<LibraryRoutine>& library) {
+    auto pick = [&](std::vector<LibraryRoutine>& library) {
+        out.reserve(library.size());
+        index.reserve(library.size());
         for (std::size_t i = 0; i < library.size(); ++i) {
             if (!library[i].summary) continue;
             Routine& r = out.emplace_back();
             r.id = library[i].ref.id;
             r.path = library[i].ref.file;
-            r.points.resize(library[i].summary->refer.size());
-            for (std::size_t j = 0; j < r.points.size(); ++j) {
-                r.points[j].muscle = library[i].summary->refer[j].muscle;
-                r.points[j].refers_to = library[i].summary->refer[j].refers_to;
+            auto& refer = library[i].summary->refer;
+            r.points.resize(refer.size());
+            for (std::size_t j = 0; j < refer.size(); ++j) {
+                r.points[j].muscle = std::move(refer[j].muscle);
+                r.points[j].refers_to = std::move(refer[j].refers_to);
             }
             index.push_back(i);
         }

@@ -46,12 +46,13 @@ struct LibraryRoutine {
 // ones go into it; invalid ones are always read again, so they are always reported.
 // `want` says of a routine's summary whether the routine itself is needed (empty: all
 // are); one that is not and comes from the cache is not read back from it. `pick`, when
-// given, is asked once every summary is known, with the routines as they are then: of
-// those it marks true (by index), the ones not wanted are read back too.
+// given, is asked once every summary is known, with the routines as they are then (it may
+// take what it needs from their summaries): of those it marks true (by index), the ones
+// not wanted are read back too.
 std::vector<LibraryRoutine> load_library(
     const std::vector<std::filesystem::path>& dirs, std::vector<Diagnostic>* unreadable = nullptr,
     const std::filesystem::path& cache_file = {},
     const std::function<bool(const RoutineSummary&)>& want = {},
-    const std::function<std::vector<bool>(const std::vector<LibraryRoutine>&)>& pick = {});
+    const std::function<std::vector<bool>(std::vector<LibraryRoutine>&)>& pick = {});
 
 }  // namespace knead

@@ -124,7 +124,7 @@ auto rank(const ReferHit& h) {
 
 // Every word of the query is a word of the point's muscle: "trapezius", "biceps". Not of
 // its name, which may hold a place ("Wrist flexors").
-bool names_muscle(const std::vector<std::string>& query, const Point& p) {
+bool names_muscle(const std::vector<std::string>& query, std::string_view muscle) {
     // A query of place words asks for a place, even where a muscle is named after it:
     // "wrist" is not a search for the "wrist flexors".
     static const std::set<std::string> place_words = [] {
@@ -136,7 +136,7 @@ bool names_muscle(const std::vector<std::string>& query, const Point& p) {
     if (std::all_of(query.begin(), query.end(),
                     [](const std::string& q) { return place_words.contains(q); }))
         return false;
-    const auto words = split_body_words(p.muscle);
+    const auto words = split_body_words(muscle);
     return std::all_of(query.begin(), query.end(), [&](const std::string& q) {
         return std::find(words.begin(), words.end(), q) != words.end();
     });
@@ -213,9 +213,10 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
     std::map<std::string_view, Query> complaint_queries;
     for (const Complaint* c : complaints)
         for (auto where : complaint_items(c->places))
-            complaint_queries.try_emplace(where, Query{split_body_words(where),
-                                                       find_body_word(where), {}});
+            complaint_queries.try_emplace(
+                where, Query{split_body_words(where), find_body_word(where), {}});
 
+    std::map<std::string_view, bool> muscles_named;
     for (std::size_t r = 0; r < routines.size(); ++r) {
         const auto& points = routines[r].points;
         for (std::size_t p = 0; p < points.size(); ++p) {
@@ -250,7 +251,12 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
                 }
             }
             if (!rest.empty()) {
-                if (names_muscle(rest, point)) {
+                // Muscles repeat across routines as areas do: each is asked about once.
+                auto named = muscles_named.find(point.muscle);
+                if (named == muscles_named.end())
+                    named =
+                        muscles_named.emplace(point.muscle, names_muscle(rest, point.muscle)).first;
+                if (named->second) {
                     ReferHit h;
                     h.kind = MatchKind::muscle;
                     h.area = point.muscle;

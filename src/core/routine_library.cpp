@@ -15,7 +15,7 @@ RoutineSummary summarize(const Routine& r) {
 std::vector<LibraryRoutine> load_library(
     const std::vector<std::filesystem::path>& dirs, std::vector<Diagnostic>* unreadable,
     const std::filesystem::path& cache_file, const std::function<bool(const RoutineSummary&)>& want,
-    const std::function<std::vector<bool>(const std::vector<LibraryRoutine>&)>& pick) {
+    const std::function<std::vector<bool>(std::vector<LibraryRoutine>&)>& pick) {
     const auto refs = list_routines(dirs, unreadable);
     const Resolver resolver = search_path_resolver(dirs);
     std::optional<RoutineCache> cache;

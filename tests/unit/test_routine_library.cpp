@@ -406,7 +406,7 @@ TEST_CASE("routine library: the routines `pick` marks are read back whole, the r
     for (int run = 0; run < 2; ++run) {
         CAPTURE(run);
         std::size_t asked = 0;
-        auto pick = [&](const std::vector<LibraryRoutine>& lib) {
+        auto pick = [&](std::vector<LibraryRoutine>& lib) {
             ++asked;
             REQUIRE(lib.size() == 3);
             CHECK(lib[0].summary);
@@ -426,7 +426,7 @@ TEST_CASE("routine library: the routines `pick` marks are read back whole, the r
     // A picked routine that the cache can no longer serve (its point name's length now
     // runs past it) is parsed again.
     tamper(cache, "4:Beta", "9:Beta");
-    auto pick_b = [](const std::vector<LibraryRoutine>&) { return std::vector<bool>{false, true}; };
+    auto pick_b = [](std::vector<LibraryRoutine>&) { return std::vector<bool>{false, true}; };
     auto lib = load_library({dir.path()}, nullptr, cache, none, pick_b);
     CHECK(point_name(lib, 1) == "Beta");
 }
