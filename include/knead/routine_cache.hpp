@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "knead/routine.hpp"
@@ -98,8 +99,8 @@ class RoutineCache {
     std::deque<std::string> owned_;  // what this run added, which entries point into
     std::int64_t run_ns_ = 0;        // when this run began: before any file was looked at
     std::int64_t saved_ns_ = 0;      // the cache file's own mtime (its filesystem's clock)
-    std::map<std::string_view, Entry, std::less<>> entries_;  // by absolute path
-    std::map<std::string, Seen> keys_;                        // of this run, by absolute path
+    std::unordered_map<std::string_view, Entry> entries_;  // by absolute path
+    std::map<std::string, Seen> keys_;                     // of this run, by absolute path
     std::map<std::string, std::string> found_;  // of this run: "ID\nDIR/" to its file, or ""
     bool changed_ = false;
 };

@@ -8,17 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "knead/refer_match.hpp"
 #include "knead/routine_finder.hpp"
 
 namespace knead {
-
-// What `where` matches a point on (Point::muscle and Point::refers_to), for each of a
-// routine's own points (those without `from`), in order.
-struct ReferPoint {
-    std::string muscle;
-    std::vector<std::string> refers_to;
-    friend bool operator==(const ReferPoint&, const ReferPoint&) = default;
-};
 
 // What `list`, `due` and `where` need of a valid routine, kept in the routine cache beside
 // it so that they need not read back the whole routine.
@@ -28,7 +21,7 @@ struct RoutineSummary {
     int planned_seconds = 0;  // planned_seconds() of the routine
     int per_day = 0;
     int per_week = 0;
-    std::vector<ReferPoint> refer;
+    std::vector<ReferPoint> refer;  // of its own points (those without `from`), in order
     friend bool operator==(const RoutineSummary&, const RoutineSummary&) = default;
 };
 RoutineSummary summarize(const Routine& r);

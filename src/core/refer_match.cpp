@@ -151,8 +151,9 @@ struct Query {
 };
 
 // The best hit of `p` for `query` over its referral areas.
+template <typename P>
 std::optional<ReferHit> best_area(Query& query, const std::set<std::string>& known_words,
-                                  const Point& p) {
+                                  const P& p) {
     std::optional<ReferHit> best;
     for (std::size_t i = 0; i < p.refers_to.size(); ++i) {
         auto it = query.scores.find(p.refers_to[i]);
@@ -167,6 +168,13 @@ std::optional<ReferHit> best_area(Query& query, const std::set<std::string>& kno
         if (!best || rank(*hit) < rank(*best)) best = std::move(hit);
     }
     return best;
+}
+
+const std::vector<Point>& points_of(const Routine& r) {
+    return r.points;
+}
+const std::vector<ReferPoint>& points_of(const std::vector<ReferPoint>& r) {
+    return r;
 }
 
 std::string joined(const std::vector<std::string>& words) {
@@ -193,7 +201,10 @@ std::string_view to_string(MatchKind k) {
     return "close";
 }
 
-std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Routine> routines) {
+namespace {
+
+template <typename R>
+std::vector<ReferHit> find_in(std::string_view query, std::span<const R> routines) {
     // Complaint names ("tennis elbow") stand for their places and muscles; symptom words
     // ("numbness") name no place, so the rest of the query is searched without them.
     std::vector<std::string> rest;
@@ -205,7 +216,7 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
     std::set<std::string> known_words;  // every word of every area searched
     std::set<std::string_view> areas;
     for (const auto& r : routines)
-        for (const auto& p : r.points)
+        for (const auto& p : points_of(r))
             for (const auto& area : p.refers_to)
                 if (areas.insert(area).second)
                     for (auto& w : split_body_words(area)) known_words.insert(std::move(w));
@@ -218,9 +229,9 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
 
     std::map<std::string_view, bool> muscles_named;
     for (std::size_t r = 0; r < routines.size(); ++r) {
-        const auto& points = routines[r].points;
+        const auto& points = points_of(routines[r]);
         for (std::size_t p = 0; p < points.size(); ++p) {
-            const Point& point = points[p];
+            const auto& point = points[p];
             std::optional<ReferHit> best;
             auto offer = [&](ReferHit h) {
                 if (!best || rank(h) < rank(*best)) best = std::move(h);
@@ -275,16 +286,40 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
     return hits;
 }
 
-std::vector<std::string> referral_areas(std::span<const Routine> routines) {
+}  // namespace
+
+std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Routine> routines) {
+    return find_in(query, routines);
+}
+
+std::vector<ReferHit> find_referrals(std::string_view query,
+                                     std::span<const std::vector<ReferPoint>> routines) {
+    return find_in(query, routines);
+}
+
+namespace {
+
+template <typename R>
+std::vector<std::string> areas_in(std::span<const R> routines) {
     std::vector<std::string> out;
     std::set<std::string> seen;
     for (const auto& r : routines)
-        for (const auto& p : r.points)
+        for (const auto& p : points_of(r))
             for (const auto& area : p.refers_to) {
                 auto key = body_word_key(area);
                 if (!key.empty() && seen.insert(key).second) out.push_back(area);
             }
     return out;
+}
+
+}  // namespace
+
+std::vector<std::string> referral_areas(std::span<const Routine> routines) {
+    return areas_in(routines);
+}
+
+std::vector<std::string> referral_areas(std::span<const std::vector<ReferPoint>> routines) {
+    return areas_in(routines);
 }
 
 }  // namespace knead

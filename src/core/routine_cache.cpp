@@ -388,6 +388,7 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall
         blobs_at_ = start + index;
         blobs_size_ = size - blobs_at_;
         Reader rd(std::string_view(text_).substr(start));
+        entries_.reserve(text_.size() / 256);  // an entry takes a few hundred bytes
         while (!rd.done()) {
             const std::string_view path = rd.str();
             Entry e;
@@ -556,9 +557,16 @@ int RoutineCache::save() {
         if (fd_ < 0 || !read_at(fd_, old.data(), old.size(), blobs_at_))
             std::erase_if(entries_, [](const auto& kv) { return kv.second.in_file; });
     }
+    // In order of path, so that the same entries always make the same file.
+    std::vector<const std::pair<const std::string_view, Entry>*> sorted;
+    sorted.reserve(entries_.size());
+    for (const auto& kv : entries_) sorted.push_back(&kv);
+    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
     Writer index;
     std::string routines;
-    for (const auto& [path, e] : entries_) {
+    for (const auto* kv : sorted) {
+        const std::string_view path = kv->first;
+        const Entry& e = kv->second;
         index.str(path);
         put_key(index, e.key);
         index.num(e.checked_ns).num(e.deps.size());
