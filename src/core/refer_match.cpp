@@ -170,10 +170,10 @@ std::optional<ReferHit> best_area(Query& query, const std::set<std::string>& kno
     return best;
 }
 
-const std::vector<Point>& points_of(const Routine& r) {
+std::span<const Point> points_of(const Routine& r) {
     return r.points;
 }
-const std::vector<ReferPoint>& points_of(const std::vector<ReferPoint>& r) {
+std::span<const ReferPoint> points_of(const std::vector<ReferPoint>& r) {
     return r;
 }
 
