@@ -3,6 +3,9 @@
 // that `knead due && ...` reads naturally in a shell prompt or a cron job.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
+
 #include "commands.hpp"
 #include "knead/due.hpp"
 #include "knead/exit_codes.hpp"
@@ -16,19 +19,26 @@
 namespace knead {
 
 int due_command(const Context& ctx, const DueOptions&) {
+    // Of each routine, only its id and how often it is meant to be done, from its summary:
+    // its points are read only if a recent red flag needs them.
     std::vector<Routine> scheduled;
     int broken = 0;
     std::vector<Diagnostic> unreadable;
-    // Only the routines that say how often are read back from the cache.
     auto often = [](const RoutineSummary& s) { return s.per_day > 0 || s.per_week > 0; };
-    auto library = load_library(ctx.search_path, &unreadable, default_routine_cache(), often);
+    auto none = [](const RoutineSummary&) { return false; };
+    const auto cache = default_routine_cache();
+    auto library = load_library(ctx.search_path, &unreadable, cache, none);
     for (const auto& d : unreadable) fmt::print(ctx.err, "{}\n", format_diagnostic(d));
-    for (auto& [ref, summary, routine] : library) {
+    for (const auto& [ref, summary, routine] : library) {
         if (!summary) {
             ++broken;
             continue;
         }
-        if (often(*summary)) scheduled.push_back(std::move(*routine));
+        if (!often(*summary)) continue;
+        Routine& r = scheduled.emplace_back();
+        r.id = ref.id;
+        r.per_day = summary->per_day;
+        r.per_week = summary->per_week;
     }
     if (broken > 0)
         fmt::print(ctx.err,
@@ -55,6 +65,18 @@ int due_command(const Context& ctx, const DueOptions&) {
         return exit_code::failure;
     // After a red flag, the routines that touch its points rest for 48 hours.
     const auto epoch = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch());
+    const bool flagged = std::any_of(
+        recall.recall().red_flags.begin(), recall.recall().red_flags.end(), [&](const auto& f) {
+            return epoch.count() - f.end < std::int64_t{kSorenessWindowHours} * 3600;
+        });
+    if (flagged) {
+        // The points of the scheduled routines, read whole this once.
+        std::map<std::string, std::vector<Point>> points;
+        for (auto& [ref, summary, routine] : load_library(ctx.search_path, nullptr, cache, often))
+            if (routine) points[ref.id] = std::move(routine->points);
+        for (Routine& r : scheduled)
+            if (auto it = points.find(r.id); it != points.end()) r.points = std::move(it->second);
+    }
     std::vector<std::string> resting;
     std::erase_if(scheduled, [&](const Routine& r) {
         if (!red_flag_recently(recall.recall(), r, epoch.count())) return false;

@@ -1,6 +1,8 @@
 // `knead where`: which points can send pain to a place, across every routine on the path.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "commands.hpp"
 #include "knead/body_map.hpp"
 #include "knead/body_words.hpp"
@@ -21,24 +23,57 @@ constexpr std::size_t kWidth = 80;
 // The picture of `--map` marks this many points at most: more letters would not be readable.
 constexpr std::size_t kMapPoints = 8;
 
-// Every valid routine on the search path. An invalid one is skipped with a warning, so
-// one broken file of the user's does not hide the rest.
-std::vector<Routine> load_library(const Context& ctx) {
-    std::vector<Routine> out;
-    for (auto& [ref, summary, routine] :
-         knead::load_library(ctx.search_path, nullptr, default_routine_cache())) {
-        if (!routine) {
+// What `where` searched: of each valid routine on the search path, its own points as they
+// are matched (a point that a routine uses by reference is the point of the routine it
+// comes from, which is on the search path too: it is listed once, there), and whole,
+// without those used points, the routines with a hit.
+struct Searched {
+    std::vector<std::vector<ReferPoint>> points;
+    std::map<std::size_t, Routine> whole;  // by index into `points`
+    std::vector<ReferHit> hits;            // of the query, best first; none for a blank one
+    const Routine& routine(const ReferHit& h) const { return whole.at(h.routine); }
+};
+
+// An invalid routine is skipped with a warning, so one broken file of the user's does not
+// hide the rest.
+Searched search_library(const Context& ctx, std::string_view query) {
+    Searched out;
+    std::vector<std::size_t> index;  // of each routine searched, in the library
+    const bool blank = query.find_first_not_of(" \t") == std::string_view::npos;
+    auto none = [](const RoutineSummary&) { return false; };
+    auto pick = [&](std::vector<LibraryRoutine>& library) {
+        out.points.reserve(library.size());
+        index.reserve(library.size());
+        for (std::size_t i = 0; i < library.size(); ++i) {
+            if (!library[i].summary) continue;
+            out.points.push_back(std::move(library[i].summary->refer));
+            index.push_back(i);
+        }
+        if (!blank) out.hits = find_referrals(query, out.points);
+        std::vector<bool> whole(library.size(), false);
+        for (const auto& h : out.hits) whole[index[h.routine]] = true;
+        return whole;
+    };
+    auto library =
+        knead::load_library(ctx.search_path, nullptr, default_routine_cache(), none, pick);
+    for (std::size_t i = 0, k = 0; i < library.size(); ++i) {
+        auto& [ref, summary, routine] = library[i];
+        const bool searched = k < index.size() && index[k] == i;
+        if (!summary) {
             fmt::print(
                 ctx.err,
                 "knead: warning: skipping the invalid routine {} (run `knead validate {}`)\n",
                 ref.file.string(), ref.file.string());
+            if (searched) ++k;  // found, then invalid when read whole: its hits go
             continue;
         }
-        // A point that a routine uses by reference is the point of the routine it comes
-        // from, which is on the search path too: list it once, there.
-        std::erase_if(routine->points, [](const Point& p) { return !p.from.empty(); });
-        out.push_back(std::move(*routine));
+        if (routine) {
+            std::erase_if(routine->points, [](const Point& p) { return !p.from.empty(); });
+            out.whole.emplace(k, std::move(*routine));
+        }
+        ++k;
     }
+    std::erase_if(out.hits, [&](const ReferHit& h) { return !out.whole.contains(h.routine); });
     return out;
 }
 
@@ -46,7 +81,7 @@ void print_lines(std::FILE* out, const std::vector<std::string>& lines) {
     for (const auto& l : lines) fmt::print(out, "{}\n", l);
 }
 
-void print_areas(std::FILE* out, const std::vector<Routine>& routines) {
+void print_areas(std::FILE* out, const std::vector<std::vector<ReferPoint>>& routines) {
     auto areas = referral_areas(routines);
     fmt::print(out, "Places the routines can send pain to, by region:\n");
     for (const auto& [region, words] : group_by_region(areas)) {
@@ -57,7 +92,7 @@ void print_areas(std::FILE* out, const std::vector<Routine>& routines) {
     }
 }
 
-int list_areas(std::FILE* out, const std::vector<Routine>& routines, bool json) {
+int list_areas(std::FILE* out, const std::vector<std::vector<ReferPoint>>& routines, bool json) {
     const bool none = referral_areas(routines).empty();
     if (json) {
         JsonWriter w = JsonWriter::document();
@@ -96,11 +131,11 @@ void print_care(std::FILE* out, const std::vector<std::string_view>& notes) {
 }
 
 // The first matching points as one routine, so that the body picture can draw them.
-void print_map(std::FILE* out, const std::vector<ReferHit>& hits,
-               const std::vector<Routine>& routines) {
+void print_map(std::FILE* out, const Searched& found) {
+    const auto& hits = found.hits;
     Routine shown;
     for (std::size_t i = 0; i < hits.size() && i < kMapPoints; ++i)
-        shown.points.push_back(routines[hits[i].routine].points[hits[i].point]);
+        shown.points.push_back(found.routine(hits[i]).points[hits[i].point]);
     fmt::print(out, "\nWhere {} send pain (each one's letter marks its areas):\n\n",
                hits.size() > kMapPoints ? fmt::format("the first {} points", kMapPoints)
                                         : std::string("these points"));
@@ -125,17 +160,17 @@ int where_command(const Context& ctx, const WhereOptions& o) {
     for (const auto& w : o.words) query += (query.empty() ? "" : " ") + w;
 
     std::FILE* out = ctx.out;
-    auto routines = load_library(ctx);
+    const Searched found = search_library(ctx, query);
+    const auto& hits = found.hits;
     if (query.find_first_not_of(" \t") == std::string::npos)
-        return list_areas(out, routines, o.json);
+        return list_areas(out, found.points, o.json);
 
-    auto hits = find_referrals(query, routines);
     const auto care = care_notes(query);
     if (o.json) {
         JsonWriter w = JsonWriter::document();
         w.key("query").value(query).key("matches").array();
         for (const auto& h : hits) {
-            const Routine& r = routines[h.routine];
+            const Routine& r = found.routine(h);
             const Point& p = r.points[h.point];
             w.object().key("routine").value(r.id).key("point").value(p.id);
             w.key("name").value(p.name).key("muscle").value(p.muscle);
@@ -156,10 +191,10 @@ int where_command(const Context& ctx, const WhereOptions& o) {
             fmt::print(out, "\"{}\" names no place on the body.\n\n", shown);
         else
             fmt::print(out, "No point refers pain to \"{}\".\n\n", shown);
-        if (referral_areas(routines).empty()) {
+        if (referral_areas(found.points).empty()) {
             fmt::print(out, "No routine on the search path names where its points send pain.\n");
         } else {
-            print_areas(out, routines);
+            print_areas(out, found.points);
         }
         return exit_code::failure;
     }
@@ -170,7 +205,7 @@ int where_command(const Context& ctx, const WhereOptions& o) {
         fmt::print(out, "Points that can send pain to \"{}\", best match first:\n", shown);
     for (std::size_t i = 0; i < hits.size(); ++i) {
         const auto& h = hits[i];
-        const Routine& r = routines[h.routine];
+        const Routine& r = found.routine(h);
         const Point& p = r.points[h.point];
         if (i > 0 && h.kind == MatchKind::close && hits[i - 1].kind != MatchKind::close)
             fmt::print(out, "\nPartial and close matches:\n");
@@ -179,10 +214,10 @@ int where_command(const Context& ctx, const WhereOptions& o) {
         print_lines(out, wrap_text(p.locate_cue, kWidth, "    Locate: ", "    "));
         fmt::print(out, "    Work it: knead run {}.{}\n", r.id, p.id);
     }
-    if (o.map) print_map(out, hits, routines);
+    if (o.map) print_map(out, found);
     fmt::print(out,
                "\nWork a whole routine with `knead run ROUTINE`, for example `knead run {}`.\n",
-               routines[hits.front().routine].id);
+               found.routine(hits.front()).id);
     return exit_code::ok;
 }
 

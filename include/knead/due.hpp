@@ -29,7 +29,6 @@ class DueCounter {
 
 struct DueItem {
     std::string routine;  // id
-    std::string name;
     int done = 0;
     int wanted = 0;
     bool weekly = false;  // per_week rather than per_day

@@ -10,6 +10,13 @@
 
 namespace knead {
 
+// What a point is matched on: its muscle and referral areas (Point::muscle, refers_to).
+struct ReferPoint {
+    std::string muscle;
+    std::vector<std::string> refers_to;
+    friend bool operator==(const ReferPoint&, const ReferPoint&) = default;
+};
+
 // How well a point's referral area matches the query, best first.
 enum class MatchKind {
     muscle,  // the point's muscle is named, or is one known for the complaint named ("tennis
@@ -42,9 +49,13 @@ struct ReferHit {
 // an area listed earlier in the point's `refers_to` (its main referral); ties keep the order of
 // `routines` and of the points in each. A query of filler only matches nothing.
 std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Routine> routines);
+// The same over what each routine's points are matched on, one vector a routine.
+std::vector<ReferHit> find_referrals(std::string_view query,
+                                     std::span<const std::vector<ReferPoint>> routines);
 
 // The distinct referral areas of `routines` (compared as body_word_key does), in the
 // order they first appear.
 std::vector<std::string> referral_areas(std::span<const Routine> routines);
+std::vector<std::string> referral_areas(std::span<const std::vector<ReferPoint>> routines);
 
 }  // namespace knead

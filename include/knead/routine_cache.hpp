@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "knead/routine.hpp"
@@ -30,6 +31,9 @@ class RoutineCache {
   public:
     // Reads `file`: a missing, damaged or foreign one is an empty cache.
     explicit RoutineCache(std::filesystem::path file);
+    ~RoutineCache();
+    RoutineCache(const RoutineCache&) = delete;
+    RoutineCache& operator=(const RoutineCache&) = delete;
 
     // What `file` yielded before, when nothing it was read from has changed: its summary,
     // and the routine itself when `want` says so of the summary (or is empty).
@@ -67,8 +71,13 @@ class RoutineCache {
         // a file with an mtime this close to it may have changed since without showing.
         std::int64_t checked_ns = 0;
         std::vector<Dep> deps;
-        RoutineSummary summary;
-        std::string_view routine;  // serialized (in text_ or owned_), read only when wanted
+        RoutineSummary summary;  // without its `refer`, which is kept serialized:
+        std::string_view refer;  // read back in find()
+        // Serialized, read only when wanted: in owned_ when stored in this run, else at
+        // `at` (`size` bytes) in the file's routines.
+        std::string_view routine;
+        std::uint64_t at = 0, size = 0;
+        bool in_file = false;
         bool touched = false;
     };
     struct Seen {
@@ -83,12 +92,15 @@ class RoutineCache {
     bool unchanged(const std::string& file, const FileKey& key, std::int64_t checked_ns);
 
     std::filesystem::path file_;
-    std::string text_;               // the cache file as read: entries point into it
+    int fd_ = -1;                 // the cache file as opened, for its routines
+    std::uint64_t blobs_at_ = 0;  // where its routines begin, and their length
+    std::uint64_t blobs_size_ = 0;
+    std::string text_;               // the cache file's index as read: entries point into it
     std::deque<std::string> owned_;  // what this run added, which entries point into
     std::int64_t run_ns_ = 0;        // when this run began: before any file was looked at
     std::int64_t saved_ns_ = 0;      // the cache file's own mtime (its filesystem's clock)
-    std::map<std::string_view, Entry, std::less<>> entries_;  // by absolute path
-    std::map<std::string, Seen> keys_;                        // of this run, by absolute path
+    std::unordered_map<std::string_view, Entry> entries_;  // by absolute path
+    std::map<std::string, Seen> keys_;                     // of this run, by absolute path
     std::map<std::string, std::string> found_;  // of this run: "ID\nDIR/" to its file, or ""
     bool changed_ = false;
 };

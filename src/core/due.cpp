@@ -29,9 +29,9 @@ std::vector<DueItem> due_items(const std::vector<Routine>& routines, const DueCo
     std::vector<DueItem> out;
     for (const auto& r : routines) {
         if (r.per_day > 0 && counts.today(r.id) < r.per_day)
-            out.push_back({r.id, r.name, counts.today(r.id), r.per_day, false});
+            out.push_back({r.id, counts.today(r.id), r.per_day, false});
         else if (r.per_week > 0 && counts.this_week(r.id) < r.per_week)
-            out.push_back({r.id, r.name, counts.this_week(r.id), r.per_week, true});
+            out.push_back({r.id, counts.this_week(r.id), r.per_week, true});
     }
     return out;
 }

@@ -124,7 +124,7 @@ auto rank(const ReferHit& h) {
 
 // Every word of the query is a word of the point's muscle: "trapezius", "biceps". Not of
 // its name, which may hold a place ("Wrist flexors").
-bool names_muscle(const std::vector<std::string>& query, const Point& p) {
+bool names_muscle(const std::vector<std::string>& query, std::string_view muscle) {
     // A query of place words asks for a place, even where a muscle is named after it:
     // "wrist" is not a search for the "wrist flexors".
     static const std::set<std::string> place_words = [] {
@@ -136,7 +136,7 @@ bool names_muscle(const std::vector<std::string>& query, const Point& p) {
     if (std::all_of(query.begin(), query.end(),
                     [](const std::string& q) { return place_words.contains(q); }))
         return false;
-    const auto words = split_body_words(p.muscle);
+    const auto words = split_body_words(muscle);
     return std::all_of(query.begin(), query.end(), [&](const std::string& q) {
         return std::find(words.begin(), words.end(), q) != words.end();
     });
@@ -151,8 +151,9 @@ struct Query {
 };
 
 // The best hit of `p` for `query` over its referral areas.
+template <typename P>
 std::optional<ReferHit> best_area(Query& query, const std::set<std::string>& known_words,
-                                  const Point& p) {
+                                  const P& p) {
     std::optional<ReferHit> best;
     for (std::size_t i = 0; i < p.refers_to.size(); ++i) {
         auto it = query.scores.find(p.refers_to[i]);
@@ -167,6 +168,13 @@ std::optional<ReferHit> best_area(Query& query, const std::set<std::string>& kno
         if (!best || rank(*hit) < rank(*best)) best = std::move(hit);
     }
     return best;
+}
+
+std::span<const Point> points_of(const Routine& r) {
+    return r.points;
+}
+std::span<const ReferPoint> points_of(const std::vector<ReferPoint>& r) {
+    return r;
 }
 
 std::string joined(const std::vector<std::string>& words) {
@@ -193,7 +201,10 @@ std::string_view to_string(MatchKind k) {
     return "close";
 }
 
-std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Routine> routines) {
+namespace {
+
+template <typename R>
+std::vector<ReferHit> find_in(std::string_view query, std::span<const R> routines) {
     // Complaint names ("tennis elbow") stand for their places and muscles; symptom words
     // ("numbness") name no place, so the rest of the query is searched without them.
     std::vector<std::string> rest;
@@ -205,7 +216,7 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
     std::set<std::string> known_words;  // every word of every area searched
     std::set<std::string_view> areas;
     for (const auto& r : routines)
-        for (const auto& p : r.points)
+        for (const auto& p : points_of(r))
             for (const auto& area : p.refers_to)
                 if (areas.insert(area).second)
                     for (auto& w : split_body_words(area)) known_words.insert(std::move(w));
@@ -213,13 +224,14 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
     std::map<std::string_view, Query> complaint_queries;
     for (const Complaint* c : complaints)
         for (auto where : complaint_items(c->places))
-            complaint_queries.try_emplace(where, Query{split_body_words(where),
-                                                       find_body_word(where), {}});
+            complaint_queries.try_emplace(
+                where, Query{split_body_words(where), find_body_word(where), {}});
 
+    std::map<std::string_view, bool> muscles_named;
     for (std::size_t r = 0; r < routines.size(); ++r) {
-        const auto& points = routines[r].points;
+        const auto& points = points_of(routines[r]);
         for (std::size_t p = 0; p < points.size(); ++p) {
-            const Point& point = points[p];
+            const auto& point = points[p];
             std::optional<ReferHit> best;
             auto offer = [&](ReferHit h) {
                 if (!best || rank(h) < rank(*best)) best = std::move(h);
@@ -250,7 +262,12 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
                 }
             }
             if (!rest.empty()) {
-                if (names_muscle(rest, point)) {
+                // Muscles repeat across routines as areas do: each is asked about once.
+                auto named = muscles_named.find(point.muscle);
+                if (named == muscles_named.end())
+                    named =
+                        muscles_named.emplace(point.muscle, names_muscle(rest, point.muscle)).first;
+                if (named->second) {
                     ReferHit h;
                     h.kind = MatchKind::muscle;
                     h.area = point.muscle;
@@ -269,16 +286,40 @@ std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Rou
     return hits;
 }
 
-std::vector<std::string> referral_areas(std::span<const Routine> routines) {
+}  // namespace
+
+std::vector<ReferHit> find_referrals(std::string_view query, std::span<const Routine> routines) {
+    return find_in(query, routines);
+}
+
+std::vector<ReferHit> find_referrals(std::string_view query,
+                                     std::span<const std::vector<ReferPoint>> routines) {
+    return find_in(query, routines);
+}
+
+namespace {
+
+template <typename R>
+std::vector<std::string> areas_in(std::span<const R> routines) {
     std::vector<std::string> out;
     std::set<std::string> seen;
     for (const auto& r : routines)
-        for (const auto& p : r.points)
+        for (const auto& p : points_of(r))
             for (const auto& area : p.refers_to) {
                 auto key = body_word_key(area);
                 if (!key.empty() && seen.insert(key).second) out.push_back(area);
             }
     return out;
+}
+
+}  // namespace
+
+std::vector<std::string> referral_areas(std::span<const Routine> routines) {
+    return areas_in(routines);
+}
+
+std::vector<std::string> referral_areas(std::span<const std::vector<ReferPoint>> routines) {
+    return areas_in(routines);
 }
 
 }  // namespace knead

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // The first line: a cache of another format or another knead is not read.
-constexpr int kFormat = 2;
+constexpr int kFormat = 4;
 // Entries of files not seen in a run are kept for other search paths, up to this many.
 constexpr std::size_t kMaxEntries = 50000;
 // Timestamps may be this coarse (FAT keeps even seconds): a file whose mtime is not this
@@ -45,20 +45,22 @@ constexpr std::size_t field_count() {
 // default served from the cache, without anything failing.
 struct Shape {
     int format;
-    std::size_t routine, point, dose, band, summary;
+    std::size_t routine, point, dose, band, summary, refer;
 };
 constexpr Shape kShape{kFormat,
                        field_count<Routine>(),
                        field_count<Point>(),
                        field_count<Dose>(),
                        field_count<PainBand>(),
-                       field_count<RoutineSummary>()};
-static_assert(kShape.routine == 10 && kShape.point == 12 && kShape.dose == 11 && kShape.band == 2 &&
-                  kShape.summary == 5,
-              "Routine, Point, Dose, PainBand or RoutineSummary changed: write and read the "
-              "new field in serialize() and deserialize() (routine_cache.cpp), add it to the "
-              "round trip in tests/unit/test_routine_library.cpp, bump kFormat, then update "
-              "these counts");
+                       field_count<RoutineSummary>(),
+                       field_count<ReferPoint>()};
+static_assert(
+    kShape.routine == 10 && kShape.point == 12 && kShape.dose == 11 && kShape.band == 2 &&
+        kShape.summary == 6 && kShape.refer == 2,
+    "Routine, Point, Dose, PainBand, RoutineSummary or ReferPoint changed: write and read the "
+    "new field in serialize() and deserialize() (routine_cache.cpp), add it to the "
+    "round trip in tests/unit/test_routine_library.cpp, bump kFormat, then update "
+    "these counts");
 #if defined(__GLIBCXX__) && defined(__x86_64__)
 // A member whose type changes keeps the count: its size shows it (where CI builds).
 static_assert(sizeof(Routine) == 272 && sizeof(Point) == 368 && sizeof(Dose) == 48,
@@ -98,6 +100,7 @@ class Reader {
   public:
     explicit Reader(std::string_view in) : in_(in) {}
     bool done() const { return in_.empty(); }
+    std::size_t left() const { return in_.size(); }
     std::string_view str() {
         auto n = num_until<std::size_t>(':');
         if (n >= in_.size() || in_[n] != ' ') throw Damaged();
@@ -173,15 +176,40 @@ std::string serialize(const Routine& r) {
     return std::move(w.text());
 }
 
+std::vector<std::string> get_strings(Reader& rd, std::string_view text) {
+    const auto n = rd.num<std::size_t>();
+    if (n > text.size()) throw Damaged();  // before making room for them
+    std::vector<std::string> v(n);
+    for (auto& s : v) s = rd.str();
+    return v;
+}
+
+std::string serialize(const std::vector<ReferPoint>& refer) {
+    Writer w;
+    w.num(refer.size());
+    for (const ReferPoint& p : refer) {
+        w.str(p.muscle);
+        put_strings(w, p.refers_to);
+    }
+    return std::move(w.text());
+}
+
+std::vector<ReferPoint> deserialize_refer(std::string_view text) {
+    Reader rd(text);
+    const auto n = rd.num<std::size_t>();
+    if (n > text.size()) throw Damaged();
+    std::vector<ReferPoint> out(n);
+    for (ReferPoint& p : out) {
+        p.muscle = rd.str();
+        p.refers_to = get_strings(rd, text);
+    }
+    if (!rd.done()) throw Damaged();
+    return out;
+}
+
 Routine deserialize(std::string_view text) {
     Reader rd(text);
-    auto strings = [&rd, text] {
-        const auto n = rd.num<std::size_t>();
-        if (n > text.size()) throw Damaged();  // before making room for them
-        std::vector<std::string> v(n);
-        for (auto& s : v) s = rd.str();
-        return v;
-    };
+    auto strings = [&rd, text] { return get_strings(rd, text); };
     Routine r;
     r.name = rd.str();
     r.area = rd.str();
@@ -279,6 +307,20 @@ std::optional<RoutineCache::FileKey> hashed_key(const std::string& file) {
     return out;
 }
 
+// Reads `n` bytes at `at` whole, or says it could not.
+bool read_at(int fd, char* to, std::size_t n, std::uint64_t at) {
+    while (n > 0) {
+        const ssize_t got = ::pread(fd, to, n, static_cast<off_t>(at));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return false;
+        const auto k = static_cast<std::size_t>(got);
+        to += k;
+        n -= k;
+        at += k;
+    }
+    return true;
+}
+
 std::int64_t wall_ns() {
     struct timespec now {};
     ::clock_gettime(CLOCK_REALTIME, &now);
@@ -315,39 +357,45 @@ fs::path default_routine_cache() {
     }
 }
 
+// The file: the first line, the length of the index, the index (each entry's path, keys,
+// uses, summary and where its routine is), then the serialized routines one after the
+// other. Only the index is read when the cache is opened; a routine is read when wanted.
 RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall_ns()) {
     if (file_.empty()) return;
-    int fd = ::open(file_.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) return;
-    std::string& text = text_;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0) {
-        RoutineCache::FileKey own;
-        set_stat(own, st);
-        saved_ns_ = own.mtime_ns;
-        if (S_ISREG(st.st_mode)) text.reserve(static_cast<std::size_t>(st.st_size));
-    }
-    char buf[65536];
-    ssize_t n = 0;
-    while ((n = ::read(fd, buf, sizeof buf)) != 0) {
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) break;
-        text.append(buf, static_cast<std::size_t>(n));
-    }
-    ::close(fd);
+    fd_ = ::open(file_.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd_ < 0) return;
     changed_ = true;  // until it is read whole: a cache that is there and unusable is replaced
-    if (n != 0) return;
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return;
+    RoutineCache::FileKey own;
+    set_stat(own, st);
+    saved_ns_ = own.mtime_ns;
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    // The head, the index's length and as much of the index as one read brings.
+    text_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(size, 65536)));
+    if (!read_at(fd_, text_.data(), text_.size(), 0)) return;
     const std::string head = magic();
-    if (text.compare(0, head.size(), head) != 0) return;
+    if (text_.compare(0, head.size(), head) != 0) return;
     try {
-        Reader rd(std::string_view(text).substr(head.size()));
+        Reader lead(std::string_view(text_).substr(head.size()));
+        const auto index = lead.num<std::uint64_t>();
+        const std::size_t start = text_.size() - lead.left();
+        if (index > size - start) throw Damaged();
+        const std::size_t have = text_.size();
+        text_.resize(start + static_cast<std::size_t>(index));
+        if (text_.size() > have && !read_at(fd_, text_.data() + have, text_.size() - have, have))
+            throw Damaged();
+        blobs_at_ = start + index;
+        blobs_size_ = size - blobs_at_;
+        Reader rd(std::string_view(text_).substr(start));
+        entries_.reserve(text_.size() / 256);  // an entry takes a few hundred bytes
         while (!rd.done()) {
             const std::string_view path = rd.str();
             Entry e;
             e.key = get_key(rd);
             e.checked_ns = rd.num<std::int64_t>();
             const auto deps = rd.num<std::size_t>();
-            if (deps > text.size()) throw Damaged();
+            if (deps > text_.size()) throw Damaged();
             e.deps.resize(deps);
             for (Dep& d : e.deps) {
                 d.id = rd.str();
@@ -360,7 +408,11 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall
             e.summary.planned_seconds = rd.num<int>();
             e.summary.per_day = rd.num<int>();
             e.summary.per_week = rd.num<int>();
-            e.routine = rd.str();
+            e.refer = rd.str();
+            e.at = rd.num<std::uint64_t>();
+            e.size = rd.num<std::uint64_t>();
+            if (e.at > blobs_size_ || e.size > blobs_size_ - e.at) throw Damaged();
+            e.in_file = true;
             entries_.insert_or_assign(path, std::move(e));
         }
         changed_ = false;
@@ -368,6 +420,10 @@ RoutineCache::RoutineCache(fs::path file) : file_(std::move(file)), run_ns_(wall
         entries_.clear();  // rebuilt from the files
         changed_ = true;
     }
+}
+
+RoutineCache::~RoutineCache() {
+    if (fd_ >= 0) ::close(fd_);
 }
 
 const std::optional<RoutineCache::FileKey>& RoutineCache::key_of(const std::string& file,
@@ -426,9 +482,21 @@ std::optional<RoutineCache::Found> RoutineCache::find(
         if (!unchanged(d.file, d.key, run_ns_)) return stale();
     }
     Found out{e.summary, std::nullopt};
-    if (!want || want(e.summary)) {
+    try {
+        out.summary.refer = deserialize_refer(e.refer);
+    } catch (const Damaged&) {
+        return stale();
+    }
+    if (!want || want(out.summary)) {
+        std::string bytes;
+        std::string_view text = e.routine;
+        if (e.in_file) {
+            bytes.resize(static_cast<std::size_t>(e.size));
+            if (!read_at(fd_, bytes.data(), bytes.size(), blobs_at_ + e.at)) return stale();
+            text = bytes;
+        }
         try {
-            Routine r = deserialize(e.routine);
+            Routine r = deserialize(text);
             r.id = file.stem().string();
             r.path = file;
             out.routine = std::move(r);
@@ -463,7 +531,10 @@ void RoutineCache::store(const fs::path& file, const Routine& r, const RoutineSu
         e.deps.push_back(std::move(d));
     }
     e.summary = summary;
+    e.summary.refer.clear();  // kept serialized, as the routine is
+    e.refer = owned_.emplace_back(serialize(summary.refer));
     e.routine = owned_.emplace_back(serialize(r));
+    e.in_file = false;
     e.touched = true;
     auto it = entries_.find(abs);
     if (it == entries_.end())
@@ -477,20 +548,46 @@ int RoutineCache::save() {
     if (!changed_ || file_.empty()) return 0;
     if (entries_.size() > kMaxEntries)
         std::erase_if(entries_, [](const auto& kv) { return !kv.second.touched; });
-    Writer w;
-    w.text() = magic();
-    for (const auto& [path, e] : entries_) {
-        w.str(path);
-        put_key(w, e.key);
-        w.num(e.checked_ns).num(e.deps.size());
+    // The routines kept from the file as it was, read in one go; if that fails, their
+    // entries go, and the next run parses those files again.
+    std::string old;
+    if (std::any_of(entries_.begin(), entries_.end(),
+                    [](const auto& kv) { return kv.second.in_file; })) {
+        old.resize(static_cast<std::size_t>(blobs_size_));
+        if (fd_ < 0 || !read_at(fd_, old.data(), old.size(), blobs_at_))
+            std::erase_if(entries_, [](const auto& kv) { return kv.second.in_file; });
+    }
+    // In order of path, so that the same entries always make the same file.
+    std::vector<const std::pair<const std::string_view, Entry>*> sorted;
+    sorted.reserve(entries_.size());
+    for (const auto& kv : entries_) sorted.push_back(&kv);
+    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+    Writer index;
+    std::string routines;
+    for (const auto* kv : sorted) {
+        const std::string_view path = kv->first;
+        const Entry& e = kv->second;
+        index.str(path);
+        put_key(index, e.key);
+        index.num(e.checked_ns).num(e.deps.size());
         for (const Dep& d : e.deps) {
-            w.str(d.id).str(d.from).str(d.file);
-            put_key(w, d.key);
+            index.str(d.id).str(d.from).str(d.file);
+            put_key(index, d.key);
         }
         const RoutineSummary& s = e.summary;
-        w.str(s.area).num(s.points).num(s.planned_seconds).num(s.per_day).num(s.per_week);
-        w.str(e.routine);
+        index.str(s.area).num(s.points).num(s.planned_seconds).num(s.per_day).num(s.per_week);
+        const std::string_view bytes =
+            e.in_file ? std::string_view(old).substr(static_cast<std::size_t>(e.at),
+                                                     static_cast<std::size_t>(e.size))
+                      : e.routine;
+        index.str(e.refer).num(routines.size()).num(bytes.size());
+        routines += bytes;
     }
+    Writer w;
+    w.text() = magic();
+    w.num(index.text().size());
+    w.text() += index.text();
+    w.text() += routines;
     if (int err = create_private_dirs(file_.parent_path())) return err;
     int err = replace_private_file(file_, w.text());
     if (err == 0) changed_ = false;

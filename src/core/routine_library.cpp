@@ -6,13 +6,16 @@
 namespace knead {
 
 RoutineSummary summarize(const Routine& r) {
-    return {r.area, r.points.size(), planned_seconds(r), r.per_day, r.per_week};
+    RoutineSummary s{r.area, r.points.size(), planned_seconds(r), r.per_day, r.per_week, {}};
+    for (const Point& p : r.points)
+        if (p.from.empty()) s.refer.push_back({p.muscle, p.refers_to});
+    return s;
 }
 
-std::vector<LibraryRoutine> load_library(const std::vector<std::filesystem::path>& dirs,
-                                         std::vector<Diagnostic>* unreadable,
-                                         const std::filesystem::path& cache_file,
-                                         const std::function<bool(const RoutineSummary&)>& want) {
+std::vector<LibraryRoutine> load_library(
+    const std::vector<std::filesystem::path>& dirs, std::vector<Diagnostic>* unreadable,
+    const std::filesystem::path& cache_file, const std::function<bool(const RoutineSummary&)>& want,
+    const std::function<std::vector<bool>(std::vector<LibraryRoutine>&)>& pick) {
     const auto refs = list_routines(dirs, unreadable);
     const Resolver resolver = search_path_resolver(dirs);
     std::optional<RoutineCache> cache;
@@ -41,6 +44,33 @@ std::vector<LibraryRoutine> load_library(const std::vector<std::filesystem::path
         if (cache)
             cache->store(to_read[i], *result.routine, *out[read_into[i]].summary, result.uses);
         out[read_into[i]].routine = std::move(result.routine);
+    }
+    if (pick) {
+        // Read back what `pick` asks for; one the cache can no longer serve is parsed.
+        const auto picked = pick(out);
+        to_read.clear();
+        read_into.clear();
+        for (std::size_t i = 0; i < out.size() && i < picked.size(); ++i) {
+            if (!picked[i] || out[i].routine || !out[i].summary) continue;
+            if (cache)
+                if (auto found = cache->find(out[i].ref.file, resolver)) {
+                    out[i].routine = std::move(found->routine);
+                    continue;
+                }
+            to_read.push_back(out[i].ref.file);
+            read_into.push_back(i);
+        }
+        auto again = load_routine_files(to_read, resolver);
+        for (std::size_t i = 0; i < to_read.size(); ++i) {
+            auto& result = again.results[i];
+            auto& into = out[read_into[i]];
+            into.summary.reset();  // changed since, and no longer valid
+            if (result.routine) {
+                into.summary = summarize(*result.routine);
+                if (cache) cache->store(to_read[i], *result.routine, *into.summary, result.uses);
+            }
+            into.routine = std::move(result.routine);
+        }
     }
     if (cache) cache->save();
     return out;

@@ -222,3 +222,28 @@ TEST_CASE("symptom words name no place: the rest of the query is searched") {
     CHECK_FOUND("numbness in my heel", "calf/soleus:heel:exact");
     CHECK_FOUND("tingling", "");
 }
+
+TEST_CASE("matching what the points are matched on finds what matching the routines does") {
+    // What `where` searches when the routines come from the cache: muscle and areas only.
+    std::vector<std::vector<ReferPoint>> matched;
+    for (const auto& r : kLibrary) {
+        auto& points = matched.emplace_back();
+        for (const auto& p : r.points) points.push_back({p.muscle, p.refers_to});
+    }
+    auto same = [](const ReferHit& a, const ReferHit& b) {
+        return a.routine == b.routine && a.point == b.point && a.area == b.area &&
+               a.kind == b.kind && a.covered == b.covered && a.matched == b.matched &&
+               a.cost == b.cost && a.extra == b.extra && a.inside == b.inside &&
+               a.area_index == b.area_index;
+    };
+    for (std::string_view query : {"temple", "headache", "tempel", "eye", "upper back", "masseter",
+                                   "back of head", "heel pain", "nowhere"}) {
+        CAPTURE(query);
+        const auto whole = find_referrals(query, kLibrary);
+        const auto light = find_referrals(query, matched);
+        REQUIRE(whole.size() == light.size());
+        for (std::size_t i = 0; i < whole.size(); ++i) CHECK(same(whole[i], light[i]));
+    }
+    CHECK_FALSE(find_referrals("temple", matched).empty());
+    CHECK(referral_areas(matched) == referral_areas(kLibrary));
+}

@@ -374,3 +374,59 @@ TEST_CASE("routine library: a routine not wanted is not read back, its summary i
     CHECK(lib[0].summary->points == 1);
     CHECK(lib[0].summary->planned_seconds > 0);
 }
+
+TEST_CASE("routine library: what `where` matches on comes with the summary, cached or not") {
+    TempDir dir, cache_dir;
+    const auto cache = cache_dir.path() / "routines.cache";
+    write_old(dir.path() / "base.toml", routine("Base", "Alpha"));
+    write_old(dir.path() / "user.toml",
+              user("User") + "[[point]]\nid = \"own\"\nname = \"Own\"\nmuscle = \"Masseter\"\n" +
+                  "refers_to = [\"jaw\", \"ear\"]\nlocate = \"Find it.\"\npress = \"Press it.\"\n");
+    auto none = [](const RoutineSummary&) { return false; };
+    for (int run = 0; run < 2; ++run) {
+        CAPTURE(run);  // the first run parses the files, the second reads the cache
+        auto lib = load_library({dir.path()}, nullptr, cache, none);
+        REQUIRE(lib.size() == 2);
+        REQUIRE(lib[0].summary);
+        REQUIRE(lib[1].summary);
+        CHECK(lib[0].summary->refer == std::vector<ReferPoint>{{"m", {"temple"}}});
+        // The point it uses is base's, matched there: only its own point is here.
+        CHECK(lib[1].summary->points == 2);
+        CHECK(lib[1].summary->refer == std::vector<ReferPoint>{{"Masseter", {"jaw", "ear"}}});
+    }
+}
+
+TEST_CASE("routine library: the routines `pick` marks are read back whole, the rest are not") {
+    TempDir dir, cache_dir;
+    const auto cache = cache_dir.path() / "routines.cache";
+    write_old(dir.path() / "a.toml", routine("A", "Alpha"));
+    write_old(dir.path() / "b.toml", routine("B", "Beta"));
+    write_old(dir.path() / "c.toml", "schema = 1\nname = \"broken\n");
+    auto none = [](const RoutineSummary&) { return false; };
+    for (int run = 0; run < 2; ++run) {
+        CAPTURE(run);
+        std::size_t asked = 0;
+        auto pick = [&](std::vector<LibraryRoutine>& lib) {
+            ++asked;
+            REQUIRE(lib.size() == 3);
+            CHECK(lib[0].summary);
+            CHECK(lib[1].summary);
+            CHECK_FALSE(lib[2].summary);
+            return std::vector<bool>{false, true, true};
+        };
+        auto lib = load_library({dir.path()}, nullptr, cache, none, pick);
+        CHECK(asked == 1);
+        REQUIRE(lib.size() == 3);
+        // Parsed on the first run, so there whole then; read back only when picked after.
+        CHECK(lib[0].routine.has_value() == (run == 0));
+        CHECK(point_name(lib, 1) == "Beta");
+        CHECK_FALSE(lib[2].summary);
+        CHECK_FALSE(lib[2].routine);
+    }
+    // A picked routine that the cache can no longer serve (its point name's length now
+    // runs past it) is parsed again.
+    tamper(cache, "4:Beta", "9:Beta");
+    auto pick_b = [](std::vector<LibraryRoutine>&) { return std::vector<bool>{false, true}; };
+    auto lib = load_library({dir.path()}, nullptr, cache, none, pick_b);
+    CHECK(point_name(lib, 1) == "Beta");
+}
