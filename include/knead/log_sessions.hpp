@@ -9,13 +9,14 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <tuple>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
 #include "knead/log_reader.hpp"
+#include "knead/log_time.hpp"
 
 namespace knead {
 
@@ -89,6 +90,7 @@ class SessionAssembler {
         }
     };
     Sink sink_;
+    LogTimeParser times_;
     std::unordered_map<std::string, std::unique_ptr<LoggedSession>, Hash, std::equal_to<>> open_;
     LoggedSession* last_ = nullptr;  // records of one session mostly come together
     std::size_t sweep_at_ = kSweepAt;
@@ -130,6 +132,7 @@ class RecentSessions {
     void close_stale();
 
     ReverseLogReader& reader_;
+    LogTimeParser times_;
     std::unordered_map<std::string, Held> held_;
     std::vector<std::pair<LoggedSession, Arrival>> ready_;
     std::int64_t reached_ = INT64_MAX;  // the time of the last record read

@@ -8,6 +8,7 @@
 #include <functional>
 #include <queue>
 #include <tuple>
+#include <type_traits>
 
 #include "knead/log_time.hpp"
 
@@ -16,6 +17,18 @@ namespace {
 
 template <typename T>
 std::optional<T> number(std::string_view s) {
+    if constexpr (std::is_same_v<T, int>) {
+        // Most are one to three digits: read those here, the rest (signs, overflow) below.
+        if (!s.empty() && s.size() <= 3) {
+            int v = 0;
+            bool plain = true;
+            for (const char c : s) {
+                plain = plain && c >= '0' && c <= '9';
+                v = v * 10 + (c - '0');
+            }
+            if (plain) return v;
+        }
+    }
     T v{};
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
@@ -68,7 +81,7 @@ void SessionAssembler::close(std::string_view id) {
 void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
     const std::string_view time = r.get(LogKey::time);
     const std::string_view id = r.get(LogKey::session);
-    auto t = parse_log_time(time);
+    auto t = times_.parse(time);
     if (!t) return problems.damage(r.line(), fmt::format("`time={}` is not a time", time));
     if (id.empty()) return problems.damage(r.line(), "the session id is empty");
 
@@ -89,14 +102,14 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
         }
         auto planned = number<int>(r.get(LogKey::planned));
         if (!planned || *planned < 0)
-            return problems.damage(r.line(),
-                                   fmt::format("`planned={}` is not seconds", r.get(LogKey::planned)));
+            return problems.damage(
+                r.line(), fmt::format("`planned={}` is not seconds", r.get(LogKey::planned)));
         std::optional<int> next;
         if (r.has(LogKey::next)) {
             next = number<int>(r.get(LogKey::next));
             if (!next || *next < 0)
-                return problems.damage(r.line(),
-                                       fmt::format("`next={}` is not seconds", r.get(LogKey::next)));
+                return problems.damage(
+                    r.line(), fmt::format("`next={}` is not seconds", r.get(LogKey::next)));
         }
         LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->last = std::max(s->last, t->epoch);
@@ -276,7 +289,7 @@ bool RecentSessions::next(LoggedSession& s, Arrival& at) {
             break;
         }
         const std::string_view id = r.get(LogKey::session);
-        const auto t = parse_log_time(r.get(LogKey::time));
+        const auto t = times_.parse(r.get(LogKey::time));
         if (!t || id.empty()) {
             replay({{r.line(), std::string(r.text())}});  // the assembler says what is wrong
             continue;

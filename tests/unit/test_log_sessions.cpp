@@ -226,3 +226,25 @@ TEST_CASE("however many sessions start together, only a bounded number is held")
     CHECK(max_open <= knead::SessionAssembler::kMaxOpen);
     for (std::size_t i = 0; i < ids.size(); ++i) CHECK(ids[i] == fmt::format("s{}", i));
 }
+
+TEST_CASE("a broken time among times of the same hour is still reported, with its line") {
+    // The times around it share its date, hour and zone: only its minutes are read again.
+    knead::LogScan scan;
+    auto got = sessions(
+        "time=2026-11-25T07:30:00+01:00 session=A event=start routines=neck clock=real\n"
+        "time=2026-11-25T07:31:00+01:00 session=A routine=neck point=trap step=hold planned=30 "
+        "pain=6\n"
+        "time=2026-11-25T07:61:00+01:00 session=A routine=neck point=trap step=hold planned=30 "
+        "pain=5\n"
+        "time=2026-11-25T07:32:0x+01:00 session=A routine=neck point=trap step=hold planned=30 "
+        "pain=4\n"
+        "time=2026-11-25T07:33:00+01:00 session=A event=end status=completed points=1 "
+        "duration=180\n",
+        &scan);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].worked[0].holds == 1);
+    CHECK(got[0].last == got[0].start + 180);
+    CHECK(scan.problems.damaged == 2);
+    CHECK(scan.problems.first_line == 3);
+    CHECK(scan.problems.first_why == "`time=2026-11-25T07:61:00+01:00` is not a time");
+}
