@@ -200,7 +200,7 @@ TEST_CASE("streamed history lists killed sessions in their place, and holds only
     // they would arrive thousands of places late and be listed out of order.
     std::string log;
     for (int i = 0; i < 6000; ++i) {
-        const long long t = 1'700'000'000LL + i * 300;
+        const long long t = 1'700'000'000LL + 300LL * i;
         auto stamp = [](long long e) {
             const long long day = e / 86400, s = e % 86400;
             return knead::date_string(day) +
