@@ -57,17 +57,24 @@ std::string pains(const HistorySession& s) {
     return pain_text(*s.pain_first) + " -> " + pain_text(*s.pain_last);
 }
 
-void print_json(std::FILE* out, const History& h, const std::string& log) {
+// The JSON document in three parts, so that the sessions can be written as they come.
+JsonWriter json_head(const std::string& log) {
     JsonWriter w = JsonWriter::document();
     w.key("log").value(log).key("sessions").array();
-    for (const auto& s : h.sessions) {
-        w.object().key("session").value(s.id).key("time").value(s.time);
-        w.key("routines").strings(s.routines);
-        w.key("clock").value(s.virtual_clock ? "virtual" : "real");
-        w.key("status").value(s.status).key("points").value(s.points);
-        w.key("duration").number(s.duration, 1);
-        w.key("pain_first").number(s.pain_first, 1).key("pain_last").number(s.pain_last, 1).end();
-    }
+    return w;
+}
+
+void json_session(JsonWriter& w, const HistorySession& s) {
+    w.object().key("session").value(s.id).key("time").value(s.time);
+    w.key("routines").strings(s.routines);
+    w.key("clock").value(s.virtual_clock ? "virtual" : "real");
+    w.key("status").value(s.status).key("points").value(s.points);
+    w.key("duration").number(s.duration, 1);
+    w.key("pain_first").number(s.pain_first, 1).key("pain_last").number(s.pain_last, 1).end();
+}
+
+// The points and the end of the document; their entries name sessions in h.sessions.
+void json_points(JsonWriter& w, const History& h) {
     w.end().key("points").array();
     for (const auto& p : h.points) {
         w.object().key("routine").value(p.routine).key("point").value(p.point);
@@ -81,7 +88,14 @@ void print_json(std::FILE* out, const History& h, const std::string& log) {
         }
         w.end().end();
     }
-    fmt::print(out, "{}", w.end().end().text());
+    w.end().end();
+}
+
+void print_json(std::FILE* out, const History& h, const std::string& log) {
+    JsonWriter w = json_head(log);
+    for (const auto& s : h.sessions) json_session(w, s);
+    json_points(w, h);
+    fmt::print(out, "{}", w.take());
 }
 
 void print_tsv_header(std::FILE* out) {
@@ -264,6 +278,12 @@ PainBand band_of(const RoutineOptions& o, const std::string& routine, const std:
     return o.base.target;
 }
 
+// Braille needs a terminal that draws it: a dumb one gets ASCII.
+bool plot_ascii(bool ascii) {
+    const char* term = std::getenv("TERM");
+    return ascii || (term && std::string_view(term) == "dumb");
+}
+
 // --plot: a chart per point of the pain at its first hold, sized to the window.
 void print_plots(std::FILE* out, const History& h, const RoutineOptions& o,
                  const TerminalCaps& caps, bool ascii) {
@@ -300,62 +320,9 @@ int no_sessions(const Context& ctx, const HistoryOptions& o, LogRead read,
     return exit_code::ok;
 }
 
-// All sessions as text or TSV: each line printed as its session comes, so that memory
-// follows the trends' width, not the log.
-int stream_all(const Context& ctx, const HistoryOptions& o, const HistoryQuery& q,
+// What is printed for a History built whole (a point, a routine.point, --last N).
+int print_held(const Context& ctx, const HistoryOptions& o, const History& h, LogRead read,
                const std::string& path) {
-    const TerminalCaps caps = detect_terminal(ColorMode::never);
-    const int width = caps.out_tty ? caps.width : 80;
-    const bool tsv = o.format == HistoryFormat::tsv;
-    SessionLines lines(ctx.out);
-    std::size_t rows = 0;
-    HistoryBuilder builder(q.since_day, trend_room(width), [&](const HistorySession& s) {
-        if (!tsv) return lines.add(s);
-        if (rows++ == 0) print_tsv_header(ctx.out);
-        print_tsv_session(ctx.out, s);
-    });
-    const LogRead read = read_log(
-        path, [&](LoggedSession&& s) { builder.add(std::move(s)); }, ctx.err);
-    if (read == LogRead::failed) return exit_code::failure;
-    History h = builder.build(q);
-    if (tsv) {
-        if (rows == 0) print_tsv_header(ctx.out);
-        return exit_code::ok;
-    }
-    if (lines.count() == 0) return no_sessions(ctx, o, read, path);
-    lines.finish();
-    print_trends(ctx.out, h, width, o.ascii || !caps.unicode);
-    return exit_code::ok;
-}
-
-}  // namespace
-
-int history_command(const Context& ctx, const HistoryOptions& o) {
-    if (o.week || o.month) return print_day_table(ctx, o);
-    HistoryQuery q;
-    q.subject = o.subject;
-    if (o.since) {
-        q.since_day = parse_date(*o.since);
-        if (!q.since_day)
-            throw usage_error(
-                fmt::format("--since wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`",
-                            printable(*o.since)));
-    }
-    if (o.last) q.last = static_cast<std::size_t>(*o.last);
-
-    const std::string path = ctx.log().string();
-    if (q.subject.empty() && !q.last && o.format != HistoryFormat::json && !o.plot)
-        return stream_all(ctx, o, q, path);
-    // Of all sessions, only the last N are shown: only they need keeping.
-    HistoryBuilder builder(q.subject.empty() ? q.last : std::nullopt);
-    auto add = [&](LoggedSession&& s) { builder.add(std::move(s)); };
-    // The last N of all sessions are at the end of the log: read only that far back.
-    LogRead read = q.subject.empty() && q.last
-                       ? read_latest(path, *q.last, q.since_day, add, ctx.err)
-                       : read_log(path, add, ctx.err);
-    if (read == LogRead::failed) return exit_code::failure;
-    const History h = builder.build(q);
-
     if (o.format == HistoryFormat::json) {
         print_json(ctx.out, h, path);
     } else if (o.format == HistoryFormat::tsv) {
@@ -375,10 +342,7 @@ int history_command(const Context& ctx, const HistoryOptions& o) {
     const TerminalCaps caps = detect_terminal(ColorMode::never);
     const bool ascii = o.ascii || !caps.unicode;
     if (o.plot) {
-        // Braille needs a terminal that draws it: a dumb one gets ASCII.
-        const char* term = std::getenv("TERM");
-        print_plots(ctx.out, h, ctx.routines, caps,
-                    ascii || (term && std::string_view(term) == "dumb"));
+        print_plots(ctx.out, h, ctx.routines, caps, plot_ascii(ascii));
         return exit_code::ok;
     }
     if (h.subject == Subject::point) {
@@ -388,6 +352,105 @@ int history_command(const Context& ctx, const HistoryOptions& o) {
     }
     print_trends(ctx.out, h, caps.out_tty ? caps.width : 80, ascii);
     return exit_code::ok;
+}
+
+// All sessions, or those of one routine, printed as they come (the list as text, TSV or
+// JSON), keeping for what follows (trends, entries, plots) only what it shows. Until a
+// session of the routine is read, the subject could still name a point: the sessions that
+// could be shown for that are held, and are what is printed if none ever is.
+int stream_history(const Context& ctx, const HistoryOptions& o, const HistoryQuery& q,
+                   const std::string& path) {
+    const TerminalCaps caps = detect_terminal(ColorMode::never);
+    const int width = caps.out_tty ? caps.width : 80;
+    const bool all = q.subject.empty();
+    const bool text = o.format == HistoryFormat::text;
+    const bool plot = text && o.plot;
+    // What lists every entry (JSON, a routine's TSV, a plot) keeps them; text its trends'.
+    const bool every_entry =
+        plot || o.format == HistoryFormat::json || (!all && o.format == HistoryFormat::tsv);
+    SessionLines lines(ctx.out);
+    JsonWriter json = json_head(path);
+    std::size_t rows = 0;
+    auto shown = [&](const HistorySession& s) {
+        if (plot) return;
+        if (text) return lines.add(s);
+        if (o.format == HistoryFormat::json) {
+            json_session(json, s);
+            constexpr std::size_t kFlushEvery = 256;
+            if (++rows % kFlushEvery == 0) fmt::print(ctx.out, "{}", json.take());
+            return;
+        }
+        if (!all) return;  // a routine's TSV lists its points' entries, at the end
+        if (rows++ == 0) print_tsv_header(ctx.out);
+        print_tsv_session(ctx.out, s);
+    };
+    HistoryBuilder builder(q.since_day, every_entry ? HistoryBuilder::kAll : trend_room(width),
+                           shown, q.subject);
+    HistoryBuilder held(std::nullopt, q.subject);
+    bool routine = all;
+    const LogRead read = read_log(
+        path,
+        [&](LoggedSession&& s) {
+            if (!routine &&
+                std::find(s.routines.begin(), s.routines.end(), q.subject) != s.routines.end()) {
+                routine = true;
+                held = HistoryBuilder();
+            }
+            if (routine) return builder.add(std::move(s));
+            held.add(std::move(s));
+        },
+        ctx.err);
+    if (read == LogRead::failed) return exit_code::failure;
+    if (!routine) return print_held(ctx, o, held.build(q), read, path);
+    History h = builder.build(q);
+    if (o.format == HistoryFormat::json) {
+        json_points(json, h);
+        fmt::print(ctx.out, "{}", json.take());
+        return exit_code::ok;
+    }
+    if (o.format == HistoryFormat::tsv) {
+        if (!all) print_tsv(ctx.out, h);
+        if (all && rows == 0) print_tsv_header(ctx.out);
+        return exit_code::ok;
+    }
+    if (builder.shown() == 0) return no_sessions(ctx, o, read, path);
+    const bool ascii = o.ascii || !caps.unicode;
+    if (plot) {
+        print_plots(ctx.out, h, ctx.routines, caps, plot_ascii(ascii));
+        return exit_code::ok;
+    }
+    lines.finish();
+    print_trends(ctx.out, h, width, ascii);
+    return exit_code::ok;
+}
+
+}  // namespace
+
+int history_command(const Context& ctx, const HistoryOptions& o) {
+    if (o.week || o.month) return print_day_table(ctx, o);
+    HistoryQuery q;
+    q.subject = o.subject;
+    if (o.since) {
+        q.since_day = parse_date(*o.since);
+        if (!q.since_day)
+            throw usage_error(
+                fmt::format("--since wants a date as YYYY-MM-DD (like 2026-11-01), not `{}`",
+                            printable(*o.since)));
+    }
+    if (o.last) q.last = static_cast<std::size_t>(*o.last);
+
+    const std::string path = ctx.log().string();
+    // A subject with no dot is a routine as soon as a session of it is read: streamed.
+    if (!q.last && q.subject.find('.') == std::string::npos) return stream_history(ctx, o, q, path);
+    // Of all sessions, only the last N are shown: only they need keeping.
+    HistoryBuilder builder(q.subject.empty() ? q.last : std::nullopt, q.subject);
+    auto add = [&](LoggedSession&& s) { builder.add(std::move(s)); };
+    // The last N of all sessions are at the end of the log: read only that far back.
+    LogRead read = q.subject.empty() && q.last
+                       ? read_latest(path, *q.last, q.since_day, add, ctx.err)
+                       : read_log(path, add, ctx.err);
+    if (read == LogRead::failed) return exit_code::failure;
+    return print_held(ctx, o, builder.build(q), read, path);
 }
 
 }  // namespace knead

@@ -2,11 +2,13 @@
 // each session, selected by routine or point and by date.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -69,18 +71,29 @@ class HistoryBuilder {
   public:
     // With `keep_last`, only the latest that many sessions (by start) are kept as they
     // come: for a query of all sessions with --last N, memory follows N, not the log.
-    explicit HistoryBuilder(std::optional<std::size_t> keep_last = std::nullopt)
-        : keep_last_(keep_last) {}
+    // With a `subject`, only the sessions that could be shown for it are kept (any
+    // session's names are, for "did you mean"): build() must be asked that subject.
+    explicit HistoryBuilder(std::optional<std::size_t> keep_last = std::nullopt,
+                            std::string subject = {})
+        : keep_last_(keep_last), subject_(std::move(subject)) {}
     // Streamed, for a query of all sessions without --last: each session started on or
     // after `since_day` goes to `shown` in the order history lists them (by start, then
     // line) once no session still to come can be listed before it, and each point keeps
-    // only its latest `window` trend entries. The log is in time order, so a session comes
-    // in at most a few hundred places late (the open sessions, see
-    // SessionAssembler::kMaxOpen): holding kReorder of them keeps the order exact.
+    // only its latest `window` trend entries. A session is held until every session still
+    // to come starts after it (LoggedSession::settled): in a log in time order, that is
+    // the few still open. At most kReorder are held, whatever the log.
+    // With a `routine`, only its sessions are shown, and only its points trended. With
+    // `window` kAll every entry is kept, and the History holds the sessions they name
+    // (those only, with their id, time and day): for what lists each entry.
     using Shown = std::function<void(const HistorySession&)>;
     static constexpr std::size_t kReorder = 4096;
-    HistoryBuilder(std::optional<std::int64_t> since_day, std::size_t window, Shown shown)
-        : since_day_(since_day), window_(window), shown_(std::move(shown)) {}
+    static constexpr std::size_t kAll = SIZE_MAX;
+    HistoryBuilder(std::optional<std::int64_t> since_day, std::size_t window, Shown shown,
+                   std::string routine = {})
+        : since_day_(since_day),
+          window_(window),
+          shown_(std::move(shown)),
+          routine_(std::move(routine)) {}
     void add(LoggedSession&& s);
     // Hands the sessions over to the History, without a copy: call it once. Streamed,
     // the History holds no sessions (they went to `shown`), only the points' trends.
@@ -98,6 +111,7 @@ class HistoryBuilder {
         std::vector<Worked> worked;
     };
     std::uint32_t intern(const std::string& routine, const std::string& point);
+    bool could_show(const Stored& s) const;
     void prune();
     void show(Stored&& s);
     History build_streamed();
@@ -106,6 +120,8 @@ class HistoryBuilder {
     std::vector<Stored> sessions_;
     std::vector<std::pair<std::string, std::string>> points_;  // routine, point
     std::map<std::pair<std::string, std::string>, std::uint32_t> index_;
+    std::string subject_;
+    std::set<std::string> routine_names_;  // of every session, when sessions are left out
 
     // Streamed only: the trend of each point (by index), its latest window_ entries.
     struct Trend {
@@ -116,8 +132,10 @@ class HistoryBuilder {
     std::optional<std::int64_t> since_day_;
     std::size_t window_ = 0;
     Shown shown_;
+    std::string routine_;
     std::size_t shown_count_ = 0;
     std::vector<Trend> trends_;
+    std::vector<HistorySession> named_;  // window_ kAll: the sessions the entries name
 };
 
 }  // namespace knead

@@ -53,6 +53,9 @@ class JsonWriter {
 
     // The document so far; with a final newline once it is whole.
     std::string text() const;
+    // The text written since the last take(), which is then forgotten: a long document
+    // can be printed as it is built. The parts, in order, make text().
+    std::string take();
 
   private:
     struct Level {

@@ -26,7 +26,9 @@ class LogRecord {
     bool read(std::string_view line, std::size_t line_number, std::string& why);
 
     // The value of `key`, or an empty view when the record has no such key.
-    std::string_view get(LogKey key) const { return slots_[static_cast<std::size_t>(key)]; }
+    std::string_view get(LogKey key) const {
+        return has(key) ? slots_[static_cast<std::size_t>(key)] : std::string_view{};
+    }
     bool has(LogKey key) const { return (present_ >> static_cast<unsigned>(key)) & 1U; }
     // Any key, also those this version does not write (slower: a scan).
     std::string_view get(std::string_view key) const;
@@ -40,7 +42,7 @@ class LogRecord {
   private:
     std::string_view text_;
     std::vector<LogField> fields_;
-    std::array<std::string_view, kLogKeys> slots_{};
+    std::array<std::string_view, kLogKeys> slots_{};  // only those in present_ are set
     std::uint32_t present_ = 0;
     std::size_t line_ = 0;
     std::string scratch_;  // unescaped quoted values

@@ -9,13 +9,14 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <tuple>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
 #include "knead/log_reader.hpp"
+#include "knead/log_time.hpp"
 
 namespace knead {
 
@@ -52,6 +53,10 @@ struct LoggedSession {
     double duration = 0;         // seconds
     std::vector<LoggedPoint> worked;
     std::vector<LoggedSoreness> soreness;
+    // Set as it is handed over: every session handed over after it starts at or after
+    // this time (in a log in time order, within SessionAssembler::kSlack), so what lists
+    // sessions by start can print those that start before it.
+    std::int64_t settled = INT64_MIN;
 };
 
 inline constexpr std::string_view kUnfinished = "unfinished";
@@ -72,15 +77,21 @@ class SessionAssembler {
     // another starts was killed, and is handed over as unfinished then, so that a log
     // of many killed sessions costs no more memory than a few. At most kMaxOpen are held.
     static constexpr std::int64_t kStaleSeconds = std::int64_t{6} * 3600;
+    // Sessions are also swept for stale ones this often (in the log's time), however few
+    // are open, so that a killed session is handed over soon after it went stale.
+    static constexpr std::int64_t kSweepEvery = kStaleSeconds / 8;
+    // How far out of time order concurrent writers may stamp their lines.
+    static constexpr std::int64_t kSlack = 60;
     static constexpr std::size_t kSweepAt = 64;
     static constexpr std::size_t kMaxOpen = 256;
 
   private:
-    void hand_over(std::vector<std::unique_ptr<LoggedSession>> left);
+    void hand_over(std::vector<std::unique_ptr<LoggedSession>> left, std::int64_t now);
+    std::int64_t settled(std::int64_t now) const;
     void drop_stale(std::int64_t now);
     LoggedSession* session_for(std::string_view id, std::int64_t epoch, std::int64_t day,
                                std::string_view time, std::size_t line);
-    void close(std::string_view id);
+    void close(std::string_view id, std::int64_t now);
 
     struct Hash {
         using is_transparent = void;
@@ -89,9 +100,11 @@ class SessionAssembler {
         }
     };
     Sink sink_;
+    LogTimeParser times_;
     std::unordered_map<std::string, std::unique_ptr<LoggedSession>, Hash, std::equal_to<>> open_;
     LoggedSession* last_ = nullptr;  // records of one session mostly come together
     std::size_t sweep_at_ = kSweepAt;
+    std::int64_t sweep_time_ = INT64_MIN;  // the next sweep by time, once a session is open
 };
 
 // Sessions from the end of the log backwards: each is handed over once its start record
@@ -130,6 +143,7 @@ class RecentSessions {
     void close_stale();
 
     ReverseLogReader& reader_;
+    LogTimeParser times_;
     std::unordered_map<std::string, Held> held_;
     std::vector<std::pair<LoggedSession, Arrival>> ready_;
     std::int64_t reached_ = INT64_MAX;  // the time of the last record read

@@ -1,6 +1,8 @@
 // The log's times and dates as numbers: seconds since the epoch, and calendar days.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,6 +22,22 @@ struct LogTime {
 
 // "2026-11-25T07:30:12+01:00" (or with Z); nullopt when it is not such a time.
 std::optional<LogTime> parse_log_time(std::string_view s);
+
+// parse_log_time with a memory of the last time it read: a time that shares its date,
+// hour and zone with that one (as a log's records mostly do, seconds apart) has only its
+// minutes and seconds read, and the same answer. The log readers parse every record's
+// time with one of these.
+class LogTimeParser {
+  public:
+    std::optional<LogTime> parse(std::string_view s);
+
+  private:
+    static constexpr std::size_t kMax = 32;  // longer times are parsed in full each time
+    std::array<char, kMax> last_{};
+    std::size_t size_ = 0;   // of last_; 0 before the first valid time
+    std::int64_t hour_ = 0;  // the epoch at the start of last_'s hour (UTC)
+    std::int64_t day_ = 0;
+};
 
 // "YYYY-MM-DD" as a day number; nullopt for anything else, or a date that does not exist.
 std::optional<std::int64_t> parse_date(std::string_view s);

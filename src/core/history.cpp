@@ -31,12 +31,29 @@ void HistoryBuilder::show(Stored&& s) {
     // Trends come from real-clock sessions only: a --no-wait run is a rehearsal.
     if (s.session.virtual_clock) return;
     if (trends_.size() < points_.size()) trends_.resize(points_.size());
+    bool named = false;
     for (const auto& w : s.worked) {
+        if (!routine_.empty() && points_[w.point].first != routine_) continue;
         Trend& t = trends_[w.point];
         t.shown = true;
         if (!w.entry) continue;
         ++t.count;
-        t.latest.push_back(*w.entry);
+        TrendEntry e = *w.entry;
+        if (window_ == kAll) {
+            // What lists an entry names its session: keep just what it says of it.
+            if (!named) {
+                const HistorySession& h = s.session;
+                named_.push_back({});
+                named_.back().id = h.id;
+                named_.back().time = h.time;
+                named_.back().start = h.start;
+                named_.back().day = h.day;
+                named_.back().line = h.line;
+                named = true;
+            }
+            e.session = named_.size() - 1;
+        }
+        t.latest.push_back(e);
         if (t.latest.size() > window_) t.latest.pop_front();
     }
 }
@@ -47,6 +64,8 @@ History HistoryBuilder::build_streamed() {
     for (auto& s : sessions_) show(std::move(s));
     sessions_.clear();
     History out;
+    if (!routine_.empty()) out.subject = Subject::routine;
+    out.sessions = std::move(named_);
     for (std::size_t p = 0; p < trends_.size(); ++p) {
         if (!trends_[p].shown) continue;
         out.points.push_back({points_[p].first,
@@ -57,7 +76,30 @@ History HistoryBuilder::build_streamed() {
     return out;
 }
 
+namespace {
+
+bool lists(const std::vector<std::string>& routines, const std::string& r) {
+    return std::find(routines.begin(), routines.end(), r) != routines.end();
+}
+
+}  // namespace
+
+// Whether `s` is kept for subject_ as build() may read it: a routine, a point by its id,
+// or routine.point.
+bool HistoryBuilder::could_show(const Stored& s) const {
+    if (lists(s.session.routines, subject_)) return true;
+    const auto dot = subject_.rfind('.');
+    return std::any_of(s.worked.begin(), s.worked.end(), [&](const Worked& w) {
+        const auto& [routine, point] = points_[w.point];
+        return point == subject_ ||
+               (dot != std::string::npos && subject_.compare(0, dot, routine) == 0 &&
+                subject_.compare(dot + 1, std::string::npos, point) == 0);
+    });
+}
+
 void HistoryBuilder::add(LoggedSession&& s) {
+    // Streamed for one routine: the sessions without it are not listed, nor their points.
+    if (shown_ && !routine_.empty() && !lists(s.routines, routine_)) return;
     Stored st;
     HistorySession& h = st.session;
     h.id = std::move(s.id);
@@ -88,14 +130,20 @@ void HistoryBuilder::add(LoggedSession&& s) {
         h.pain_last = static_cast<double>(last) / held;
     }
     if (shown_) {
-        // A heap of the sessions waiting their turn, the earliest on top.
+        // A heap of the sessions waiting their turn, the earliest on top: those that start
+        // before every session still to come are shown (see LoggedSession::settled).
         sessions_.push_back(std::move(st));
         std::push_heap(sessions_.begin(), sessions_.end(), later<Stored>);
-        if (sessions_.size() > kReorder) {
+        while (!sessions_.empty() &&
+               (sessions_.size() > kReorder || sessions_.front().session.start < s.settled)) {
             std::pop_heap(sessions_.begin(), sessions_.end(), later<Stored>);
             show(std::move(sessions_.back()));
             sessions_.pop_back();
         }
+        return;
+    }
+    if (!subject_.empty() && !could_show(st)) {
+        routine_names_.insert(st.session.routines.begin(), st.session.routines.end());
         return;
     }
     sessions_.push_back(std::move(st));
@@ -123,8 +171,7 @@ History HistoryBuilder::build(const HistoryQuery& q) {
     // Which points the subject names, and which sessions it keeps.
     std::vector<bool> matched(points_.size(), q.subject.empty());
     auto has_routine = [&](const Stored& s, const std::string& r) {
-        return std::find(s.session.routines.begin(), s.session.routines.end(), r) !=
-               s.session.routines.end();
+        return lists(s.session.routines, r);
     };
     std::optional<std::string> by_routine;
     if (q.subject.empty()) {
@@ -154,6 +201,7 @@ History HistoryBuilder::build(const HistoryQuery& q) {
         }
         for (const auto& s : sessions_)
             names.insert(s.session.routines.begin(), s.session.routines.end());
+        names.insert(routine_names_.begin(), routine_names_.end());
         out.known_names.assign(names.begin(), names.end());
         return out;
     }

@@ -146,4 +146,10 @@ std::string JsonWriter::text() const {
     return open_.empty() && !out_.empty() ? out_ + '\n' : out_;
 }
 
+std::string JsonWriter::take() {
+    std::string part = open_.empty() && !out_.empty() ? out_ + '\n' : std::move(out_);
+    out_.clear();
+    return part;
+}
+
 }  // namespace knead

@@ -16,32 +16,54 @@
 namespace knead {
 namespace {
 
-// The slot of each key knead writes, found in one step by its length and its first and
-// last characters (a table built once; two names that share them are told apart by a scan).
-std::size_t shape(std::string_view key) {
-    return (key.size() * 131 + std::size_t{static_cast<unsigned char>(key.front())} * 7 +
-            static_cast<unsigned char>(key.back())) %
-           1024;
+// Every key knead writes is at most 8 bytes long, so its bytes as one number name it
+// exactly: a key is found by that number's place in a small table and one comparison.
+constexpr std::size_t kKeyBytes = 8;
+
+constexpr std::uint64_t packed(std::string_view key) {
+    std::uint64_t v = 0;
+    for (const char c : key) v = v << 8 | static_cast<unsigned char>(c);
+    return v;
 }
 
+constexpr std::size_t cell_of(std::uint64_t v) {
+    return static_cast<std::size_t>((v * 0xFF51AFD7ED558CCDULL) >> 56);  // 256 cells
+}
+
+struct KeyTable {
+    std::array<std::uint64_t, 256> key{};
+    std::array<std::int8_t, 256> slot{};
+};
+
+constexpr KeyTable make_key_table() {
+    KeyTable t;
+    t.slot.fill(-1);
+    for (std::size_t i = 0; i < kLogKeys; ++i) {
+        const std::uint64_t v = packed(kLogKeyNames[i]);
+        t.key[cell_of(v)] = v;
+        t.slot[cell_of(v)] = static_cast<std::int8_t>(i);
+    }
+    return t;
+}
+
+constexpr KeyTable kKeyTable = make_key_table();
+
+constexpr bool keys_fit() {
+    for (std::size_t i = 0; i < kLogKeys; ++i) {
+        const std::string_view k = kLogKeyNames[i];
+        if (k.empty() || k.size() > kKeyBytes) return false;
+        if (kKeyTable.slot[cell_of(packed(k))] != static_cast<std::int8_t>(i)) return false;
+    }
+    return true;
+}
+static_assert(keys_fit(), "a key is longer than 8 bytes, or two keys share a cell");
+
 int slot_of(std::string_view key) {
-    // int16_t, not int8_t: a slot is a number, and reading int8_t as one looks like a char.
-    static const std::array<std::int16_t, 1024> table = [] {
-        std::array<std::int16_t, 1024> t{};
-        t.fill(-1);
-        for (std::size_t i = 0; i < kLogKeys; ++i) {
-            auto& cell = t[shape(kLogKeyNames[i])];
-            cell = cell == -1 ? static_cast<std::int16_t>(i) : std::int16_t{-2};
-        }
-        return t;
-    }();
-    if (key.empty()) return -1;
-    const int hit = table[shape(key)];
-    if (hit >= 0) return kLogKeyNames[static_cast<std::size_t>(hit)] == key ? hit : -1;
-    if (hit == -1) return -1;
-    for (std::size_t i = 0; i < kLogKeys; ++i)
-        if (kLogKeyNames[i] == key) return static_cast<int>(i);
-    return -1;
+    // A key of 8 bytes or fewer, none zero, is the only one with its number.
+    if (key.empty() || key.size() > kKeyBytes) return -1;
+    const std::uint64_t v = packed(key);
+    const std::size_t cell = cell_of(v);
+    return kKeyTable.key[cell] == v ? kKeyTable.slot[cell] : -1;
 }
 
 }  // namespace
@@ -49,8 +71,7 @@ int slot_of(std::string_view key) {
 bool LogRecord::read(std::string_view line, std::size_t line_number, std::string& why) {
     line_ = line_number;
     text_ = line;
-    slots_.fill({});
-    present_ = 0;
+    present_ = 0;  // slots_ is not cleared: get() looks only at the keys present
     if (!tokenize_logfmt(line, scratch_, fields_, why)) return false;
     for (const auto& f : fields_) {
         const int slot = slot_of(f.key);
@@ -344,8 +365,7 @@ void ReverseLogReader::settle() {
             LogRecord unused;
             std::string why;
             LogProblems header;
-            take_line(std::string_view(first).substr(0, first.find('\n')), 1, unused, why,
-                      header);
+            take_line(std::string_view(first).substr(0, first.find('\n')), 1, unused, why, header);
             if (!problems_.newer_version) problems_.newer_version = header.newer_version;
         }
     }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <queue>
 #include <tuple>
+#include <type_traits>
 
 #include "knead/log_time.hpp"
 
@@ -16,6 +17,18 @@ namespace {
 
 template <typename T>
 std::optional<T> number(std::string_view s) {
+    if constexpr (std::is_same_v<T, int>) {
+        // Most are one to three digits: read those here, the rest (signs, overflow) below.
+        if (!s.empty() && s.size() <= 3) {
+            int v = 0;
+            bool plain = true;
+            for (const char c : s) {
+                plain = plain && c >= '0' && c <= '9';
+                v = v * 10 + (c - '0');
+            }
+            if (plain) return v;
+        }
+    }
     T v{};
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
@@ -50,25 +63,36 @@ LoggedSession* SessionAssembler::session_for(std::string_view id, std::int64_t e
         s->start = s->last = epoch;
         s->day = day;
         s->line = line;
+        // A session opened can go stale: sweep by then at the latest.
+        sweep_time_ = std::min(sweep_time_, epoch + kStaleSeconds);
         std::string key = s->id;
         it = open_.emplace(std::move(key), std::move(s)).first;
     }
     return last_ = it->second.get();
 }
 
-void SessionAssembler::close(std::string_view id) {
+// What a session handed over at `now` can promise of those still to come: they are open
+// now, or start later (less the slack).
+std::int64_t SessionAssembler::settled(std::int64_t now) const {
+    std::int64_t earliest = now == INT64_MAX ? now : now - kSlack;
+    for (const auto& [id, s] : open_) earliest = std::min(earliest, s->start);
+    return earliest;
+}
+
+void SessionAssembler::close(std::string_view id, std::int64_t now) {
     auto it = open_.find(id);
     if (it == open_.end()) return;
     if (last_ == it->second.get()) last_ = nullptr;
     LoggedSession s = std::move(*it->second);
     open_.erase(it);
+    s.settled = settled(now);
     sink_(std::move(s));
 }
 
 void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
     const std::string_view time = r.get(LogKey::time);
     const std::string_view id = r.get(LogKey::session);
-    auto t = parse_log_time(time);
+    auto t = times_.parse(time);
     if (!t) return problems.damage(r.line(), fmt::format("`time={}` is not a time", time));
     if (id.empty()) return problems.damage(r.line(), "the session id is empty");
 
@@ -89,14 +113,14 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
         }
         auto planned = number<int>(r.get(LogKey::planned));
         if (!planned || *planned < 0)
-            return problems.damage(r.line(),
-                                   fmt::format("`planned={}` is not seconds", r.get(LogKey::planned)));
+            return problems.damage(
+                r.line(), fmt::format("`planned={}` is not seconds", r.get(LogKey::planned)));
         std::optional<int> next;
         if (r.has(LogKey::next)) {
             next = number<int>(r.get(LogKey::next));
             if (!next || *next < 0)
-                return problems.damage(r.line(),
-                                       fmt::format("`next={}` is not seconds", r.get(LogKey::next)));
+                return problems.damage(
+                    r.line(), fmt::format("`next={}` is not seconds", r.get(LogKey::next)));
         }
         LoggedSession* s = session_for(id, t->epoch, t->day, time, r.line());
         s->last = std::max(s->last, t->epoch);
@@ -141,7 +165,7 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
         s->points = *points;
         s->duration = *duration;
         s->last = std::max(s->last, t->epoch);
-        close(id);
+        close(id, t->epoch);
     } else if (event == "soreness") {
         auto pain = pain_value(r.get(LogKey::pain));
         if (r.get(LogKey::routine).empty() || !pain)
@@ -152,20 +176,23 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
     // Other events come from newer versions: nothing here to learn from them.
 }
 
-void SessionAssembler::hand_over(std::vector<std::unique_ptr<LoggedSession>> left) {
+void SessionAssembler::hand_over(std::vector<std::unique_ptr<LoggedSession>> left,
+                                 std::int64_t now) {
     std::sort(left.begin(), left.end(), [](const auto& a, const auto& b) {
         return a->start != b->start ? a->start < b->start : a->line < b->line;
     });
+    const std::int64_t later = settled(now);
     for (auto& s : left) {
         s->status = kUnfinished;
         s->points = static_cast<int>(s->worked.size());
         s->duration = static_cast<double>(s->last - s->start);
+        s->settled = std::min(later, s->start);  // the rest of `left` starts no earlier
         sink_(std::move(*s));
     }
 }
 
 void SessionAssembler::drop_stale(std::int64_t now) {
-    if (open_.size() < sweep_at_) return;
+    if (open_.size() < sweep_at_ && now < sweep_time_) return;
     // Sessions silent for hours were killed: they will not go on. If that is not enough
     // (a log of sessions that all began together), the longest silent go first.
     std::vector<std::unique_ptr<LoggedSession>> left;
@@ -191,7 +218,11 @@ void SessionAssembler::drop_stale(std::int64_t now) {
     last_ = nullptr;
     // A sweep costs the open sessions: not at every start.
     sweep_at_ = std::min(open_.size() + kSweepAt, kMaxOpen);
-    hand_over(std::move(left));
+    std::int64_t quiet = INT64_MAX;  // the earliest that one still open can go stale
+    for (const auto& [id, s] : open_) quiet = std::min(quiet, s->last);
+    sweep_time_ =
+        quiet == INT64_MAX ? INT64_MAX : std::max(now + kSweepEvery, quiet + kStaleSeconds);
+    hand_over(std::move(left), now);
 }
 
 void SessionAssembler::finish() {
@@ -200,7 +231,7 @@ void SessionAssembler::finish() {
     for (auto& [id, s] : open_) left.push_back(std::move(s));
     open_.clear();
     last_ = nullptr;
-    hand_over(std::move(left));
+    hand_over(std::move(left), INT64_MAX);
 }
 
 namespace {
@@ -276,7 +307,7 @@ bool RecentSessions::next(LoggedSession& s, Arrival& at) {
             break;
         }
         const std::string_view id = r.get(LogKey::session);
-        const auto t = parse_log_time(r.get(LogKey::time));
+        const auto t = times_.parse(r.get(LogKey::time));
         if (!t || id.empty()) {
             replay({{r.line(), std::string(r.text())}});  // the assembler says what is wrong
             continue;
@@ -309,7 +340,7 @@ LogScan scan_latest_sessions(ReverseLogReader& reader, std::size_t n,
     if (!opened(reader, out)) return out;
     // The starts of the latest n sessions handed over: once all that is left started
     // before the earliest of them (or before since_day), none of it can be shown.
-    constexpr std::int64_t kSlack = 60;  // concurrent writers stamp a little out of order
+    constexpr std::int64_t kSlack = SessionAssembler::kSlack;
     std::priority_queue<std::int64_t, std::vector<std::int64_t>, std::greater<>> latest;
     RecentSessions recent(reader);
     LoggedSession s;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 
 namespace knead {
@@ -65,6 +66,29 @@ std::optional<LogTime> parse_log_time(std::string_view s) {
     LogTime t;
     t.day = days_from_civil(y, mo, d);
     t.epoch = t.day * 86400 + std::int64_t{h} * 3600 + std::int64_t{mi} * 60 + sec - offset;
+    return t;
+}
+
+std::optional<LogTime> LogTimeParser::parse(std::string_view s) {
+    // "YYYY-MM-DDTHH:" and the zone from byte 19 on were checked for last_: the minutes
+    // and seconds at 14-18 are all that can differ.
+    constexpr std::size_t kHour = 14, kZone = 19;
+    int mi = 0, sec = 0;
+    if (size_ > 0 && s.size() == size_ && std::memcmp(s.data(), last_.data(), kHour) == 0 &&
+        std::memcmp(s.data() + kZone, last_.data() + kZone, size_ - kZone) == 0) {
+        if (!digits(s, kHour, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec) || mi > 59 ||
+            sec > 60)
+            return std::nullopt;
+        return LogTime{hour_ + std::int64_t{mi} * 60 + sec, day_};
+    }
+    auto t = parse_log_time(s);
+    if (!t || s.size() > kMax) return t;
+    digits(s, kHour, 2, mi);
+    digits(s, 17, 2, sec);
+    std::memcpy(last_.data(), s.data(), s.size());
+    size_ = s.size();
+    hour_ = t->epoch - std::int64_t{mi} * 60 - sec;
+    day_ = t->day;
     return t;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace knead {
@@ -15,6 +16,13 @@ bool needs_quotes(std::string_view v) {
                static_cast<unsigned char>(c) < 0x20;
     });
 }
+
+// logfmt_key_char as a table: the tokenizer asks it of every byte of every key.
+constexpr std::array<bool, 256> kKeyChar = [] {
+    std::array<bool, 256> t{};
+    for (std::size_t c = 0; c < t.size(); ++c) t[c] = logfmt_key_char(static_cast<char>(c));
+    return t;
+}();
 
 // The escapes format_logfmt writes, undone into scratch from `used` on.
 std::string_view unescape(std::string_view quoted, std::string& scratch, std::size_t& used) {
@@ -86,7 +94,7 @@ bool tokenize_logfmt(std::string_view line, std::string& scratch, std::vector<Lo
         while (i < n && line[i] == ' ') ++i;
         if (i >= n) return true;
         const std::size_t k = i;
-        while (i < n && logfmt_key_char(line[i])) ++i;
+        while (i < n && kKeyChar[static_cast<unsigned char>(line[i])]) ++i;
         if (i == k) return fail(fmt::format("expected a key at column {}", i + 1));
         const std::string_view key = line.substr(k, i - k);
         if (i >= n || line[i] != '=') return fail(fmt::format("expected '=' after `{}`", key));
@@ -111,9 +119,9 @@ bool tokenize_logfmt(std::string_view line, std::string& scratch, std::vector<Lo
                 return fail(fmt::format("expected a space after the value of `{}`", key));
             out.push_back({key, value});
         } else {
+            // Values are short: a plain loop beats a call to memchr for each.
             const std::size_t v = i;
-            const void* space = std::memchr(line.data() + i, ' ', n - i);
-            i = space ? static_cast<std::size_t>(static_cast<const char*>(space) - line.data()) : n;
+            while (i < n && line[i] != ' ') ++i;
             out.push_back({key, line.substr(v, i - v)});
         }
     }

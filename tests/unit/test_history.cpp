@@ -1,5 +1,6 @@
 // knead history's selection: subjects, dates, the last N, and trends.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <string>
@@ -191,4 +192,45 @@ TEST_CASE("streamed history of all sessions holds a bounded number, in the liste
     for (std::size_t k = 0; k < 10; ++k)
         CHECK(s.points[0].entries[k].first_pain ==
               w.points[0].entries[w.points[0].entries.size() - 10 + k].first_pain);
+}
+
+TEST_CASE("streamed history lists killed sessions in their place, and holds only a few") {
+    // 6,000 sessions five minutes apart, every 100th killed (no end record): fewer are
+    // open at once than a sweep by count waits for, so they must go stale by time, or
+    // they would arrive thousands of places late and be listed out of order.
+    std::string log;
+    for (int i = 0; i < 6000; ++i) {
+        const long long t = 1'700'000'000LL + 300LL * i;
+        auto stamp = [](long long e) {
+            const long long day = e / 86400, s = e % 86400;
+            return knead::date_string(day) +
+                   fmt::format("T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60);
+        };
+        const std::string id = "s" + std::to_string(i);
+        log += "time=" + stamp(t) + " session=" + id + " event=start routines=neck clock=real\n";
+        log += "time=" + stamp(t + 30) + " session=" + id +
+               " routine=neck point=trap step=hold planned=30 pain=" + std::to_string(i % 11) +
+               "\n";
+        if (i % 100 != 7)
+            log += "time=" + stamp(t + 60) + " session=" + id +
+                   " event=end status=completed points=1 duration=60\n";
+    }
+    std::vector<std::string> shown;
+    HistoryBuilder streamed(std::nullopt, 10,
+                            [&](const knead::HistorySession& s) { shown.push_back(s.id); });
+    HistoryBuilder whole;
+    std::size_t most = 0;
+    knead::scan_sessions_text(log, [&](knead::LoggedSession&& s) {
+        knead::LoggedSession copy = s;
+        whole.add(std::move(copy));
+        streamed.add(std::move(s));
+        most = std::max(most, streamed.kept());
+    });
+    const History s = streamed.build({});
+    const History w = whole.build({});
+    REQUIRE(shown.size() == 6000);
+    REQUIRE(w.sessions.size() == 6000);
+    for (std::size_t k = 0; k < shown.size(); ++k) REQUIRE(shown[k] == w.sessions[k].id);
+    // A killed session waits about 7 hours of the log to go stale: some 90 sessions.
+    CHECK(most <= 200);
 }

@@ -77,3 +77,23 @@ TEST_CASE("JsonWriter text is unfinished until every value is closed") {
     w.end().end();
     CHECK(w.text() == "{\"a\":[]}\n");
 }
+
+TEST_CASE("a document taken in parts as it is built is the whole text") {
+    auto build = [](knead::JsonWriter& w, std::string* parts) {
+        w.key("items").array();
+        for (int i = 0; i < 5; ++i) {
+            w.object().key("n").value(i).key("s").value("x").end();
+            if (parts && i % 2 == 0) *parts += w.take();
+        }
+        w.end().key("done").value("yes").end();
+        if (parts) *parts += w.take();
+    };
+    knead::JsonWriter whole = knead::JsonWriter::document();
+    build(whole, nullptr);
+    knead::JsonWriter streamed = knead::JsonWriter::document();
+    std::string parts;
+    build(streamed, &parts);
+    CHECK(parts == whole.text());
+    CHECK(parts.back() == '\n');
+    CHECK(streamed.take().empty());
+}

@@ -76,21 +76,29 @@ TEST_CASE("a hold without `next` (an older log) carries on from its planned leng
     CHECK(got[0].worked[0].next_hold == 35);
 }
 
-TEST_CASE("a session without an end record is unfinished, handed over at the end") {
+TEST_CASE("a session without an end record is unfinished, handed over once it is stale") {
     auto got = sessions(
         "time=2026-11-25T07:30:00Z session=K event=start routines=neck clock=real\n"
         "time=2026-11-25T07:31:00Z session=K routine=neck point=trap step=hold planned=30 pain=6\n"
         "time=2026-11-25T07:32:10Z session=K routine=neck point=sub step=locate planned=15 pain=3\n"
         "time=2026-11-26T07:30:00Z session=B event=start routines=neck clock=virtual\n"
         "time=2026-11-26T07:35:00Z session=B event=end status=stopped points=0 duration=4.0\n");
+    // K was silent for a day when B started: killed, so handed over then, before B.
     REQUIRE(got.size() == 2);
-    CHECK(got[0].id == "B");
-    CHECK(got[0].virtual_clock);
-    CHECK(got[0].status == "stopped");
-    CHECK(got[1].id == "K");
-    CHECK(got[1].status == knead::kUnfinished);
-    CHECK(got[1].points == 2);
-    CHECK(got[1].duration == doctest::Approx(130));
+    CHECK(got[0].id == "K");
+    CHECK(got[0].status == knead::kUnfinished);
+    CHECK(got[0].points == 2);
+    CHECK(got[0].duration == doctest::Approx(130));
+    CHECK(got[1].id == "B");
+    CHECK(got[1].virtual_clock);
+    CHECK(got[1].status == "stopped");
+    // The last one open is handed over at the end.
+    auto last = sessions(
+        "time=2026-11-25T07:30:00Z session=K event=start routines=neck clock=real\n"
+        "time=2026-11-25T07:31:00Z session=K routine=neck point=trap step=hold planned=30 "
+        "pain=6\n");
+    REQUIRE(last.size() == 1);
+    CHECK(last[0].status == knead::kUnfinished);
 }
 
 TEST_CASE("interleaved sessions (two at once on one log) are kept apart") {
@@ -225,4 +233,26 @@ TEST_CASE("however many sessions start together, only a bounded number is held")
     CHECK(handed == 3000);
     CHECK(max_open <= knead::SessionAssembler::kMaxOpen);
     for (std::size_t i = 0; i < ids.size(); ++i) CHECK(ids[i] == fmt::format("s{}", i));
+}
+
+TEST_CASE("a broken time among times of the same hour is still reported, with its line") {
+    // The times around it share its date, hour and zone: only its minutes are read again.
+    knead::LogScan scan;
+    auto got = sessions(
+        "time=2026-11-25T07:30:00+01:00 session=A event=start routines=neck clock=real\n"
+        "time=2026-11-25T07:31:00+01:00 session=A routine=neck point=trap step=hold planned=30 "
+        "pain=6\n"
+        "time=2026-11-25T07:61:00+01:00 session=A routine=neck point=trap step=hold planned=30 "
+        "pain=5\n"
+        "time=2026-11-25T07:32:0x+01:00 session=A routine=neck point=trap step=hold planned=30 "
+        "pain=4\n"
+        "time=2026-11-25T07:33:00+01:00 session=A event=end status=completed points=1 "
+        "duration=180\n",
+        &scan);
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].worked[0].holds == 1);
+    CHECK(got[0].last == got[0].start + 180);
+    CHECK(scan.problems.damaged == 2);
+    CHECK(scan.problems.first_line == 3);
+    CHECK(scan.problems.first_why == "`time=2026-11-25T07:61:00+01:00` is not a time");
 }

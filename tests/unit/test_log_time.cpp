@@ -54,3 +54,41 @@ TEST_CASE("weeks start on Monday") {
     CHECK(week_start(monday - 1) == monday - 7);
     CHECK(week_start(days_from_civil(1970, 1, 1)) == days_from_civil(1969, 12, 29));
 }
+
+TEST_CASE("LogTimeParser gives parse_log_time's answer for each time, in any sequence") {
+    // Runs sharing a date, hour and zone (read in part), broken among them, and changes.
+    const char* times[] = {
+        "2026-11-25T07:30:12+01:00",
+        "2026-11-25T07:31:59+01:00",
+        "2026-11-25T07:61:00+01:00",
+        "2026-11-25T07:59:60+01:00",
+        "2026-11-25T07:59:61+01:00",
+        "2026-11-25T07:3x:00+01:00",
+        "2026-11-25T07:30-00+01:00",
+        "2026-11-25T07:30:0+01:00",
+        "2026-11-25T07:45:00+02:00",
+        "2026-11-25T07:45:00Z",
+        "2026-11-25T07:46:01Z",
+        "2026-11-25T08:00:00Z",
+        "2026-11-25T07:45:00+01:00",
+        "2026-11-25T07:45:00+01:0",
+        "2026-02-30T07:45:00+01:00",
+        "2026-11-25T07:45:00+01:00 ",
+        "",
+        "2026-11-25T07:45:00-01:00",
+        "2026-11-25T07:00:00-01:00",
+        "2026-11-24T07:00:00-01:00",
+        "2026-11-25T07:12:34-01:00",
+    };
+    knead::LogTimeParser parser;
+    for (int round = 0; round < 2; ++round)
+        for (const char* s : times) {
+            CAPTURE(s);
+            const auto want = parse_log_time(s);
+            const auto got = parser.parse(s);
+            REQUIRE(got.has_value() == want.has_value());
+            if (!want) continue;
+            CHECK(got->epoch == want->epoch);
+            CHECK(got->day == want->day);
+        }
+}
