@@ -2,21 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <condition_variable>
 #include <cstdint>
-#include <exception>
 #include <cstring>
-#include <fcntl.h>
+#include <exception>
 #include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
-#include <unistd.h>
 
 #include "knead/policy.hpp"
 #include "knead/suggest.hpp"
@@ -147,8 +147,8 @@ void check_dose(const Dose& d, const DoseKeys& k, TableReader& r, Checker& c, st
 // A file as read and parsed, before its routine is read out of it: all that depends on
 // the file alone, so it is done once per file, whichever thread or `use` gets there first.
 struct ParsedFile {
-    bool read = false;                    // its bytes were read (and so parsed, or refused)
-    std::string display;                  // the path it was read by, as its diagnostics name it
+    bool read = false;    // its bytes were read (and so parsed, or refused)
+    std::string display;  // the path it was read by, as its diagnostics name it
     std::string text;
     std::vector<Diagnostic> diagnostics;  // why there is no document, with their excerpts
     std::optional<TomlDocument> doc;
@@ -863,11 +863,14 @@ LoadedFiles load_routine_files(const std::vector<std::filesystem::path>& paths,
         Ahead& a = ahead.wait(i);
         const auto& canon = a.canon;
         const LoadResult* read = nullptr;
-        if (auto it = l.done.find(canon); it != l.done.end()) read = &it->second;
-        else if (auto v = l.listed.find(canon); v != l.listed.end()) read = v->second;
+        if (auto it = l.done.find(canon); it != l.done.end())
+            read = &it->second;
+        else if (auto v = l.listed.find(canon); v != l.listed.end())
+            read = v->second;
         if (!read) {
             // Read whole ahead when it uses no other routine; else read here, in order.
-            out.results.push_back(a.result ? std::move(*a.result) : load_file(l, path, canon, false));
+            out.results.push_back(a.result ? std::move(*a.result)
+                                           : load_file(l, path, canon, false));
         } else {
             // Read already, for a `use` or listed twice: the same routine, named as this
             // file is named.
