@@ -747,7 +747,7 @@ void read_ahead(Ahead& a, const std::filesystem::path& path, const Resolver& res
     try {
         a.result = read_parsed(l, *f, path, a.canon);
     } catch (const NeedsUse&) {
-        // The thread that keeps the order reads it, from the tree parsed here.
+        a.result.reset();  // the thread that keeps the order reads it, from the tree parsed here
     }
 }
 

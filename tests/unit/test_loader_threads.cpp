@@ -81,7 +81,7 @@ TEST_CASE("loader threads: the same results in the same order as one thread") {
             case 4:
                 text += own_point("own") + "hold = 999\n";
                 break;
-            case 5:
+            default:
                 text += use_point("base.p") + use_point("base.p");
                 break;
         }
