@@ -57,13 +57,16 @@ LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& 
                              const Dose& base = Dose{});
 
 // Loads each file as load_routine_file does, reading each file once however many of
-// them `use` it: what one file's `use` read serves the others.
+// them `use` it: what one file's `use` read serves the others. With `threads` above 1
+// (0: one per CPU), that many threads read and parse the files ahead, and the results
+// are the same as with one, in the same order.
 struct LoadedFiles {
     std::vector<LoadResult> results;  // one per path, in order
     int files_read = 0;               // files parsed, the used ones included
 };
 LoadedFiles load_routine_files(const std::vector<std::filesystem::path>& paths,
-                               const Resolver& resolver = {}, const Dose& base = Dose{});
+                               const Resolver& resolver = {}, const Dose& base = Dose{},
+                               unsigned threads = 0);
 
 // `display` names the source in diagnostics; `id` is the routine's id.
 LoadResult load_routine_text(std::string_view text, const std::string& display,

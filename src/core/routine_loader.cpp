@@ -2,14 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <condition_variable>
+#include <cstdint>
 #include <cstring>
-#include <fstream>
+#include <exception>
 #include <limits>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 #include "knead/policy.hpp"
 #include "knead/suggest.hpp"
@@ -137,6 +144,44 @@ void check_dose(const Dose& d, const DoseKeys& k, TableReader& r, Checker& c, st
                               k.target->hi, kStopAboveBand));
 }
 
+// A file as read and parsed, before its routine is read out of it: all that depends on
+// the file alone, so it is done once per file, whichever thread or `use` gets there first.
+struct ParsedFile {
+    bool read = false;    // its bytes were read (and so parsed, or refused)
+    std::string display;  // the path it was read by, as its diagnostics name it
+    std::string text;
+    std::vector<Diagnostic> diagnostics;  // why there is no document, with their excerpts
+    std::optional<TomlDocument> doc;
+};
+
+// The files of one load_routine_files by canonical path, shared by its threads. A file
+// being parsed is waited for, never parsed twice; parsing waits for nothing else, so
+// there is no deadlock. A file whose routine is read and no longer needed is "spent":
+// its text and tree are freed, and only a `use` of it reads it again.
+class ParsedFiles {
+  public:
+    using Ptr = std::shared_ptr<const ParsedFile>;
+    // The file parsed, or nullptr when it is spent and `again` is false. `keep` pins it
+    // (a used file's tree serves every later `use` of it).
+    Ptr get(const std::filesystem::path& canon, const std::filesystem::path& path, bool again,
+            bool keep);
+    void spend(const std::filesystem::path& canon);
+    int parses() const {
+        const std::lock_guard lock(m_);
+        return parses_;
+    }
+
+  private:
+    struct Entry {
+        Ptr file;
+        bool ready = false, kept = false;
+    };
+    mutable std::mutex m_;
+    std::condition_variable cv_;
+    std::map<std::filesystem::path, Entry> entries_;
+    int parses_ = 0;
+};
+
 // Loading a routine, and the routines it uses, in one go.
 struct Frame {
     std::filesystem::path file;  // canonical; empty for text that has no file
@@ -154,9 +199,16 @@ struct Loading {
     // path, and what was added to `done` while reading the current file.
     std::map<std::filesystem::path, const LoadResult*> listed;
     std::vector<std::filesystem::path> fresh;
+    ParsedFiles* parsed = nullptr;  // load_routine_files: the files parsed so far
+    // A worker reading ahead: a `use` stops it (NeedsUse), as only the thread that
+    // keeps the order may resolve one.
+    bool ahead = false;
 };
 
-LoadResult load_file(Loading& l, const std::filesystem::path& path);
+struct NeedsUse {};
+
+LoadResult load_file(Loading& l, const std::filesystem::path& path,
+                     const std::filesystem::path& canon, bool keep);
 
 std::filesystem::path canonical_or_same(const std::filesystem::path& p) {
     std::error_code ec;
@@ -166,6 +218,7 @@ std::filesystem::path canonical_or_same(const std::filesystem::path& p) {
 
 // The routine `id` that the routine being read uses; on failure, why not.
 const Routine* used_routine(Loading& l, const std::string& id, std::string& why) {
+    if (l.ahead) throw NeedsUse{};
     const std::filesystem::path from = l.stack.empty() ? "" : l.stack.back().file;
     std::optional<std::filesystem::path> file;
     if (l.resolver.find) file = l.resolver.find(id, from);
@@ -199,7 +252,7 @@ const Routine* used_routine(Loading& l, const std::string& id, std::string& why)
     } else if (auto v = l.listed.find(canon); !l.resolver.used && v != l.listed.end()) {
         found = v->second;
     } else {
-        found = &done.emplace(canon, load_file(l, *file)).first->second;
+        found = &done.emplace(canon, load_file(l, *file, canon, true)).first->second;
         if (!l.resolver.used) l.fresh.push_back(canon);
     }
     const LoadResult& used = *found;
@@ -497,26 +550,33 @@ Routine read_routine(Checker& c, Loading& l, const TomlValue& root, const std::s
     return r;
 }
 
-LoadResult load_text(Loading& l, std::string_view text, const std::string& display,
-                     const std::string& id, const std::filesystem::path& file) {
-    LoadResult result;
-    Checker c(display, result.diagnostics);
+// What comes before reading the routine: its size, that it is not blank, and the TOML
+// itself. Problems go to `out`; nullopt when there is no document to read.
+std::optional<TomlDocument> parse_routine_text(std::string_view text, const std::string& display,
+                                               std::vector<Diagnostic>& out) {
+    Checker c(display, out);
     // load_file checks the size before reading; text from elsewhere is checked here.
     if (text.size() > kMaxRoutineBytes) {
         c.file_error(fmt::format("too large for a routine ({} bytes; the limit is {} bytes)",
                                  text.size(), kMaxRoutineBytes));
-        return result;
+        return std::nullopt;
     }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         c.file_error(
             "the file is empty: a routine needs `schema`, `name`, `area` and "
             "[[point]] tables");
-        return result;
+        return std::nullopt;
     }
-    auto doc = parse_toml(text, display, result.diagnostics, kMaxNesting);
-    if (!doc) return result;
+    return parse_toml(text, display, out, kMaxNesting);
+}
+
+// The routine out of a parsed document, and the routines it uses.
+LoadResult read_document(Loading& l, const TomlDocument& doc, const std::string& display,
+                         const std::string& id, const std::filesystem::path& file) {
+    LoadResult result;
+    Checker c(display, result.diagnostics);
     l.stack.push_back({file, id, {}});
-    Routine r = read_routine(c, l, doc->root(), id);
+    Routine r = read_routine(c, l, doc.root(), id);
     result.uses = std::move(l.stack.back().uses);
     l.stack.pop_back();
     sort_diagnostics(result.diagnostics);
@@ -524,23 +584,58 @@ LoadResult load_text(Loading& l, std::string_view text, const std::string& displ
     return result;
 }
 
-LoadResult load_file(Loading& l, const std::filesystem::path& path) {
-    namespace fs = std::filesystem;
+LoadResult load_text(Loading& l, std::string_view text, const std::string& display,
+                     const std::string& id, const std::filesystem::path& file) {
     LoadResult result;
-    Checker c(path.string(), result.diagnostics);
+    auto doc = parse_routine_text(text, display, result.diagnostics);
+    if (!doc) return result;
+    return read_document(l, *doc, display, id, file);
+}
+
+// All of the file at `path`, at most one byte past the size limit (enough for the loader
+// to say it is too big); false with errno set when it cannot be read.
+bool read_all(const std::filesystem::path& path, std::uintmax_t size_hint, std::string& out) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    out.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(size_hint, kMaxRoutineBytes)) + 1);
+    std::size_t have = 0;
+    while (have <= kMaxRoutineBytes) {
+        if (have == out.size()) out.resize(std::min(out.size() * 2, kMaxRoutineBytes + 1));
+        const ssize_t n = ::read(fd, out.data() + have, out.size() - have);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            errno = err;
+            return false;
+        }
+        if (n == 0) break;
+        have += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    out.resize(have);
+    return true;
+}
+
+// Reads and parses the file at `path`: all that depends on the file alone.
+ParsedFile parse_file(const std::filesystem::path& path) {
+    namespace fs = std::filesystem;
+    ParsedFile f;
+    f.display = path.string();
+    Checker c(f.display, f.diagnostics);
     std::error_code ec;
     auto st = fs::status(path, ec);
     if (ec && ec != std::errc::no_such_file_or_directory) {
         c.file_error("cannot be read: " + ec.message());  // the OS's reason, as it gives it
-        return result;
+        return f;
     }
     if (ec || !fs::exists(st)) {
         c.file_error("no such file");
-        return result;
+        return f;
     }
     if (fs::is_directory(st)) {
         c.file_error("is a directory, not a routine file");
-        return result;
+        return f;
     }
     if (!fs::is_regular_file(st)) {
         // Never opened: a FIFO would wait for a writer.
@@ -550,33 +645,192 @@ LoadResult load_file(Loading& l, const std::filesystem::path& path) {
                          ? "is a device (such as /dev/zero), not a routine file"
                      : fs::is_block_file(st) ? "is a disk device, not a routine file"
                                              : "is not a regular file, so not a routine file");
-        return result;
+        return f;
     }
     auto size = fs::file_size(path, ec);
     if (!ec && size > kMaxRoutineBytes) {
         c.file_error(fmt::format("too large for a routine ({} bytes; the limit is {} bytes)", size,
                                  kMaxRoutineBytes));
-        return result;
+        return f;
     }
     errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    if (!read_all(path, ec ? 0 : size, f.text)) {
         c.file_error(errno ? fmt::format("cannot be read: {}", std::strerror(errno))
                            : std::string("cannot be read"));
+        return f;
+    }
+    f.read = true;
+    f.doc = parse_routine_text(f.text, f.display, f.diagnostics);
+    attach_excerpts(f.diagnostics, f.text);
+    return f;
+}
+
+ParsedFiles::Ptr ParsedFiles::get(const std::filesystem::path& canon,
+                                  const std::filesystem::path& path, bool again, bool keep) {
+    std::unique_lock lock(m_);
+    auto [it, added] = entries_.try_emplace(canon);
+    Entry& e = it->second;  // a std::map's entries stay where they are
+    if (!added) {
+        cv_.wait(lock, [&] { return e.ready; });
+        if (e.file || !again) {
+            e.kept = e.kept || keep;
+            return e.file;
+        }
+        e.ready = false;  // spent, and wanted again: this thread reads it anew
+    }
+    lock.unlock();
+    Ptr f;
+    try {
+        f = std::make_shared<const ParsedFile>(parse_file(path));
+    } catch (...) {
+        lock.lock();
+        e.ready = true;  // as if spent: whoever wants it next tries again
+        cv_.notify_all();
+        throw;
+    }
+    lock.lock();
+    e.file = f;
+    e.ready = true;
+    e.kept = e.kept || keep;
+    if (f->read) ++parses_;
+    cv_.notify_all();
+    return f;
+}
+
+void ParsedFiles::spend(const std::filesystem::path& canon) {
+    const std::lock_guard lock(m_);
+    auto it = entries_.find(canon);
+    if (it != entries_.end() && it->second.ready && !it->second.kept) it->second.file.reset();
+}
+
+// The routine out of a file read and parsed, as `path` names it.
+LoadResult read_parsed(Loading& l, const ParsedFile& f, const std::filesystem::path& path,
+                       const std::filesystem::path& canon) {
+    LoadResult result;
+    if (!f.doc) {  // the same problems, named as this path names the file
+        result.diagnostics = f.diagnostics;
+        for (auto& d : result.diagnostics) d.file = path.string();
         return result;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        c.file_error(errno ? fmt::format("cannot be read: {}", std::strerror(errno))
-                           : std::string("cannot be read"));
-        return result;
-    }
-    ++l.files_read;
-    result = load_text(l, text, path.string(), path.stem().string(), canonical_or_same(path));
-    attach_excerpts(result.diagnostics, text);
+    result = read_document(l, *f.doc, path.string(), path.stem().string(), canon);
+    attach_excerpts(result.diagnostics, f.text);
     if (result.routine) result.routine->path = path;
     return result;
 }
+
+// `keep`: the file is used by others, so its tree is kept for their next `use` of it.
+LoadResult load_file(Loading& l, const std::filesystem::path& path,
+                     const std::filesystem::path& canon, bool keep) {
+    if (l.parsed) return read_parsed(l, *l.parsed->get(canon, path, true, keep), path, canon);
+    const ParsedFile f = parse_file(path);
+    if (f.read) ++l.files_read;
+    return read_parsed(l, f, path, canon);
+}
+
+// One path of load_routine_files, as far as it can be taken without the others: its
+// canonical path, the file parsed (unless another path parsed it and it is spent), and,
+// when `whole` and the routine uses no other, its result.
+struct Ahead {
+    std::filesystem::path canon;
+    std::optional<LoadResult> result;
+    std::exception_ptr error;
+    bool ready = false;
+};
+
+void read_ahead(Ahead& a, const std::filesystem::path& path, const Resolver& resolver,
+                const Dose& base, ParsedFiles& parsed, bool whole) {
+    a.canon = canonical_or_same(path);
+    if (!whole) return;
+    auto f = parsed.get(a.canon, path, false, false);
+    if (!f) return;
+    Loading l{resolver, base, {}, {}, 0, {}, {}, nullptr, true};
+    try {
+        a.result = read_parsed(l, *f, path, a.canon);
+    } catch (const NeedsUse&) {
+        a.result.reset();  // the thread that keeps the order reads it, from the tree parsed here
+    }
+}
+
+// Worker threads that read ahead of the loop of load_routine_files, at most kWindow
+// paths past the one it is at, so that memory stays bounded whatever the number of files.
+class ReadAhead {
+  public:
+    static constexpr std::size_t kWindow = 64;
+
+    ReadAhead(const std::vector<std::filesystem::path>& paths, const Resolver& resolver,
+              const Dose& base, ParsedFiles& parsed, unsigned threads)
+        : paths_(paths), resolver_(resolver), base_(base), parsed_(parsed), slots_(paths.size()) {
+        for (unsigned t = 0; t < threads; ++t) workers_.emplace_back([this] { work(); });
+    }
+    ReadAhead(const ReadAhead&) = delete;
+    ReadAhead& operator=(const ReadAhead&) = delete;
+    ~ReadAhead() {
+        {
+            const std::lock_guard lock(m_);
+            stop_ = true;
+        }
+        cv_.notify_all();
+        for (auto& w : workers_) w.join();
+    }
+
+    // Path `i`, read ahead; then, once its result is taken, release(i).
+    Ahead& wait(std::size_t i) {
+        if (workers_.empty()) {
+            read_ahead(slots_[i], paths_[i], resolver_, base_, parsed_, false);
+            return slots_[i];
+        }
+        std::unique_lock lock(m_);
+        cv_.wait(lock, [&] { return slots_[i].ready; });
+        if (slots_[i].error) std::rethrow_exception(slots_[i].error);
+        return slots_[i];
+    }
+    void release(std::size_t i) {
+        {
+            const std::lock_guard lock(m_);
+            slots_[i] = Ahead{};
+            done_ = i + 1;
+        }
+        cv_.notify_all();
+    }
+
+  private:
+    void work() {
+        while (true) {
+            std::size_t i = 0;
+            {
+                std::unique_lock lock(m_);
+                cv_.wait(lock, [&] {
+                    return stop_ || next_ >= slots_.size() || next_ < done_ + kWindow;
+                });
+                if (stop_ || next_ >= slots_.size()) return;
+                i = next_++;
+            }
+            Ahead a;
+            try {
+                read_ahead(a, paths_[i], resolver_, base_, parsed_, true);
+            } catch (...) {
+                a.error = std::current_exception();
+            }
+            a.ready = true;
+            {
+                const std::lock_guard lock(m_);
+                slots_[i] = std::move(a);
+            }
+            cv_.notify_all();
+        }
+    }
+
+    const std::vector<std::filesystem::path>& paths_;
+    const Resolver& resolver_;
+    const Dose& base_;
+    ParsedFiles& parsed_;
+    std::vector<Ahead> slots_;
+    std::vector<std::thread> workers_;
+    std::mutex m_;
+    std::condition_variable cv_;
+    std::size_t next_ = 0, done_ = 0;
+    bool stop_ = false;
+};
 
 }  // namespace
 
@@ -591,21 +845,32 @@ LoadResult load_routine_text(std::string_view text, const std::string& display,
 LoadResult load_routine_file(const std::filesystem::path& path, const Resolver& resolver,
                              const Dose& base) {
     Loading l{resolver, base, {}, {}, 0, {}, {}};
-    return load_file(l, path);
+    return load_file(l, path, canonical_or_same(path), false);
 }
 
 LoadedFiles load_routine_files(const std::vector<std::filesystem::path>& paths,
-                               const Resolver& resolver, const Dose& base) {
+                               const Resolver& resolver, const Dose& base, unsigned threads) {
     LoadedFiles out;
-    Loading l{resolver, base, {}, {}, 0, {}, {}};
+    ParsedFiles parsed;
+    Loading l{resolver, base, {}, {}, 0, {}, {}, &parsed};
+    if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+    // One thread needs no helper: the loop reads each file itself, and no further.
+    if (threads > paths.size()) threads = static_cast<unsigned>(paths.size());
+    ReadAhead ahead(paths, resolver, base, parsed, threads > 1 ? threads : 0);
     out.results.reserve(paths.size());
-    for (const auto& path : paths) {
-        const auto canon = canonical_or_same(path);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const auto& path = paths[i];
+        Ahead& a = ahead.wait(i);
+        const auto& canon = a.canon;
         const LoadResult* read = nullptr;
-        if (auto it = l.done.find(canon); it != l.done.end()) read = &it->second;
-        else if (auto v = l.listed.find(canon); v != l.listed.end()) read = v->second;
+        if (auto it = l.done.find(canon); it != l.done.end())
+            read = &it->second;
+        else if (auto v = l.listed.find(canon); v != l.listed.end())
+            read = v->second;
         if (!read) {
-            out.results.push_back(load_file(l, path));
+            // Read whole ahead when it uses no other routine; else read here, in order.
+            out.results.push_back(a.result ? std::move(*a.result)
+                                           : load_file(l, path, canon, false));
         } else {
             // Read already, for a `use` or listed twice: the same routine, named as this
             // file is named.
@@ -625,8 +890,10 @@ LoadedFiles load_routine_files(const std::vector<std::filesystem::path>& paths,
         l.fresh.clear();
         // `results` was reserved for every path, so the pointer stays valid.
         if (out.results.back().routine) l.listed.try_emplace(canon, &out.results.back());
+        parsed.spend(canon);  // its result is known: a later `use` of it needs no tree
+        ahead.release(i);
     }
-    out.files_read = l.files_read;
+    out.files_read = parsed.parses();
     return out;
 }
 

@@ -43,14 +43,17 @@ std::optional<std::size_t> offset_of(const Value& v) {
 }
 
 // What toml::parse(std::istream&) does, from the text itself rather than a stream holding
-// a copy of it: toml11 wants its own buffer, ending in a newline.
-Value parse_text(std::string_view text, const std::string& display) {
+// a copy of it: toml11 wants its own buffer, ending in a newline. toml11 copies the name
+// it is given into every region it makes (several for each character of a string): a
+// name short enough for std::string's inline buffer saves a malloc and a free each time,
+// and the diagnostics name the file themselves.
+Value parse_text(std::string_view text) {
     std::vector<char> letters;
     letters.reserve(text.size() + 1);
     letters.assign(text.begin(), text.end());
     if (!letters.empty() && letters.back() != '\n' && letters.back() != '\r')
         letters.push_back('\n');
-    toml::detail::location loc(display, std::move(letters));
+    toml::detail::location loc("routine", std::move(letters));
     if (text.substr(0, 3) == "\xEF\xBB\xBF") loc.advance(3);  // a byte order mark
     auto data = toml::detail::parse_toml_file<Value>(loc);
     if (!data) throw toml::syntax_error(data.unwrap_err(), toml::source_location(loc));
@@ -157,7 +160,7 @@ std::optional<TomlDocument> parse_toml(std::string_view text, const std::string&
                                        std::vector<Diagnostic>& out, int max_nesting) {
     if (!check_toml_text(text, display, max_nesting, out)) return std::nullopt;
     try {
-        auto parsed = std::make_shared<const ParsedToml>(parse_text(text, display), text);
+        auto parsed = std::make_shared<const ParsedToml>(parse_text(text), text);
         TomlDocument doc;
         TomlAccess::hold(doc, std::move(parsed));
         return doc;
