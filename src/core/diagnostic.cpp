@@ -20,37 +20,56 @@ std::string format_diagnostic(const Diagnostic& d) {
 
 namespace {
 
-// One character of a source line as the excerpt shows it.
+// One character of a source line as the excerpt shows it. What it shows is made only
+// for the cells in the window, so a line of a megabyte costs no string per character.
 struct Cell {
     std::size_t offset;  // of its first byte in the line
     std::size_t bytes;   // in the line
-    std::string shown;
-    std::size_t width;
+    std::size_t width;   // display columns
+    bool escaped;        // shown as \xNN
 };
 
-std::vector<Cell> cells_of(std::string_view line) {
+// The cell starting at byte `i`, at display column `col` (for the tab stops).
+Cell cell_at(std::string_view line, std::size_t i, std::size_t col) {
+    auto c = static_cast<unsigned char>(line[i]);
+    std::size_t len = utf8_sequence_length(line, i);
+    if (c == '\t') return {i, 1, 8 - col % 8, false};
+    if (len == 0 || c < 0x20 || c == 0x7F) return {i, 1, 4, true};
+    return {i, len, display_width(line.substr(i, len)), false};
+}
+
+void append_shown(std::string& out, std::string_view line, const Cell& cell) {
+    if (cell.escaped)
+        out += fmt::format("\\x{:02X}", static_cast<unsigned char>(line[cell.offset]));
+    else if (line[cell.offset] == '\t')
+        out.append(cell.width, ' ');
+    else
+        out += line.substr(cell.offset, cell.bytes);
+}
+
+// The cells a window of `width` columns around byte `byte` can show: at most `width` + 1
+// before the caret's cell and as many from it on (a cell is at least one column wide).
+// Sets `caret` to the index of the caret's cell, which may be one past the end.
+std::vector<Cell> cells_near(std::string_view line, std::size_t byte, std::size_t width,
+                             std::size_t& caret) {
+    const std::size_t keep = width + 1;
     std::vector<Cell> cells;
-    std::size_t col = 0;  // display column, for the tab stops
-    for (std::size_t i = 0; i < line.size();) {
-        auto c = static_cast<unsigned char>(line[i]);
-        std::size_t len = utf8_sequence_length(line, i);
-        Cell cell{i, 0, {}, 0};
-        if (c == '\t') {
-            cell.width = 8 - col % 8;
-            cell.shown.assign(cell.width, ' ');
-            len = 1;
-        } else if (len == 0 || c < 0x20 || c == 0x7F) {
-            cell.shown = fmt::format("\\x{:02X}", c);
-            cell.width = cell.shown.size();
-            len = 1;
-        } else {
-            cell.shown = std::string(line.substr(i, len));
-            cell.width = display_width(cell.shown);
-        }
+    std::size_t col = 0, i = 0;
+    for (; i < line.size();) {
+        Cell cell = cell_at(line, i, col);
+        if (cell.offset + cell.bytes > byte) break;  // the caret's cell
         col += cell.width;
-        cell.bytes = len;
-        i += len;
-        cells.push_back(std::move(cell));
+        i += cell.bytes;
+        cells.push_back(cell);
+        if (cells.size() == 2 * keep) cells.erase(cells.begin(), cells.begin() + keep);
+    }
+    if (cells.size() > keep) cells.erase(cells.begin(), cells.end() - keep);
+    caret = cells.size();
+    for (std::size_t n = 0; i < line.size() && n < keep; ++n) {
+        Cell cell = cell_at(line, i, col);
+        col += cell.width;
+        i += cell.bytes;
+        cells.push_back(cell);
     }
     return cells;
 }
@@ -65,16 +84,15 @@ std::string render_diagnostic(const Diagnostic& d) {
 
 std::string source_excerpt(std::string_view line, int line_number, int column, std::size_t width) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    std::vector<Cell> cells = cells_of(line);
+    width = std::max<std::size_t>(width, 16);
     const auto byte = static_cast<std::size_t>(std::max(column, 1) - 1);
-    // The caret's cell: the one holding that byte, or one past the end of the line.
     std::size_t caret = 0;
-    while (caret < cells.size() && cells[caret].offset + cells[caret].bytes <= byte) ++caret;
+    const std::vector<Cell> cells = cells_near(line, byte, width, caret);
     // The window [from, to) of cells shown: all of them when they fit, else the caret
-    // about a third of the way in.
+    // about a third of the way in. Cells left out by cells_near make the total too wide,
+    // and lie outside any window, so "..." marks them as it does any cut.
     std::size_t from = 0, to = cells.size(), total = 0;
     for (const auto& c : cells) total += c.width;
-    width = std::max<std::size_t>(width, 16);
     if (total > width) {
         const std::size_t room = width - 6;  // for "..." on both sides
         std::size_t used = 0;
@@ -89,7 +107,7 @@ std::string source_excerpt(std::string_view line, int line_number, int column, s
     std::size_t before = text.size();  // columns before the caret
     for (std::size_t k = from; k < to; ++k) {
         if (k < caret) before += cells[k].width;
-        text += cells[k].shown;
+        append_shown(text, line, cells[k]);
     }
     if (to < cells.size()) text += "...";
     const std::string number = std::to_string(line_number);

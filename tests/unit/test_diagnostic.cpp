@@ -83,6 +83,25 @@ TEST_CASE("a long line is cut around the caret, with ... where it was cut") {
     CHECK(display_width(shown) <= 40);
 }
 
+TEST_CASE("a line of a megabyte: the tab stops and the cut are those of the whole line") {
+    // Only the cells near the caret are kept, yet a tab far along the line still ends on
+    // a stop counted from the line's start: 8 + 2,001 columns before it, so it is 7 wide.
+    std::string line = "\t" + std::string(2001, 'a') + "\tX" + std::string(1 << 20, 'b');
+    auto [shown, caret] = parts(source_excerpt(line, 7, 2004, 72));
+    CHECK(shown.substr(0, 3) == "...");
+    CHECK(shown.substr(shown.size() - 3) == "...");
+    REQUIRE(caret.size() >= 9);
+    CHECK(shown[caret.size() - 1] == 'X');
+    CHECK(shown.substr(caret.size() - 8, 7) == std::string(7, ' '));
+    CHECK(shown[caret.size() - 9] == 'a');
+    CHECK(display_width(shown) <= 72);
+    // The caret past the end of that line: cut on the left only.
+    std::tie(shown, caret) = parts(source_excerpt(line, 7, static_cast<int>(line.size()) + 1, 72));
+    CHECK(shown.substr(0, 3) == "...");
+    CHECK(shown.substr(shown.size() - 3) == "bbb");
+    CHECK(caret.size() == display_width(shown) + 1);
+}
+
 TEST_CASE("render_diagnostic keeps the message on one line, the excerpt below it") {
     Diagnostic d{"x.toml", 2, 1, Severity::error, "bad", ""};
     CHECK(render_diagnostic(d) == "x.toml:2:1: error: bad");
