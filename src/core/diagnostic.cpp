@@ -53,6 +53,7 @@ void append_shown(std::string& out, std::string_view line, const Cell& cell) {
 std::vector<Cell> cells_near(std::string_view line, std::size_t byte, std::size_t width,
                              std::size_t& caret) {
     const std::size_t keep = width + 1;
+    const auto shift = static_cast<std::ptrdiff_t>(keep);
     std::vector<Cell> cells;
     std::size_t col = 0, i = 0;
     for (; i < line.size();) {
@@ -61,9 +62,9 @@ std::vector<Cell> cells_near(std::string_view line, std::size_t byte, std::size_
         col += cell.width;
         i += cell.bytes;
         cells.push_back(cell);
-        if (cells.size() == 2 * keep) cells.erase(cells.begin(), cells.begin() + keep);
+        if (cells.size() == 2 * keep) cells.erase(cells.begin(), cells.begin() + shift);
     }
-    if (cells.size() > keep) cells.erase(cells.begin(), cells.end() - keep);
+    if (cells.size() > keep) cells.erase(cells.begin(), cells.end() - shift);
     caret = cells.size();
     for (std::size_t n = 0; i < line.size() && n < keep; ++n) {
         Cell cell = cell_at(line, i, col);
