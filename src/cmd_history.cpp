@@ -29,7 +29,7 @@ namespace knead {
 namespace {
 
 // At most `n` bytes, marking a cut with "..." (ids are ASCII in practice).
-std::string fit(std::string s, std::size_t n) {
+std::string fit_bytes(std::string s, std::size_t n) {
     if (s.size() <= n) return s;
     std::size_t cut = n - 3;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
@@ -158,8 +158,8 @@ class SessionLines {
         rehearsal_ = rehearsal_ || s.virtual_clock;
         std::string status = printable(s.status) + (s.virtual_clock ? "*" : "");
         fmt::print(out_, "{:<16}  {:<16} {:>6} {:>7}  {:<12} {}\n", printable(date_text(s.time)),
-                   fit(printable(fmt::format("{}", fmt::join(s.routines, ","))), 16), s.points,
-                   duration_text(s.duration), status, pains(s));
+                   fit_bytes(printable(fmt::format("{}", fmt::join(s.routines, ","))), 16),
+                   s.points, duration_text(s.duration), status, pains(s));
     }
     void finish() const {
         if (rehearsal_)
@@ -206,7 +206,7 @@ void print_trends(std::FILE* out, const History& h, int width, bool ascii) {
         }
         std::string name = h.subject == Subject::point ? p.routine + "." + p.point : p.point;
         if (p.entries.empty()) {
-            fmt::print(out, "  {:<{}}  (no holds)\n", fit(printable(name), kName), kName);
+            fmt::print(out, "  {:<{}}  (no holds)\n", fit_bytes(printable(name), kName), kName);
             continue;
         }
         std::vector<int> values;
@@ -215,8 +215,8 @@ void print_trends(std::FILE* out, const History& h, int width, bool ascii) {
             values.push_back(p.entries[i].first_pain);
         std::string bars = sparkline(values, ascii);
         std::string pad(longest - values.size(), ' ');
-        fmt::print(out, "  {:<{}}  {}{}  {} -> {}\n", fit(printable(name), kName), kName, bars, pad,
-                   values.front(), values.back());
+        fmt::print(out, "  {:<{}}  {}{}  {} -> {}\n", fit_bytes(printable(name), kName), kName,
+                   bars, pad, values.front(), values.back());
     }
 }
 
