@@ -51,6 +51,14 @@ expect_regex "$OUT" "^  target_pain +\[4, 6\] +$CONFIG:8$"
 KNEAD_LOG="$TMP/env.log" expect_exit 0 "$KNEAD" config
 expect_regex "$OUT" "^  log +$TMP/env.log +KNEAD_LOG$"
 
+# A value wider than the others (a long log path) widens the column: every source still
+# starts in the same column, one space after the widest value.
+long="$TMP/a/log/path/long/enough/to/be/wider/than/forty/columns/sessions.log"
+KNEAD_LOG="$long" expect_exit 0 "$KNEAD" config
+expect_regex "$OUT" "^  log +$long KNEAD_LOG$"
+starts=$(awk '/^  [a-z_]+ / && !/\(/ { print index($0, $NF) }' "$OUT" | sort -u)
+[[ $(wc -l <<<"$starts") == 1 ]] || fail "config's source column is ragged: $(cat "$OUT")"
+
 # The colour variables beat the file and lose to --color; config says what run does.
 CLICOLOR_FORCE=1 expect_exit 0 "$KNEAD" config
 expect_regex "$OUT" '^  color +always +CLICOLOR_FORCE$'
