@@ -203,7 +203,10 @@ TEST_CASE("logfmt: a bare value ends at its first space wherever it falls in the
                 value += "ab=\x01\xc3\x7f-9"[i % 8];  // anything but a space or a quote
             const std::string key = std::string(pad + 1, 'k');
             for (const std::string& after : {std::string(), std::string(" z=1")}) {
-                const std::string rest = key + "=" + value + after;
+                std::string rest = key;
+                rest += '=';
+                rest += value;
+                rest += after;
                 CAPTURE(rest);
                 const auto f = read_rest(rest);
                 REQUIRE(f.fields);
