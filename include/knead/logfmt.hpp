@@ -3,6 +3,7 @@
 // uses for every line.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,9 +21,21 @@ constexpr bool logfmt_key_char(char c) {
            c == '-' || c == '.';
 }
 
+// A key of at most 8 bytes as one number, its first byte lowest; 0 for a longer key. Key
+// characters are never 0, so two keys of at most 8 bytes have the same word only when they
+// are the same: the log reader finds the keys knead writes by it.
+constexpr std::uint64_t logfmt_key_word(std::string_view key) {
+    if (key.size() > 8) return 0;
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i < key.size(); ++i)
+        w |= std::uint64_t{static_cast<unsigned char>(key[i])} << (8 * i);
+    return w;
+}
+
 struct LogField {
     std::string_view key;
     std::string_view value;  // unquoted and unescaped
+    std::uint64_t word = 0;  // logfmt_key_word(key)
 };
 
 // Splits one line, as format_logfmt writes it, into `out` (cleared first). Values point

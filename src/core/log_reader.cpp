@@ -16,16 +16,9 @@
 namespace knead {
 namespace {
 
-// Every key knead writes is at most 8 bytes long, so its bytes as one number name it
-// exactly: a key is found by that number's place in a small table and one comparison.
-constexpr std::size_t kKeyBytes = 8;
-
-constexpr std::uint64_t packed(std::string_view key) {
-    std::uint64_t v = 0;
-    for (const char c : key) v = v << 8 | static_cast<unsigned char>(c);
-    return v;
-}
-
+// Every key knead writes is at most 8 bytes long, so its bytes as one number (its
+// logfmt_key_word, which the tokenizer gives each field) name it exactly: a key is found
+// by that number's place in a small table and one comparison.
 constexpr std::size_t cell_of(std::uint64_t v) {
     return static_cast<std::size_t>((v * 0xFF51AFD7ED558CCDULL) >> 56);  // 256 cells
 }
@@ -39,7 +32,7 @@ constexpr KeyTable make_key_table() {
     KeyTable t;
     t.slot.fill(-1);
     for (std::size_t i = 0; i < kLogKeys; ++i) {
-        const std::uint64_t v = packed(kLogKeyNames[i]);
+        const std::uint64_t v = logfmt_key_word(kLogKeyNames[i]);
         t.key[cell_of(v)] = v;
         t.slot[cell_of(v)] = static_cast<std::int8_t>(i);
     }
@@ -51,19 +44,21 @@ constexpr KeyTable kKeyTable = make_key_table();
 constexpr bool keys_fit() {
     for (std::size_t i = 0; i < kLogKeys; ++i) {
         const std::string_view k = kLogKeyNames[i];
-        if (k.empty() || k.size() > kKeyBytes) return false;
-        if (kKeyTable.slot[cell_of(packed(k))] != static_cast<std::int8_t>(i)) return false;
+        if (k.empty() || k.size() > 8) return false;
+        if (kKeyTable.slot[cell_of(logfmt_key_word(k))] != static_cast<std::int8_t>(i))
+            return false;
     }
     return true;
 }
 static_assert(keys_fit(), "a key is longer than 8 bytes, or two keys share a cell");
 
-int slot_of(std::string_view key) {
-    // A key of 8 bytes or fewer, none zero, is the only one with its number.
-    if (key.empty() || key.size() > kKeyBytes) return -1;
-    const std::uint64_t v = packed(key);
-    const std::size_t cell = cell_of(v);
-    return kKeyTable.key[cell] == v ? kKeyTable.slot[cell] : -1;
+constexpr std::uint64_t kTimeWord = logfmt_key_word(key_name(LogKey::time));
+constexpr std::uint64_t kSessionWord = logfmt_key_word(key_name(LogKey::session));
+
+int slot_of(std::uint64_t word) {
+    // 0 is a key longer than 8 bytes, none of ours; an empty cell holds 0 too.
+    const std::size_t cell = cell_of(word);
+    return word != 0 && kKeyTable.key[cell] == word ? kKeyTable.slot[cell] : -1;
 }
 
 }  // namespace
@@ -74,13 +69,12 @@ bool LogRecord::read(std::string_view line, std::size_t line_number, std::string
     present_ = 0;  // slots_ is not cleared: get() looks only at the keys present
     if (!tokenize_logfmt(line, scratch_, fields_, why)) return false;
     for (const auto& f : fields_) {
-        const int slot = slot_of(f.key);
+        const int slot = slot_of(f.word);
         if (slot < 0 || ((present_ >> slot) & 1U)) continue;  // the first of two wins
         present_ |= 1U << slot;
         slots_[static_cast<std::size_t>(slot)] = f.value;
     }
-    if (fields_.size() < 2 || fields_[0].key != key_name(LogKey::time) ||
-        fields_[1].key != key_name(LogKey::session)) {
+    if (fields_.size() < 2 || fields_[0].word != kTimeWord || fields_[1].word != kSessionWord) {
         why = "not a knead record: it should start with time= and session=";
         return false;
     }

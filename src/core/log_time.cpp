@@ -1,7 +1,6 @@
 #include "knead/log_time.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -12,9 +11,12 @@ namespace {
 // Reads exactly `n` digits at `pos`.
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
     if (pos + n > s.size()) return false;
-    for (std::size_t i = pos; i < pos + n; ++i)
+    int v = 0;  // by hand, not from_chars: every record's time comes here
+    for (std::size_t i = pos; i < pos + n; ++i) {
         if (s[i] < '0' || s[i] > '9') return false;
-    std::from_chars(s.data() + pos, s.data() + pos + n, out);
+        v = v * 10 + (s[i] - '0');
+    }
+    out = v;
     return true;
 }
 

@@ -192,3 +192,47 @@ TEST_CASE("logfmt: every key knead writes has its own slot") {
     CHECK(r.get("stepx") == "no");
     CHECK(r.get("durations") == "no");
 }
+
+TEST_CASE("logfmt: a bare value ends at its first space wherever it falls in the line") {
+    // The tokenizer looks for a value's end eight bytes at a time: try every length of
+    // value at every offset, with the value last on the line and with more after it.
+    for (std::size_t pad = 0; pad < 9; ++pad)
+        for (std::size_t len = 0; len < 20; ++len) {
+            std::string value;
+            for (std::size_t i = 0; i < len; ++i)
+                value += "ab=\x01\xc3\x7f-9"[i % 8];  // anything but a space or a quote
+            const std::string key = std::string(pad + 1, 'k');
+            for (const std::string& after : {std::string(), std::string(" z=1")}) {
+                std::string rest = key;
+                rest += '=';
+                rest += value;
+                rest += after;
+                CAPTURE(rest);
+                const auto f = read_rest(rest);
+                REQUIRE(f.fields);
+                Fields want{{key, value}};
+                if (!after.empty()) want.emplace_back("z", "1");
+                CHECK(*f.fields == want);
+            }
+        }
+}
+
+TEST_CASE("logfmt: each field carries its key's word, 0 for a key longer than 8 bytes") {
+    CHECK(knead::logfmt_key_word("a") == 0x61);
+    CHECK(knead::logfmt_key_word("ab") == 0x6261);
+    CHECK(knead::logfmt_key_word("abcdefgh") == 0x6867666564636261ULL);
+    CHECK(knead::logfmt_key_word("abcdefghi") == 0);
+    // Keys of every length, some of them near the end of the line.
+    const std::string line =
+        std::string(kPrefix) + "a=1 ab=2 abcdefg=3 abcdefgh=4 abcdefghi=5 x.y_z-9=\"q\" abcdefgh=";
+    knead::LogReader reader(knead::LogReader::FromText{}, line + "\n");
+    knead::LogRecord r;
+    REQUIRE(reader.next(r));
+    REQUIRE(r.fields().size() == 9);
+    for (const auto& f : r.fields()) {
+        CAPTURE(f.key);
+        CHECK(f.word == knead::logfmt_key_word(f.key));
+    }
+    CHECK(r.fields()[6].word == 0);
+    CHECK(r.get("abcdefgh") == "4");
+}
