@@ -16,7 +16,7 @@ namespace knead {
 namespace {
 
 template <typename T>
-std::optional<T> number(std::string_view s) {
+std::optional<T> field_number(std::string_view s) {
     if constexpr (std::is_same_v<T, int>) {
         // Most are one to three digits: read those here, the rest (signs, overflow) below.
         if (!s.empty() && s.size() <= 3) {
@@ -36,7 +36,7 @@ std::optional<T> number(std::string_view s) {
 }
 
 std::optional<int> pain_value(std::string_view s) {
-    auto v = number<int>(s);
+    auto v = field_number<int>(s);
     if (!v || *v < 0 || *v > 10) return std::nullopt;
     return v;
 }
@@ -111,13 +111,13 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
                 return problems.damage(r.line(),
                                        fmt::format("`pain={}` is not 0-10", r.get(LogKey::pain)));
         }
-        auto planned = number<int>(r.get(LogKey::planned));
+        auto planned = field_number<int>(r.get(LogKey::planned));
         if (!planned || *planned < 0)
             return problems.damage(
                 r.line(), fmt::format("`planned={}` is not seconds", r.get(LogKey::planned)));
         std::optional<int> next;
         if (r.has(LogKey::next)) {
-            next = number<int>(r.get(LogKey::next));
+            next = field_number<int>(r.get(LogKey::next));
             if (!next || *next < 0)
                 return problems.damage(
                     r.line(), fmt::format("`next={}` is not seconds", r.get(LogKey::next)));
@@ -155,8 +155,8 @@ void SessionAssembler::add(const LogRecord& r, LogProblems& problems) {
         }
         s->virtual_clock = r.get(LogKey::clock) == "virtual";
     } else if (event == "end") {
-        auto points = number<int>(r.get(LogKey::points));
-        auto duration = number<double>(r.get(LogKey::duration));
+        auto points = field_number<int>(r.get(LogKey::points));
+        auto duration = field_number<double>(r.get(LogKey::duration));
         if (r.get(LogKey::status).empty() || !points || !duration)
             return problems.damage(r.line(),
                                    "an end record without its status, points or duration");
@@ -236,7 +236,7 @@ void SessionAssembler::finish() {
 
 namespace {
 
-LogScan scan(LogReader& reader, const SessionAssembler::Sink& sink) {
+LogScan assemble_sessions(LogReader& reader, const SessionAssembler::Sink& sink) {
     LogScan out;
     if (!opened(reader, out)) return out;
     SessionAssembler sessions(sink);
@@ -252,12 +252,12 @@ LogScan scan(LogReader& reader, const SessionAssembler::Sink& sink) {
 
 LogScan scan_sessions(const std::filesystem::path& path, const SessionAssembler::Sink& sink) {
     LogReader reader(path);
-    return scan(reader, sink);
+    return assemble_sessions(reader, sink);
 }
 
 LogScan scan_sessions_text(std::string_view text, const SessionAssembler::Sink& sink) {
     LogReader reader(LogReader::FromText{}, text);
-    return scan(reader, sink);
+    return assemble_sessions(reader, sink);
 }
 
 }  // namespace knead

@@ -11,7 +11,7 @@
 namespace knead {
 namespace {
 
-std::optional<double> number(std::string_view s) {
+std::optional<double> non_negative(std::string_view s) {
     double v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v) || v < 0)
@@ -161,10 +161,10 @@ void ReportBuilder::step(const LogRecord& r, Open& o) {
     } else {
         s = &*it;
     }
-    s->planned += number(r.get(LogKey::planned)).value_or(0);
-    s->done += number(r.get(LogKey::actual)).value_or(0);
+    s->planned += non_negative(r.get(LogKey::planned)).value_or(0);
+    s->done += non_negative(r.get(LogKey::actual)).value_or(0);
     if (r.has(LogKey::pain)) {
-        const int pain = static_cast<int>(number(r.get(LogKey::pain)).value_or(0));
+        const int pain = static_cast<int>(non_negative(r.get(LogKey::pain)).value_or(0));
         if (s->holds++ == 0) s->first = pain;
         s->last = pain;
     }
@@ -301,7 +301,7 @@ Report ReportBuilder::finish() {
 
 namespace {
 
-LogScan scan(LogReader& reader, const ReportQuery& q, Report& out) {
+LogScan build_report(LogReader& reader, const ReportQuery& q, Report& out) {
     LogScan scan;
     scan.missing = reader.missing();
     scan.special = reader.special();
@@ -327,12 +327,12 @@ std::string pain_words(double v) {
 
 LogScan read_report(const std::filesystem::path& path, const ReportQuery& q, Report& out) {
     LogReader reader(path);
-    return scan(reader, q, out);
+    return build_report(reader, q, out);
 }
 
 LogScan read_report_text(std::string_view text, const ReportQuery& q, Report& out) {
     LogReader reader(LogReader::FromText{}, text);
-    return scan(reader, q, out);
+    return build_report(reader, q, out);
 }
 
 std::string series_summary(const PainSeries& s) {

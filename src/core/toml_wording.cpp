@@ -43,7 +43,7 @@ int days_in(int year, int month) {
     return month == 2 && leap ? 29 : days[static_cast<std::size_t>(month - 1)];
 }
 
-int number(std::string_view s, std::size_t at, std::size_t n) {
+int digits_value(std::string_view s, std::size_t at, std::size_t n) {
     int v = 0;
     for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
     return v;
@@ -72,7 +72,8 @@ std::optional<std::pair<std::size_t, std::string_view>> bad_date_time(std::strin
             };
             if (digits(0, 4) && tok.size() >= 10 && tok[4] == '-' && tok[7] == '-' &&
                 digits(5, 2) && digits(8, 2)) {
-                int y = number(tok, 0, 4), m = number(tok, 5, 2), d = number(tok, 8, 2);
+                int y = digits_value(tok, 0, 4), m = digits_value(tok, 5, 2),
+                    d = digits_value(tok, 8, 2);
                 bad = m < 1 || m > 12 || d < 1 || d > days_in(y, m);
                 if (tok.size() > 11 && (tok[10] == 'T' || tok[10] == 't')) time = 11;
             } else if (digits(0, 2) && tok.size() >= 8 && tok[2] == ':') {
@@ -81,8 +82,8 @@ std::optional<std::pair<std::size_t, std::string_view>> bad_date_time(std::strin
             if (!bad && time != std::string_view::npos && digits(time, 2) &&
                 tok.size() >= time + 8 && tok[time + 2] == ':' && digits(time + 3, 2) &&
                 tok[time + 5] == ':' && digits(time + 6, 2))
-                bad = number(tok, time, 2) > 23 || number(tok, time + 3, 2) > 59 ||
-                      number(tok, time + 6, 2) > 60;
+                bad = digits_value(tok, time, 2) > 23 || digits_value(tok, time + 3, 2) > 59 ||
+                      digits_value(tok, time + 6, 2) > 60;
             if (bad) return std::pair{i, tok};
             i += tok.size();
         }

@@ -10,7 +10,7 @@ using namespace knead;
 
 namespace {
 
-Routine routine(std::vector<std::vector<std::string>> areas_per_point) {
+Routine routine_with_areas(std::vector<std::vector<std::string>> areas_per_point) {
     Routine r;
     r.id = r.name = "test";
     int n = 0;
@@ -31,7 +31,7 @@ std::vector<std::string> picture(const std::vector<std::string>& lines) {
     return {lines.begin() + 1, lines.begin() + kPictureRows};
 }
 
-std::size_t count(const std::vector<std::string>& lines, char c) {
+std::size_t count_cells(const std::vector<std::string>& lines, char c) {
     std::size_t n = 0;
     for (const auto& l : lines) n += static_cast<std::size_t>(std::count(l.begin(), l.end(), c));
     return n;
@@ -44,7 +44,7 @@ bool has_line(const std::vector<std::string>& lines, const std::string& text) {
 }  // namespace
 
 TEST_CASE("the picture is plain ASCII, fits 80 columns, and has both views") {
-    auto lines = draw_body_map(routine({{"temple", "calf"}}));
+    auto lines = draw_body_map(routine_with_areas({{"temple", "calf"}}));
     REQUIRE(lines.size() > kPictureRows);
     CHECK(lines[0].find("FRONT") != std::string::npos);
     CHECK(lines[0].find("BACK") != std::string::npos);
@@ -57,16 +57,16 @@ TEST_CASE("the picture is plain ASCII, fits 80 columns, and has both views") {
 }
 
 TEST_CASE("an unmarked outline shows no spot codes") {
-    for (const auto& l : picture(draw_body_map(routine({{}})))) {
+    for (const auto& l : picture(draw_body_map(routine_with_areas({{}})))) {
         INFO(l);
         CHECK(std::none_of(l.begin(), l.end(), [](unsigned char c) { return std::isalnum(c); }));
     }
 }
 
 TEST_CASE("each point's areas carry its letter, in the right view") {
-    auto lines = picture(draw_body_map(routine({{"temple"}, {"heel"}})));
-    CHECK(count(lines, 'A') == 2);  // both temples, front view
-    CHECK(count(lines, 'B') == 2);  // both heels, back view
+    auto lines = picture(draw_body_map(routine_with_areas({{"temple"}, {"heel"}})));
+    CHECK(count_cells(lines, 'A') == 2);  // both temples, front view
+    CHECK(count_cells(lines, 'B') == 2);  // both heels, back view
     const std::size_t back_view = 40;
     for (const auto& l : lines) {
         auto a = l.find('A'), b = l.find('B');
@@ -76,30 +76,31 @@ TEST_CASE("each point's areas carry its letter, in the right view") {
 }
 
 TEST_CASE("a spot that two points share shows '+', and the legend says so") {
-    auto lines = draw_body_map(routine({{"temple", "jaw"}, {"temple"}}));
+    auto lines = draw_body_map(routine_with_areas({{"temple", "jaw"}, {"temple"}}));
     auto pic = picture(lines);
-    CHECK(count(pic, '+') == 2);
-    CHECK(count(pic, 'A') == 2);  // the jaw is A's alone
-    CHECK(count(pic, 'B') == 0);
+    CHECK(count_cells(pic, '+') == 2);
+    CHECK(count_cells(pic, 'A') == 2);  // the jaw is A's alone
+    CHECK(count_cells(pic, 'B') == 0);
     CHECK(has_line(lines, "+  more than one of these points"));
-    CHECK_FALSE(has_line(draw_body_map(routine({{"temple"}})), "+  more than one of these points"));
+    CHECK_FALSE(has_line(draw_body_map(routine_with_areas({{"temple"}})),
+                         "+  more than one of these points"));
 }
 
 TEST_CASE("the legend names each point's letter and areas, wrapped with a hanging indent") {
-    auto lines =
-        draw_body_map(routine({{"side of the neck", "behind the ear", "temple", "jaw", "forehead",
-                                "behind the eye", "cheek", "top of the head", "back of the head"},
-                               {}}),
-                      60);
+    auto lines = draw_body_map(
+        routine_with_areas({{"side of the neck", "behind the ear", "temple", "jaw", "forehead",
+                             "behind the eye", "cheek", "top of the head", "back of the head"},
+                            {}}),
+        60);
     CHECK(has_line(lines, "A  Point 1: side of the neck, behind the ear, temple, jaw,"));
     CHECK(has_line(lines, "   forehead, behind the eye, cheek, top of the head, back of"));
     CHECK(has_line(lines, "B  Point 2: (no referral areas given)"));
 }
 
 TEST_CASE("areas with no spot are named under the picture, once") {
-    auto lines = draw_body_map(routine({{"aura", "collarbone", "temple"}, {"Aura"}}));
+    auto lines = draw_body_map(routine_with_areas({{"aura", "collarbone", "temple"}, {"Aura"}}));
     CHECK(has_line(lines, "Not on the picture: aura, collarbone"));
-    CHECK(count(picture(lines), 'A') == 2);
+    CHECK(count_cells(picture(lines), 'A') == 2);
 }
 
 TEST_CASE("every vocabulary word marks all the cells of its spots, and no spot is unused") {
@@ -112,7 +113,8 @@ TEST_CASE("every vocabulary word marks all the cells of its spots, and no spot i
             CHECK(spot_cells(code) > 0);
             cells += spot_cells(code);
         }
-        CHECK(count(picture(draw_body_map(routine({{std::string(w.phrase)}}))), 'A') == cells);
+        CHECK(count_cells(picture(draw_body_map(routine_with_areas({{std::string(w.phrase)}}))),
+                          'A') == cells);
         used += w.spots;
     }
     for (char c : std::string("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")) {
@@ -133,10 +135,10 @@ TEST_CASE("point marks run A-Z, a-z, then '*'") {
 
 TEST_CASE("a shared spot shows the point whose main area it is, '+' only on a tie") {
     // The temple is the first area of the second point, the third of the first.
-    auto lines = draw_body_map(routine({{"jaw", "heel", "temple"}, {"temple"}}));
+    auto lines = draw_body_map(routine_with_areas({{"jaw", "heel", "temple"}, {"temple"}}));
     auto pic = picture(lines);
-    CHECK(count(pic, 'B') == 2);  // both temples
-    CHECK(count(pic, '+') == 0);
+    CHECK(count_cells(pic, 'B') == 2);  // both temples
+    CHECK(count_cells(pic, '+') == 0);
     CHECK_FALSE(has_line(lines, "+  more than one of these points"));
     CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
         return l.rfind("A spot that several points share shows the one", 0) == 0;

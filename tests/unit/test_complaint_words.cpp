@@ -7,7 +7,7 @@
 #include "knead/complaint_words.hpp"
 
 using namespace knead;
-using Words = std::vector<std::string>;
+using Phrases = std::vector<std::string>;
 
 TEST_CASE("every complaint names known places, drawn on the picture, and has its own words") {
     std::set<std::string> keys;
@@ -27,7 +27,7 @@ TEST_CASE("every complaint names known places, drawn on the picture, and has its
 }
 
 TEST_CASE("find_complaints takes the longest phrase and leaves the other words") {
-    Words rest;
+    Phrases rest;
     auto found = find_complaints(split_body_words("my tension headache"), rest);
     REQUIRE(found.size() == 1);
     CHECK(found[0]->phrase == "tension headache");
@@ -36,12 +36,12 @@ TEST_CASE("find_complaints takes the longest phrase and leaves the other words")
     found = find_complaints(split_body_words("Golfers elbow on the inner side"), rest);
     REQUIRE(found.size() == 1);
     CHECK(found[0]->phrase == "golfer's elbow");
-    CHECK(rest == Words{"inner", "side"});
+    CHECK(rest == Phrases{"inner", "side"});
 
     found = find_complaints(split_body_words("IT band and kneecap"), rest);
     CHECK(found.size() == 2);
     CHECK(find_complaints(split_body_words("back of the hand"), rest).empty());
-    CHECK(rest == Words{"back", "hand"});
+    CHECK(rest == Phrases{"back", "hand"});
 }
 
 TEST_CASE("complaint_items splits on bars") {

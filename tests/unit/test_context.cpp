@@ -56,8 +56,8 @@ press = "Press the spot."
 }
 
 // A finished session of `routine` at `time`, whose hold says the next one starts at `next`.
-std::string session(const std::string& time, const std::string& id, const std::string& routine,
-                    int next = 0) {
+std::string session_lines(const std::string& time, const std::string& id,
+                          const std::string& routine, int next = 0) {
     std::string s = "time=" + time + " session=" + id + " event=start routines=" + routine +
                     " clock=real version=0.1.0\n";
     if (next > 0)
@@ -105,7 +105,7 @@ struct Fixture {
 TEST_CASE("context: due counts today's sessions by the context's clock, not the system's") {
     Fixture f;
     routine_file(f.tmp / "routines/tiny.toml", "per_day = 1");
-    write_file(f.ctx.log(), session("2026-03-10T08:00:00+00:00", "a", "tiny"));
+    write_file(f.ctx.log(), session_lines("2026-03-10T08:00:00+00:00", "a", "tiny"));
 
     SUBCASE("the same day: done") {
         auto r = f.run(due_command, DueOptions{});
@@ -124,7 +124,7 @@ TEST_CASE("context: due counts today's sessions by the context's clock, not the 
 TEST_CASE("context: history --week shows the week of the context's day") {
     Fixture f;
     routine_file(f.tmp / "routines/tiny.toml", "");
-    write_file(f.ctx.log(), session("2026-03-09T08:00:00+00:00", "a", "tiny"));
+    write_file(f.ctx.log(), session_lines("2026-03-09T08:00:00+00:00", "a", "tiny"));
     HistoryOptions o;
     o.week = "";
     auto r = f.run(history_command, o);
@@ -150,7 +150,7 @@ TEST_CASE("context: history says where it looked when there is no log") {
 TEST_CASE("context: show and plan learn holds from the context's log") {
     Fixture f;
     routine_file(f.tmp / "routines/tiny.toml", "");
-    write_file(f.ctx.log(), session("2026-03-09T08:00:00+00:00", "a", "tiny", 42));
+    write_file(f.ctx.log(), session_lines("2026-03-09T08:00:00+00:00", "a", "tiny", 42));
 
     ShowOptions show;
     show.name = "tiny";
@@ -273,9 +273,9 @@ TEST_CASE("context: where writes its matches to the context's stream") {
 TEST_CASE("context: history writes sessions, TSV and warnings to the context's streams") {
     Fixture f;
     routine_file(f.tmp / "routines/tiny.toml", "");
-    write_file(f.ctx.log(), session("2026-03-09T08:00:00+00:00", "a", "tiny", 42) +
+    write_file(f.ctx.log(), session_lines("2026-03-09T08:00:00+00:00", "a", "tiny", 42) +
                                 "this line is damaged\n" +
-                                session("2026-03-10T09:30:00+00:00", "b", "tiny", 40));
+                                session_lines("2026-03-10T09:30:00+00:00", "b", "tiny", 40));
     std::string leaked;
     auto r = run_only_through_context(f, history_command, HistoryOptions{}, leaked);
     CHECK(r.code == 0);

@@ -25,7 +25,7 @@ DueCounter count(const std::string& log) {
     return c;
 }
 
-knead::Routine routine(const std::string& id, int per_day, int per_week) {
+knead::Routine routine_with_limits(const std::string& id, int per_day, int per_week) {
     knead::Routine r;
     r.id = id;
     r.name = id;
@@ -50,9 +50,10 @@ TEST_CASE("completed real sessions count, today and this week") {
 
 TEST_CASE("due: routines short of their per_day or per_week, per_day first") {
     auto c = count(due_session("a", "2026-11-25", "neck") + due_session("b", "2026-11-24", "jaw"));
-    std::vector<knead::Routine> rs = {routine("neck", 2, 0), routine("jaw", 0, 1),
-                                      routine("hip", 0, 3), routine("calf", 1, 5),
-                                      routine("foot", 0, 0)};
+    std::vector<knead::Routine> rs = {
+        routine_with_limits("neck", 2, 0), routine_with_limits("jaw", 0, 1),
+        routine_with_limits("hip", 0, 3), routine_with_limits("calf", 1, 5),
+        routine_with_limits("foot", 0, 0)};
     auto due = knead::due_items(rs, c);
     REQUIRE(due.size() == 3);
     CHECK(due[0].routine == "neck");
@@ -68,5 +69,5 @@ TEST_CASE("due: routines short of their per_day or per_week, per_day first") {
 
 TEST_CASE("nothing due when every count is met") {
     auto c = count(due_session("a", "2026-11-25", "neck") + due_session("b", "2026-11-25", "neck"));
-    CHECK(knead::due_items({routine("neck", 2, 0)}, c).empty());
+    CHECK(knead::due_items({routine_with_limits("neck", 2, 0)}, c).empty());
 }

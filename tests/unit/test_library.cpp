@@ -37,14 +37,14 @@ const std::vector<Routine>& library() {
     return routines;
 }
 
-const Routine& routine(const std::string& id) {
+const Routine& library_routine(const std::string& id) {
     auto it = std::find_if(library().begin(), library().end(),
                            [&](const Routine& r) { return r.id == id; });
     REQUIRE_MESSAGE(it != library().end(), "no routine " << id);
     return *it;
 }
 
-const Point& point(const Routine& r, const std::string& id) {
+const Point& library_point(const Routine& r, const std::string& id) {
     auto it =
         std::find_if(r.points.begin(), r.points.end(), [&](const Point& p) { return p.id == id; });
     REQUIRE_MESSAGE(it != r.points.end(), "no point " << id << " in " << r.id);
@@ -112,7 +112,7 @@ TEST_CASE("a composed routine uses points of the library, not copies of them") {
             if (p.from.empty()) continue;
             ++used;
             INFO(r.id << ": " << p.id << " from " << p.from);
-            const Point& source = point(routine(p.from), p.id);
+            const Point& source = library_point(library_routine(p.from), p.id);
             CHECK(source.locate_cue == p.locate_cue);
             CHECK(source.refers_to == p.refers_to);
             CHECK(source.dose.target == p.dose.target);
@@ -168,9 +168,10 @@ TEST_CASE("doses keep to docs/routines.md: 5-7 at most, holds 30-90 s, stretches
 }
 
 TEST_CASE("the face and the front and side of the neck get a gentler band and shorter holds") {
-    std::vector<const Point*> gentle = {&point(routine("neck"), "sternocleidomastoid"),
-                                        &point(routine("deep-neck"), "scalenes")};
-    for (const auto& p : routine("jaw").points) gentle.push_back(&p);
+    std::vector<const Point*> gentle = {
+        &library_point(library_routine("neck"), "sternocleidomastoid"),
+        &library_point(library_routine("deep-neck"), "scalenes")};
+    for (const auto& p : library_routine("jaw").points) gentle.push_back(&p);
     for (const Point* p : gentle) {
         INFO(p->id);
         CHECK(p->dose.target.hi <= 5);
@@ -201,7 +202,7 @@ TEST_CASE("complaint routines are composed of library points, the area routines 
           "golfers-elbow", "wrist-and-hand", "mid-back-pain", "low-back-pain", "buttock-and-leg",
           "knee-pain", "shin-pain", "heel-and-arch"}) {
         INFO(id);
-        const Routine& r = routine(id);
+        const Routine& r = library_routine(id);
         CHECK(r.points.size() >= 3);
         for (const auto& p : r.points) CHECK_FALSE(p.from.empty());
     }
@@ -219,34 +220,36 @@ TEST_CASE("every muscle a complaint names is a muscle of the library") {
 }
 
 TEST_CASE("cautions: arteries, clots, the heart, temples, bones, joints, and the general ones") {
-    const Routine& neck = routine("neck");
+    const Routine& neck = library_routine("neck");
     CHECK(cautions_say(neck, {"front of the neck", "never where you feel a pulse"}));
     CHECK(cautions_say(neck, {"dizzy"}));
-    CHECK(cautions_say(routine("calf"),
+    CHECK(cautions_say(library_routine("calf"),
                        {"swollen", "warm", "red", "tender", "blood clot", "doctor"}));
-    CHECK(cautions_say(routine("chest"), {"chest pain", "breathless", "emergency"}));
-    CHECK(cautions_say(routine("chest"), {"lymph nodes", "radiotherapy"}));
-    CHECK(cautions_say(routine("chest"), {"pacemaker", "defibrillator", "port"}));
-    CHECK(cautions_say(routine("jaw"), {"chest pain", "emergency"}));
+    CHECK(cautions_say(library_routine("chest"), {"chest pain", "breathless", "emergency"}));
+    CHECK(cautions_say(library_routine("chest"), {"lymph nodes", "radiotherapy"}));
+    CHECK(cautions_say(library_routine("chest"), {"pacemaker", "defibrillator", "port"}));
+    CHECK(cautions_say(library_routine("jaw"), {"chest pain", "emergency"}));
     for (const char* id : {"jaw", "neck", "head"}) {
         INFO(id);
-        CHECK(cautions_say(routine(id), {"temple", "after 50", "scalp", "chewing", "same day"}));
+        CHECK(cautions_say(library_routine(id),
+                           {"temple", "after 50", "scalp", "chewing", "same day"}));
     }
     for (const char* id : {"neck", "deep-neck", "head"}) {
         INFO(id);
-        CHECK(cautions_say(routine(id), {"stiff neck", "fever", "rash"}));
-        CHECK(cautions_say(routine(id), {"first severe headache after 50", "coughing", "posture"}));
+        CHECK(cautions_say(library_routine(id), {"stiff neck", "fever", "rash"}));
+        CHECK(cautions_say(library_routine(id),
+                           {"first severe headache after 50", "coughing", "posture"}));
     }
     CHECK(cautions_say(
         neck, {"sternocleidomastoid", "stroke", "tia", "heart attack", "narrowed", "faint"}));
     for (const char* id : {"upper-back", "mid-back"}) {
         INFO(id);
-        CHECK(cautions_say(routine(id), {"sudden tearing pain", "emergency"}));
-        CHECK(cautions_say(routine(id), {"osteoporosis", "no ball", "ribs", "spine"}));
+        CHECK(cautions_say(library_routine(id), {"sudden tearing pain", "emergency"}));
+        CHECK(cautions_say(library_routine(id), {"osteoporosis", "no ball", "ribs", "spine"}));
     }
     for (const char* id : {"hip", "front-thigh", "back-of-thigh"}) {
         INFO(id);
-        CHECK(cautions_say(routine(id), {"hip replacement", "cross", "right angle"}));
+        CHECK(cautions_say(library_routine(id), {"hip replacement", "cross", "right angle"}));
     }
     for (const auto& r : library()) {
         INFO(r.id);
@@ -274,27 +277,30 @@ TEST_CASE("every routine's body picture fits 80 columns") {
 
 TEST_CASE("the fixed errors stay fixed") {
     // The piriformis line starts between the tailbone and the low-back dimple.
-    CHECK(point(routine("hip"), "piriformis").locate_cue.find("halfway between tailbone") !=
-          std::string::npos);
+    CHECK(library_point(library_routine("hip"), "piriformis")
+              .locate_cue.find("halfway between tailbone") != std::string::npos);
     // The brachioradialis does not cross the wrist: its stretch is at the elbow.
-    const std::string br = lower(point(routine("forearm"), "brachioradialis").stretch_cue);
+    const std::string br =
+        lower(library_point(library_routine("forearm"), "brachioradialis").stretch_cue);
     CHECK(br.find("wrist") == std::string::npos);
     CHECK(br.find("elbow") != std::string::npos);
     CHECK(br.find("palm down") != std::string::npos);
     auto refers = [](const Point& p, const std::string& area) {
         return std::find(p.refers_to.begin(), p.refers_to.end(), area) != p.refers_to.end();
     };
-    CHECK(refers(point(routine("shoulder"), "infraspinatus"), "thumb side of the hand"));
-    CHECK(refers(point(routine("neck"), "upper-trapezius"), "behind the eye"));
-    CHECK(refers(point(routine("neck"), "upper-trapezius"), "back of the head"));
-    CHECK(refers(point(routine("neck"), "sternocleidomastoid"), "breastbone"));
-    CHECK(refers(point(routine("hip"), "piriformis"), "back of the hip"));
-    CHECK(refers(point(routine("lower-back"), "quadratus-lumborum"), "sacroiliac joint"));
-    CHECK(refers(point(routine("calf"), "soleus"), "sacroiliac joint"));
+    CHECK(refers(library_point(library_routine("shoulder"), "infraspinatus"),
+                 "thumb side of the hand"));
+    CHECK(refers(library_point(library_routine("neck"), "upper-trapezius"), "behind the eye"));
+    CHECK(refers(library_point(library_routine("neck"), "upper-trapezius"), "back of the head"));
+    CHECK(refers(library_point(library_routine("neck"), "sternocleidomastoid"), "breastbone"));
+    CHECK(refers(library_point(library_routine("hip"), "piriformis"), "back of the hip"));
+    CHECK(refers(library_point(library_routine("lower-back"), "quadratus-lumborum"),
+                 "sacroiliac joint"));
+    CHECK(refers(library_point(library_routine("calf"), "soleus"), "sacroiliac joint"));
 }
 
 TEST_CASE("neck keeps its four points in their order: other tests and users rely on them") {
-    const auto& points = routine("neck").points;
+    const auto& points = library_routine("neck").points;
     REQUIRE(points.size() == 4);
     CHECK(points[0].id == "upper-trapezius");
     CHECK(points[1].id == "levator-scapulae");

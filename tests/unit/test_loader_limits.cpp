@@ -15,7 +15,7 @@ using knead_test::repeat;
 const std::string kLimitsHead = "schema = 1\nname = \"N\"\narea = \"a\"\n";
 
 // A point that is valid and draws no warning: eight lines.
-std::string point(const std::string& id) {
+std::string point_toml(const std::string& id) {
     return "[[point]]\nid = \"" + id +
            "\"\nname = \"P\"\nmuscle = \"m\"\nrefers_to = [\"r\"]\nlocate = \"l\"\npress = "
            "\"p\"\nstretch = \"s\"\n";
@@ -79,14 +79,14 @@ TEST_CASE("loader limits: a flood of warnings leaves a routine valid") {
 
 TEST_CASE("loader limits: many points load, each with its own position") {
     std::string text = kLimitsHead;
-    for (int i = 0; i < 2000; ++i) text += point("p" + std::to_string(i));
+    for (int i = 0; i < 2000; ++i) text += point_toml("p" + std::to_string(i));
     auto r = load_routine_text(text, "r.toml", "r");
     REQUIRE(r.routine);
     CHECK(r.diagnostics.empty());
     CHECK(r.routine->points.size() == 2000);
 
     // An error far down the file is placed exactly.
-    text += point("late") + "hold = 9000\n";
+    text += point_toml("late") + "hold = 9000\n";
     r = load_routine_text(text, "r.toml", "r");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].line == 3 + 2001 * 8 + 1);
@@ -94,13 +94,13 @@ TEST_CASE("loader limits: many points load, each with its own position") {
 }
 
 TEST_CASE("loader limits: messages are one printable line whatever the file holds") {
-    auto r =
-        load_routine_text(kLimitsHead + "\"key\\nwith\\u0007bell\" = 1\n" + point("p"), "r.toml", "r");
+    auto r = load_routine_text(kLimitsHead + "\"key\\nwith\\u0007bell\" = 1\n" + point_toml("p"),
+                               "r.toml", "r");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].message == "unknown key `key\\x0Awith\\x07bell` in the routine");
 
     // A 4000-character id: a message of sensible length.
-    r = load_routine_text(kLimitsHead + point(std::string(4000, 'A')), "r.toml", "r");
+    r = load_routine_text(kLimitsHead + point_toml(std::string(4000, 'A')), "r.toml", "r");
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].message.find("point id `AAA") == 0);
     CHECK(r.diagnostics[0].message.size() < 400);

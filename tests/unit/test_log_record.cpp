@@ -67,7 +67,7 @@ knead::SessionInfo info() {
     return {"20251125T154001Z-9f3a", {"neck", "jaw"}, false};
 }
 
-knead::SessionPoint point() {
+knead::SessionPoint sample_point() {
     knead::SessionPoint p;
     p.routine = "neck";
     p.point.id = "upper-trapezius";
@@ -165,7 +165,7 @@ TEST_CASE("start_record: fields in order") {
 
 TEST_CASE("step_record: fields in order, pain present for a number") {
     TimeZone tz("UTC");
-    auto f = knead::step_record(kT, info(), point(),
+    auto f = knead::step_record(kT, info(), sample_point(),
                                 result(knead::Phase::hold, knead::Side::left, 2, 35, 34.96, 6));
     CHECK(keys(f) == std::vector<std::string>{"time", "session", "routine", "point", "side", "rep",
                                               "step", "planned", "actual", "pain"});
@@ -177,7 +177,7 @@ TEST_CASE("step_record: fields in order, pain present for a number") {
 TEST_CASE("step_record: a skipped step has no pain and answer=skip") {
     TimeZone tz("UTC");
     auto f = knead::step_record(
-        kT, info(), point(),
+        kT, info(), sample_point(),
         result(knead::Phase::press, knead::Side::right, 1, 10, 3.04, std::nullopt, "skip"));
     CHECK(keys(f) == std::vector<std::string>{"time", "session", "routine", "point", "side", "rep",
                                               "step", "planned", "actual", "answer"});
@@ -193,7 +193,7 @@ TEST_CASE("step_record: other non-numeric answers") {
     for (const char* a : {"quit", "red-flag", "none"}) {
         CAPTURE(a);
         auto f = knead::step_record(
-            kT, info(), point(),
+            kT, info(), sample_point(),
             result(knead::Phase::stretch, knead::Side::center, 2, 30, 30.0, std::nullopt, a));
         CHECK(find_field(f, "pain") == nullptr);
         CHECK(value(f, "answer") == a);
@@ -208,8 +208,9 @@ TEST_CASE("step_record: actual has one decimal") {
          {std::pair{0.0, "0.0"}, std::pair{12.34, "12.3"}, std::pair{29.96, "30.0"},
           std::pair{7.0, "7.0"}, std::pair{600.25, "600.2"}, std::pair{0.05, "0.1"}}) {
         CAPTURE(text);
-        auto f = knead::step_record(
-            kT, info(), point(), result(knead::Phase::locate, knead::Side::left, 1, 15, actual, 0));
+        auto f =
+            knead::step_record(kT, info(), sample_point(),
+                               result(knead::Phase::locate, knead::Side::left, 1, 15, actual, 0));
         CHECK(value(f, "actual") == text);
         CHECK(value(f, "pain") == "0");
     }
@@ -221,7 +222,7 @@ TEST_CASE("step_record: paused, adjusted and early come last, only when they app
     r.paused = 12.345;
     r.adjusted = 5;
     r.early = "skip";
-    auto f = knead::step_record(kT, info(), point(), r);
+    auto f = knead::step_record(kT, info(), sample_point(), r);
     CHECK(keys(f) == std::vector<std::string>{"time", "session", "routine", "point", "side", "rep",
                                               "step", "planned", "actual", "answer", "paused",
                                               "adjusted", "early"});
@@ -233,13 +234,13 @@ TEST_CASE("step_record: paused, adjusted and early come last, only when they app
     r.adjusted = -10;
     r.paused = 0;
     r.early.clear();
-    auto g = knead::step_record(kT, info(), point(), r);
+    auto g = knead::step_record(kT, info(), sample_point(), r);
     CHECK(value(g, "adjusted") == "-10");
     CHECK(find_field(g, "paused") == nullptr);
     CHECK(find_field(g, "early") == nullptr);
 
     r.adjusted = 0;
-    auto h = knead::step_record(kT, info(), point(), r);
+    auto h = knead::step_record(kT, info(), sample_point(), r);
     CHECK(find_field(h, "adjusted") == nullptr);
 }
 
@@ -262,7 +263,7 @@ TEST_CASE("end_record: an interrupted session names the step under way") {
     knead::Step step;
     step.phase = knead::Phase::hold;
     step.side = knead::Side::right;
-    auto p = point();
+    auto p = sample_point();
     auto f = knead::end_record(kT, info(), knead::Status::interrupted, 2, 61.0, &step, &p);
     CHECK(keys(f) == std::vector<std::string>{"time", "session", "event", "status", "points",
                                               "duration", "routine", "point", "side", "step"});
@@ -279,7 +280,7 @@ TEST_CASE("end_record: an interrupted session names the step under way") {
 
 TEST_CASE("records round-trip through logfmt") {
     TimeZone tz("UTC");
-    auto f = knead::step_record(kT, info(), point(),
+    auto f = knead::step_record(kT, info(), sample_point(),
                                 result(knead::Phase::hold, knead::Side::left, 1, 30, 30.0, 5));
     knead::LogReader reader(knead::LogReader::FromText{}, knead::format_logfmt(f) + "\n");
     knead::LogRecord r;

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string routine(const std::string& name, const std::string& point_name) {
+std::string routine_toml(const std::string& name, const std::string& point_name) {
     return "schema = 1\nname = \"" + name + "\"\narea = \"neck\"\n[[point]]\nid = \"p\"\n" +
            "name = \"" + point_name + "\"\nmuscle = \"m\"\nrefers_to = [\"temple\"]\n" +
            "locate = \"Find it.\"\npress = \"Press it.\"\nstretch = \"Stretch it.\"\n";
@@ -64,7 +64,7 @@ void tamper(const fs::path& cache, const std::string& from, const std::string& t
 
 TEST_CASE("routine library: a routine used by several others is read once") {
     TempDir dir;
-    write_file(dir.path() / "base.toml", routine("Base", "Alpha"));
+    write_file(dir.path() / "base.toml", routine_toml("Base", "Alpha"));
     write_file(dir.path() / "one.toml", user("One"));
     write_file(dir.path() / "two.toml", user("Two"));
     std::vector<fs::path> files{dir.path() / "one.toml", dir.path() / "two.toml",
@@ -90,7 +90,7 @@ TEST_CASE("routine library: a routine used by several others is read once") {
 TEST_CASE("routine library: an invalid file is reported as invalid, cached run or not") {
     TempDir dir, cache_dir;
     const auto cache = cache_dir.path() / "knead" / "routines.cache";
-    write_old(dir.path() / "base.toml", routine("Base", "Alpha"));
+    write_old(dir.path() / "base.toml", routine_toml("Base", "Alpha"));
     write_old(dir.path() / "broken.toml", "schema = 1\nname = \n");
     for (int run = 0; run < 2; ++run) {
         auto lib = load_library({dir.path()}, nullptr, cache);
@@ -108,7 +108,7 @@ TEST_CASE("routine library: the cache serves unchanged files and never an edited
     TempDir dir, cache_dir;
     const auto cache = cache_dir.path() / "routines.cache";
     const auto base = dir.path() / "base.toml";
-    write_old(base, routine("Base", "Alpha"));
+    write_old(base, routine_toml("Base", "Alpha"));
     CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Alpha");
 
     // Served from the cache: what was altered in it shows.
@@ -116,7 +116,7 @@ TEST_CASE("routine library: the cache serves unchanged files and never an edited
     CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Omega");
 
     // Edited, same size, same mtime to the nanosecond: read again.
-    edit_in_place(base, routine("Base", "Gamma"));
+    edit_in_place(base, routine_toml("Base", "Gamma"));
     CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Gamma");
     CHECK(read_file(cache).find("Omega") == std::string::npos);  // the stale entry is gone
 }
@@ -124,20 +124,20 @@ TEST_CASE("routine library: the cache serves unchanged files and never an edited
 TEST_CASE("routine library: a routine is read again when a file its `use` read changes") {
     TempDir dir, cache_dir;
     const auto cache = cache_dir.path() / "routines.cache";
-    write_old(dir.path() / "base.toml", routine("Base", "Alpha"));
+    write_old(dir.path() / "base.toml", routine_toml("Base", "Alpha"));
     write_old(dir.path() / "mine.toml", user("Mine"));
     auto lib = load_library({dir.path()}, nullptr, cache);
     REQUIRE(lib.size() == 2);
     CHECK(point_name(lib, 1) == "Alpha");
 
-    edit_in_place(dir.path() / "base.toml", routine("Base", "Gamma"));
+    edit_in_place(dir.path() / "base.toml", routine_toml("Base", "Gamma"));
     lib = load_library({dir.path()}, nullptr, cache);
     CHECK(point_name(lib, 0) == "Gamma");
     CHECK(point_name(lib, 1) == "Gamma");  // mine uses base.p: its cached copy is stale
 
     // A routine of that name earlier on the path is what `use` finds now.
     TempDir front;
-    write_old(front.path() / "base.toml", routine("Front", "Delta"));
+    write_old(front.path() / "base.toml", routine_toml("Front", "Delta"));
     lib = load_library({front.path(), dir.path()}, nullptr, cache);
     REQUIRE(lib.size() == 2);
     CHECK(point_name(lib, 1) == "Delta");
@@ -146,7 +146,7 @@ TEST_CASE("routine library: a routine is read again when a file its `use` read c
 TEST_CASE("routine library: a damaged cache is ignored and rebuilt") {
     TempDir dir, cache_dir;
     const auto cache = cache_dir.path() / "routines.cache";
-    write_old(dir.path() / "base.toml", routine("Base", "Alpha"));
+    write_old(dir.path() / "base.toml", routine_toml("Base", "Alpha"));
     CHECK(point_name(load_library({dir.path()}, nullptr, cache), 0) == "Alpha");
     const std::string good = read_file(cache);
     for (const std::string& bad : {std::string("garbage"), good.substr(0, good.size() / 2),
@@ -201,9 +201,9 @@ struct CachedBase {
     explicit CachedBase(bool settled) {
         // Written just now, a file is racily clean once cached; an hour back, settled.
         if (settled)
-            write_old(base, routine("Base", "Alpha"));
+            write_old(base, routine_toml("Base", "Alpha"));
         else
-            write_file(base, routine("Base", "Alpha"));
+            write_file(base, routine_toml("Base", "Alpha"));
         REQUIRE(first_point() == "Alpha");
     }
     std::string first_point() { return point_name(load_library({dir.path()}, nullptr, cache), 0); }
@@ -215,9 +215,9 @@ TEST_CASE("routine library: an edit in the same second as the cache write is not
     CachedBase c(false);
     // Same size, same mtime, and a stat the cache cannot tell from the one it holds: the
     // file's mtime is too close to when it was checked, so its bytes are hashed again.
-    edit_unseen(c.base, c.cache, routine("Base", "Gamma"));
+    edit_unseen(c.base, c.cache, routine_toml("Base", "Gamma"));
     CHECK(c.first_point() == "Gamma");
-    edit_unseen(c.base, c.cache, routine("Base", "Delta"));
+    edit_unseen(c.base, c.cache, routine_toml("Base", "Delta"));
     CHECK(c.first_point() == "Delta");
 }
 
@@ -225,7 +225,7 @@ TEST_CASE("routine library: a file long settled is trusted on its stat, not read
     CachedBase c(true);
     // What makes a cached run cheap: the file's bytes are not read while its size, times,
     // inode and device are all the same, which an edit made after the check never leaves.
-    edit_unseen(c.base, c.cache, routine("Base", "Gamma"));
+    edit_unseen(c.base, c.cache, routine_toml("Base", "Gamma"));
     CHECK(c.first_point() == "Alpha");
 }
 
@@ -235,12 +235,12 @@ TEST_CASE("routine library: a touched-back mtime is caught by ctime and inode") 
     const auto& dir = c.dir;
 
     SUBCASE("rewritten in place, mtime set back") {
-        edit_in_place(base, routine("Base", "Gamma"));
+        edit_in_place(base, routine_toml("Base", "Gamma"));
     }
     SUBCASE("replaced by another file of the same size and mtime") {
         const auto before = fs::last_write_time(base);
         const auto other = dir.path() / "other.tmp";
-        write_file(other, routine("Base", "Gamma"));
+        write_file(other, routine_toml("Base", "Gamma"));
         fs::last_write_time(other, before);
         fs::rename(other, base);
         REQUIRE(fs::last_write_time(base) == before);
@@ -291,7 +291,7 @@ id = "q"
 side = "right"
 reps = 1
 )");
-    write_old(dir.path() / "base.toml", routine("Base", "Alpha"));
+    write_old(dir.path() / "base.toml", routine_toml("Base", "Alpha"));
     const auto fresh = load_library({dir.path()}, nullptr, cache);
     const auto cached = load_library({dir.path()}, nullptr, cache);
     tamper(cache, "Every field.", "Every field!");  // proves the second run is the cache's
@@ -363,7 +363,7 @@ reps = 1
 TEST_CASE("routine library: a routine not wanted is not read back, its summary is") {
     TempDir dir, cache_dir;
     const auto cache = cache_dir.path() / "routines.cache";
-    write_old(dir.path() / "base.toml", routine("Base", "Alpha"));
+    write_old(dir.path() / "base.toml", routine_toml("Base", "Alpha"));
     load_library({dir.path()}, nullptr, cache);
     auto none = [](const RoutineSummary&) { return false; };
     auto lib = load_library({dir.path()}, nullptr, cache, none);
@@ -378,7 +378,7 @@ TEST_CASE("routine library: a routine not wanted is not read back, its summary i
 TEST_CASE("routine library: what `where` matches on comes with the summary, cached or not") {
     TempDir dir, cache_dir;
     const auto cache = cache_dir.path() / "routines.cache";
-    write_old(dir.path() / "base.toml", routine("Base", "Alpha"));
+    write_old(dir.path() / "base.toml", routine_toml("Base", "Alpha"));
     write_old(dir.path() / "user.toml",
               user("User") + "[[point]]\nid = \"own\"\nname = \"Own\"\nmuscle = \"Masseter\"\n" +
                   "refers_to = [\"jaw\", \"ear\"]\nlocate = \"Find it.\"\npress = \"Press it.\"\n");
@@ -399,8 +399,8 @@ TEST_CASE("routine library: what `where` matches on comes with the summary, cach
 TEST_CASE("routine library: the routines `pick` marks are read back whole, the rest are not") {
     TempDir dir, cache_dir;
     const auto cache = cache_dir.path() / "routines.cache";
-    write_old(dir.path() / "a.toml", routine("A", "Alpha"));
-    write_old(dir.path() / "b.toml", routine("B", "Beta"));
+    write_old(dir.path() / "a.toml", routine_toml("A", "Alpha"));
+    write_old(dir.path() / "b.toml", routine_toml("B", "Beta"));
     write_old(dir.path() / "c.toml", "schema = 1\nname = \"broken\n");
     auto none = [](const RoutineSummary&) { return false; };
     for (int run = 0; run < 2; ++run) {

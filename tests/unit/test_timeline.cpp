@@ -10,7 +10,7 @@ using namespace knead;
 
 namespace {
 
-Point point(const std::string& id, Side side, bool stretch) {
+Point sided_point(const std::string& id, Side side, bool stretch) {
     Point p;
     p.id = id;
     p.name = id;
@@ -31,7 +31,7 @@ Point point(const std::string& id, Side side, bool stretch) {
 }  // namespace
 
 TEST_CASE("each step of a point, side by side, with its start") {
-    std::vector<SessionPoint> pts = {{"r", point("a", Side::both, true), {}, false}};
+    std::vector<SessionPoint> pts = {{"r", sided_point("a", Side::both, true), {}, false}};
     Timeline t = plan_timeline(pts);
     // Per side: locate 5, 2 x (press 4, hold 30, rest 6), stretch 20, rest 5, stretch 20
     // = 5 + 80 + 45 = 130 s.
@@ -63,8 +63,8 @@ TEST_CASE("each step of a point, side by side, with its start") {
 }
 
 TEST_CASE("a point without a stretch has no stretch step; a center point one side") {
-    std::vector<SessionPoint> pts = {{"r", point("a", Side::center, false), {}, false},
-                                     {"r", point("b", Side::right, true), {}, false}};
+    std::vector<SessionPoint> pts = {{"r", sided_point("a", Side::center, false), {}, false},
+                                     {"r", sided_point("b", Side::right, true), {}, false}};
     Timeline t = plan_timeline(pts);
     CHECK(t.point_seconds == std::vector<int>{85, 130});
     CHECK(t.total == 215);
@@ -77,8 +77,8 @@ TEST_CASE("a point without a stretch has no stretch step; a center point one sid
 }
 
 TEST_CASE("a learned hold replaces the starting hold, within hold_min..hold_max") {
-    std::vector<SessionPoint> pts = {{"r", point("a", Side::center, false), 45, false},
-                                     {"r", point("b", Side::center, false), 500, false}};
+    std::vector<SessionPoint> pts = {{"r", sided_point("a", Side::center, false), 45, false},
+                                     {"r", sided_point("b", Side::center, false), 500, false}};
     Timeline t = plan_timeline(pts);
     CHECK(t.steps[2].seconds == 45);
     CHECK(t.steps[9].seconds == 60);  // clamped to hold_max
