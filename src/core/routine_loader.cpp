@@ -166,6 +166,10 @@ class ParsedFiles {
     Ptr get(const std::filesystem::path& canon, const std::filesystem::path& path, bool again,
             bool keep);
     void spend(const std::filesystem::path& canon);
+    // What canonical_or_same makes of `path`, with each directory made canonical once: a
+    // directory of 10,000 routines costs a stat and a readlink for each component of its
+    // path once, not once a file.
+    std::filesystem::path canonical(const std::filesystem::path& path);
     int parses() const {
         const std::lock_guard lock(m_);
         return parses_;
@@ -180,6 +184,7 @@ class ParsedFiles {
     std::condition_variable cv_;
     std::map<std::filesystem::path, Entry> entries_;
     int parses_ = 0;
+    std::map<std::filesystem::path, std::optional<std::filesystem::path>> dirs_;
 };
 
 // Loading a routine, and the routines it uses, in one go.
@@ -230,7 +235,7 @@ const Routine* used_routine(Loading& l, const std::string& id, std::string& why)
         }
         return nullptr;
     }
-    const auto canon = canonical_or_same(*file);
+    const auto canon = l.parsed ? l.parsed->canonical(*file) : canonical_or_same(*file);
     for (std::size_t i = 0; i < l.stack.size(); ++i) {
         if (l.stack[i].file != canon) continue;
         std::string chain;
@@ -703,6 +708,29 @@ void ParsedFiles::spend(const std::filesystem::path& canon) {
     if (it != entries_.end() && it->second.ready && !it->second.kept) it->second.file.reset();
 }
 
+std::filesystem::path ParsedFiles::canonical(const std::filesystem::path& path) {
+    namespace fs = std::filesystem;
+    // A file that is not a symbolic link is its directory's canonical path and its name;
+    // anything else (a link, a file that is not there, `.` or `..`) takes the whole walk.
+    const fs::path name = path.filename();
+    std::error_code ec;
+    const auto st = fs::symlink_status(path, ec);
+    if (ec || !fs::exists(st) || fs::is_symlink(st) || name.empty() || name == "." || name == "..")
+        return canonical_or_same(path);
+    const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    std::optional<fs::path> canon_dir;
+    {
+        const std::lock_guard lock(m_);
+        auto [it, added] = dirs_.try_emplace(dir);
+        if (added) {
+            auto c = fs::canonical(dir, ec);
+            if (!ec) it->second = std::move(c);
+        }
+        canon_dir = it->second;
+    }
+    return canon_dir ? *canon_dir / name : canonical_or_same(path);
+}
+
 // The routine out of a file read and parsed, as `path` names it.
 LoadResult read_parsed(Loading& l, const ParsedFile& f, const std::filesystem::path& path,
                        const std::filesystem::path& canon) {
@@ -739,7 +767,7 @@ struct Ahead {
 
 void read_ahead(Ahead& a, const std::filesystem::path& path, const Resolver& resolver,
                 const Dose& base, ParsedFiles& parsed, bool whole) {
-    a.canon = canonical_or_same(path);
+    a.canon = parsed.canonical(path);
     if (!whole) return;
     auto f = parsed.get(a.canon, path, false, false);
     if (!f) return;

@@ -133,3 +133,35 @@ TEST_CASE("loader threads: a routine used by many files is parsed once") {
         CHECK(loaded.results[100].routine->path == dir / "base.toml");
     }
 }
+
+TEST_CASE("loader threads: a file named by a link, `..` or another path is still one file") {
+    // Each directory is made canonical once for all its files: a file reached through a
+    // linked directory, a linked file or `..` must still be known as the same file, read
+    // once, and `use` of it from the search path must find that same file.
+    TempDir dir;
+    fs::create_directories(dir / "real" / "sub");
+    write_file(dir / "real" / "base.toml", head("Base") + own_point("p"));
+    write_file(dir / "real" / "user.toml", head("User") + use_point("base.p", "q"));
+    fs::create_directory_symlink(dir / "real", dir / "linked-dir");
+    fs::create_symlink(dir / "real" / "base.toml", dir / "real" / "alias.toml");
+    const std::vector<fs::path> files = {
+        dir / "real" / "base.toml",
+        dir / "linked-dir" / "base.toml",
+        dir / "real" / "sub" / ".." / "base.toml",
+        dir / "real" / "alias.toml",
+        dir / "linked-dir" / "user.toml",
+    };
+    for (unsigned threads : {1U, 3U}) {
+        CAPTURE(threads);
+        const auto loaded =
+            load_routine_files(files, search_path_resolver({dir / "linked-dir"}), {}, threads);
+        REQUIRE(loaded.results.size() == files.size());
+        CHECK(loaded.files_read == 2);  // base.toml and user.toml, each once
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            REQUIRE(loaded.results[i].routine);
+            CHECK(loaded.results[i].routine->path == files[i]);  // named as it was listed
+        }
+        REQUIRE(loaded.results[4].uses.size() == 1);
+        CHECK(fs::equivalent(loaded.results[4].uses[0].file, dir / "real" / "base.toml"));
+    }
+}
