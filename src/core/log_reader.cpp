@@ -262,12 +262,16 @@ ReverseLogReader::ReverseLogReader(const std::filesystem::path& path) {
     buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
 }
 
+// A text shorter than the buffer needs no more room than itself and a block: no line of it
+// can be longer than the buffer, so it reads exactly as before, and a small text does
+// not cost a megabyte.
 ReverseLogReader::ReverseLogReader(LogReader::FromText, std::string_view text)
     : text_(text),
-      buffer_(std::make_unique_for_overwrite<char[]>(LogReader::kBufferSize + kBlock)),
-      capacity_(LogReader::kBufferSize + kBlock),
+      capacity_(std::min(text.size(), LogReader::kBufferSize) + kBlock),
       size_(text.size()),
-      base_(text.size()) {}
+      base_(text.size()) {
+    buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
+}
 
 ReverseLogReader::~ReverseLogReader() {
     if (fd_ >= 0) ::close(fd_);
