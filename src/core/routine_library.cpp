@@ -36,15 +36,22 @@ std::vector<LibraryRoutine> load_library(
         to_read.push_back(ref.file);
         read_into.push_back(out.size() - 1);
     }
-    auto loaded = load_routine_files(to_read, resolver);
-    for (std::size_t i = 0; i < to_read.size(); ++i) {
-        auto& result = loaded.results[i];
-        if (!result.routine) continue;
-        out[read_into[i]].summary = summarize(*result.routine);
-        if (cache)
-            cache->store(to_read[i], *result.routine, *out[read_into[i]].summary, result.uses);
-        out[read_into[i]].routine = std::move(result.routine);
-    }
+    // Parses to_read into the entries read_into names, and keeps each valid one in the
+    // cache. One that is invalid now has no summary, whatever it had before.
+    auto read_files = [&] {
+        auto loaded = load_routine_files(to_read, resolver);
+        for (std::size_t i = 0; i < to_read.size(); ++i) {
+            auto& result = loaded.results[i];
+            auto& into = out[read_into[i]];
+            into.summary.reset();
+            if (result.routine) {
+                into.summary = summarize(*result.routine);
+                if (cache) cache->store(to_read[i], *result.routine, *into.summary, result.uses);
+            }
+            into.routine = std::move(result.routine);
+        }
+    };
+    read_files();
     if (pick) {
         // Read back what `pick` asks for; one the cache can no longer serve is parsed.
         const auto picked = pick(out);
@@ -60,17 +67,7 @@ std::vector<LibraryRoutine> load_library(
             to_read.push_back(out[i].ref.file);
             read_into.push_back(i);
         }
-        auto again = load_routine_files(to_read, resolver);
-        for (std::size_t i = 0; i < to_read.size(); ++i) {
-            auto& result = again.results[i];
-            auto& into = out[read_into[i]];
-            into.summary.reset();  // changed since, and no longer valid
-            if (result.routine) {
-                into.summary = summarize(*result.routine);
-                if (cache) cache->store(to_read[i], *result.routine, *into.summary, result.uses);
-            }
-            into.routine = std::move(result.routine);
-        }
+        read_files();
     }
     if (cache) cache->save();
     return out;
