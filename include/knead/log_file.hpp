@@ -2,9 +2,12 @@
 // crash loses at most the step under way and never leaves half a line.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
 #include <string_view>
+
+#include "knead/log_lock.hpp"
 
 namespace knead {
 
@@ -39,6 +42,9 @@ class LogFile {
     int fd_ = -1;
     bool created_ = false;
     bool too_open_ = false;
+    // How long a write waits for the log's lock (log_lock.hpp). Once a wait came to
+    // nothing, the lock is only tried: whoever holds it must not slow every step.
+    std::chrono::milliseconds patience_ = LogLock::kPatience;
 };
 
 }  // namespace knead

@@ -96,6 +96,9 @@ class LogReader {
     std::size_t capacity_ = 0;
     std::size_t begin_ = 0;  // unread bytes are [begin_, end_)
     std::size_t end_ = 0;
+    // What is left of the log as it was when opened: a record another session appends
+    // while this one reads may be only half written yet, and is not read.
+    std::size_t unread_ = 0;
     bool eof_ = false;
     bool missing_ = false;
     bool special_ = false;

@@ -12,6 +12,7 @@
 #include <ctime>
 #include <string>
 
+#include "knead/log_lock.hpp"
 #include "knead/log_record.hpp"
 #include "knead/paths.hpp"
 
@@ -134,8 +135,13 @@ LogFile::LogFile(std::filesystem::path path) : path_(std::move(path)) {
     }
     ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
     // " #" cannot follow a value in logfmt, nor end a quoted one: every reader takes the
-    // marked line for damaged.
-    if (!created_ && ends_mid_line(path_)) write_all(fd_, std::string(kCutMark) + "\n", path_);
+    // marked line for damaged. Under the lock, a last line without its newline is one that
+    // was cut short, not another session's record still being written.
+    if (!created_) {
+        LogLock lock(fd_, LogLock::Kind::exclusive, patience_);
+        if (!lock.held()) patience_ = {};
+        if (ends_mid_line(path_)) write_all(fd_, std::string(kCutMark) + "\n", path_);
+    }
     struct stat st {};
     if (!created_ && ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0077) != 0)
         too_open_ = true;
@@ -148,6 +154,8 @@ LogFile::~LogFile() {
 void LogFile::append(std::string_view line) {
     std::string data(line);
     data += '\n';
+    LogLock lock(fd_, LogLock::Kind::exclusive, patience_);
+    if (!lock.held()) patience_ = {};
     write_all(fd_, data, path_);
 }
 

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <system_error>
 
+#include "knead/log_lock.hpp"
 #include "knead/utf8.hpp"
 
 namespace knead {
@@ -169,6 +170,12 @@ int open_log(const std::filesystem::path& path, bool& missing, bool& special, st
         ::close(fd);
         return -1;
     }
+    {
+        // The size while no session is writing: the last line it takes in is whole, or was
+        // cut short for good. Appends after it are not read.
+        LogLock lock(fd, LogLock::Kind::shared);
+        if (lock.held()) ::fstat(fd, &st);
+    }
     size = static_cast<std::size_t>(st.st_size);
     return fd;
 }
@@ -176,8 +183,7 @@ int open_log(const std::filesystem::path& path, bool& missing, bool& special, st
 }  // namespace
 
 LogReader::LogReader(const std::filesystem::path& path) {
-    std::size_t size = 0;
-    fd_ = open_log(path, missing_, special_, error_, size);
+    fd_ = open_log(path, missing_, special_, error_, unread_);
     if (fd_ < 0) {
         eof_ = true;
         return;
@@ -205,9 +211,12 @@ bool LogReader::fill() {
         begin_ = 0;
     }
     while (true) {
-        ssize_t n = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
+        ssize_t n = unread_ == 0
+                        ? 0
+                        : ::read(fd_, buffer_.get() + end_, std::min(capacity_ - end_, unread_));
         if (n > 0) {
             end_ += static_cast<std::size_t>(n);
+            unread_ -= static_cast<std::size_t>(n);
             return true;
         }
         if (n < 0 && errno == EINTR) continue;
