@@ -16,8 +16,13 @@
 #include "knead/log_record.hpp"
 #include "knead/version.hpp"
 
-using namespace std::chrono;
+// Named one by one: a using-directive here would reach the files after this one in a
+// unity batch (std::chrono::last would then shadow their locals named `last`).
 using knead::Fields;
+using std::chrono::hours;
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+using std::chrono::system_clock;
 
 namespace {
 
