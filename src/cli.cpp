@@ -398,8 +398,12 @@ struct Parser {
             ->check(CLI::Validator(
                 [](std::string& dir) {
                     struct stat st {};
-                    if (::stat(dir.c_str(), &st) != 0)
-                        return fmt::format("cannot read `{}`: {}", dir, std::strerror(errno));
+                    if (::stat(dir.c_str(), &st) != 0) {
+                        const int err = errno;
+                        if (auto target = dangling_link_target(dir))
+                            return fmt::format("`{}` {}", dir, dangling_link_words(*target));
+                        return fmt::format("cannot read `{}`: {}", dir, std::strerror(err));
+                    }
                     if (!S_ISDIR(st.st_mode)) return fmt::format("`{}` is not a directory", dir);
                     return std::string();
                 },

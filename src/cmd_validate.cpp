@@ -40,7 +40,7 @@ std::vector<fs::path> expand(const std::string& arg, const std::vector<fs::path>
             problems.push_back({arg, 0, 0, Severity::error, "no .toml routines in this directory"});
         return in_dir;
     }
-    if (fs::exists(arg, ec) || looks_like_path(arg)) return {arg};
+    if (fs::exists(arg, ec) || looks_like_path(arg) || dangling_link_target(arg)) return {arg};
     if (auto found = find_routine(arg, dirs)) return {*found};
     std::vector<std::string> known;
     for (const auto& r : list_routines(dirs)) known.push_back(r.id);

@@ -40,6 +40,14 @@ int create_private_dirs(const std::filesystem::path& dir);
 // $XDG_CONFIG_HOME/knead/routines, then the built-in routines.
 std::vector<std::filesystem::path> routine_search_path(const std::vector<std::string>& flags);
 
+// When `p` is a symbolic link to nothing: what the link points at, as it says. Such a
+// file is not missing to the user (it is listed, it was made on purpose), so it is
+// reported as the broken link it is, never as "no such file" or as a default.
+std::optional<std::filesystem::path> dangling_link_target(const std::filesystem::path& p);
+
+// "is a symbolic link to TARGET, which does not exist", for the messages about `p`.
+std::string dangling_link_words(const std::filesystem::path& target);
+
 // The built-in routines: beside the installed binary, else the source tree.
 std::filesystem::path builtin_routines_dir();
 

@@ -59,8 +59,22 @@ ConfigResult load_config_text(std::string_view text, const std::string& display)
 
 ConfigResult load_config_file(const std::filesystem::path& path) {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return {Config{}, {}};
     ConfigResult result;
+    const auto st = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(st)) {
+        // Only a file that is not there means the defaults. A broken link or a directory
+        // knead may not enter is the user's config, unread: saying so keeps the log from
+        // silently moving to the default place.
+        std::string why;
+        if (auto target = dangling_link_target(path))
+            why = dangling_link_words(*target) + "; fix the link or remove it";
+        else if (ec && ec != std::errc::no_such_file_or_directory &&
+                 ec != std::errc::not_a_directory)
+            why = "cannot be read: " + ec.message();
+        if (why.empty()) return {Config{}, {}};
+        result.diagnostics.push_back({path.string(), 0, 0, Severity::error, why});
+        return result;
+    }
     if (std::filesystem::is_directory(path, ec)) {
         result.diagnostics.push_back(
             {path.string(), 0, 0, Severity::error, "is a directory, not a config file"});

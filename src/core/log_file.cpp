@@ -20,6 +20,11 @@ namespace knead {
 namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& p, std::string_view what, int err) {
+    // A link to nothing is not created through: its target may be a folder not mounted
+    // yet, and a new log there would hide the real one.
+    if (auto target = err == ENOENT ? dangling_link_target(p) : std::nullopt)
+        throw LogError(fmt::format("cannot {} the log {}: {} (create it, or fix the link)", what,
+                                   p.string(), dangling_link_words(*target)));
     throw LogError(fmt::format("cannot {} the log {}: {}", what, p.string(), std::strerror(err)));
 }
 

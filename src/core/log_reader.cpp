@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "knead/log_lock.hpp"
+#include "knead/paths.hpp"
 #include "knead/utf8.hpp"
 
 namespace knead {
@@ -157,10 +158,15 @@ int open_log(const std::filesystem::path& path, bool& missing, bool& special, st
         fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
+        const int err = errno;
+        if (auto target =
+                (err == ENOENT || err == ENOTDIR) ? dangling_link_target(path) : std::nullopt)
+            // A log whose folder is not mounted, or was moved: not "no sessions yet".
+            error = dangling_link_words(*target) + " (create it, or fix the link)";
+        else if (err == ENOENT || err == ENOTDIR)
             missing = true;
         else
-            error = std::strerror(errno);
+            error = std::strerror(err);
         return -1;
     }
     struct stat st {};

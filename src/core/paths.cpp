@@ -127,4 +127,18 @@ std::vector<fs::path> routine_search_path(const std::vector<std::string>& flags)
     return dirs;
 }
 
+std::optional<std::filesystem::path> dangling_link_target(const std::filesystem::path& p) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return std::nullopt;
+    if (::stat(p.c_str(), &st) == 0 || (errno != ENOENT && errno != ENOTDIR)) return std::nullopt;
+    std::error_code ec;
+    auto target = std::filesystem::read_symlink(p, ec);
+    if (ec) return std::nullopt;
+    return target;
+}
+
+std::string dangling_link_words(const std::filesystem::path& target) {
+    return "is a symbolic link to " + target.string() + ", which does not exist";
+}
+
 }  // namespace knead

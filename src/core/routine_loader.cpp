@@ -18,6 +18,7 @@
 #include <mutex>
 #include <thread>
 
+#include "knead/paths.hpp"
 #include "knead/policy.hpp"
 #include "knead/suggest.hpp"
 #include "knead/toml_document.hpp"
@@ -635,7 +636,8 @@ ParsedFile parse_file(const std::filesystem::path& path) {
         return f;
     }
     if (ec || !fs::exists(st)) {
-        c.file_error("no such file");
+        const auto target = dangling_link_target(path);
+        c.file_error(target ? dangling_link_words(*target) : "no such file");
         return f;
     }
     if (fs::is_directory(st)) {

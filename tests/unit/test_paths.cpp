@@ -155,3 +155,19 @@ TEST_CASE("paths: a path in the config file") {
     CHECK(knead::config_file_path("~other/x.log", dir) == dir / "~other/x.log");
     CHECK(knead::config_file_path("a/~/x.log", dir) == dir / "a/~/x.log");
 }
+
+TEST_CASE("paths: a symbolic link to nothing is told from a file that is not there") {
+    TempDir dir;
+    const auto link = dir / "linked.log";
+    std::filesystem::create_symlink("unmounted/sessions.log", link);
+    REQUIRE(knead::dangling_link_target(link).has_value());
+    CHECK(*knead::dangling_link_target(link) == "unmounted/sessions.log");
+    CHECK(knead::dangling_link_words(*knead::dangling_link_target(link)) ==
+          "is a symbolic link to unmounted/sessions.log, which does not exist");
+    CHECK_FALSE(knead::dangling_link_target(dir / "absent.log").has_value());
+    // Once what it points at is there, it is a link like any other.
+    std::filesystem::create_directory(dir / "unmounted");
+    knead_test::write_file(dir / "unmounted" / "sessions.log", "");
+    CHECK_FALSE(knead::dangling_link_target(link).has_value());
+    CHECK_FALSE(knead::dangling_link_target(dir / "unmounted" / "sessions.log").has_value());
+}
