@@ -400,7 +400,9 @@ KeyAnswer read_key_answer(Terminal& t, SignalGuard& signals,
         }
         for (ssize_t i = 0; i < n; ++i) {
             const char c = buf[i];
-            if (ten_by) return {KeyAnswer::typed, c == '0' ? "10" : "1"};
+            // After a 1: a 0 makes 10, and a ! is the red flag, which no answer before it
+            // may swallow. Any other key leaves the 1 as it was.
+            if (ten_by) return {KeyAnswer::typed, c == '0' ? "10" : c == '!' ? "!" : "1"};
             if (c == '\n' || c == '\r') return {KeyAnswer::typed, ""};
             // Ctrl-D: in key mode the terminal passes it on as a byte; it still means the
             // answers end, as it does at a line prompt.

@@ -180,6 +180,20 @@ expect_regex "$TMP/onekey.log" ' step=hold .* pain=10 early=skip$'
 expect_regex "$TMP/onekey.log" ' step=rest .* answer=quit early=quit$'
 expect_line_count "$TMP/onekey.log" 0 ' pain=0 '
 
+# A ! typed right after a 1 (in the moment the 1 waits for a 0) is the red flag, not lost.
+drive "$TMP/flag.log" <<'SCRIPT'
+expect LOCATE
+expect space pause
+send s
+expect Tenderness 0-10
+send 1!
+expect Stop now
+exit 4
+cooked
+SCRIPT
+expect_regex "$TMP/flag.log" ' step=locate .* answer=red-flag early=skip$'
+expect_line_count "$TMP/flag.log" 0 ' pain=1 '
+
 # Hands-free: no key at all, and the session still ends. Each question waits a second,
 # takes the last answer (or, first, the plan's), and logs it as a timeout with no pain.
 cat >"$ROUTINES/quick.toml" <<'TOML'
