@@ -325,9 +325,22 @@ void bad_side(Checker& c, const TableReader& named, const std::string& given) {
     std::string lower = given;
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    // Words a therapist or an anatomy text uses for the same sides, too far from ours in
+    // spelling for closest_match to find.
+    static const std::vector<std::pair<std::string_view, std::string_view>> same_as{
+        {"middle", "center"},  {"mid", "center"},
+        {"midline", "center"}, {"central", "center"},
+        {"median", "center"},  {"bilateral", "both"},
+        {"each", "both"},      {"left-and-right", "both"},
+        {"l", "left"},         {"r", "right"},
+        {"lt", "left"},        {"rt", "right"}};
     std::string hint;
+    const auto synonym = std::find_if(same_as.begin(), same_as.end(),
+                                      [&](const auto& p) { return p.first == lower; });
     if (std::find(sides.begin(), sides.end(), lower) != sides.end())
         hint = fmt::format("; did you mean `{}`? (sides are lowercase)", lower);
+    else if (synonym != same_as.end())
+        hint = fmt::format("; did you mean `{}`?", synonym->second);
     else if (auto m = closest_match(lower, sides))
         hint = fmt::format("; did you mean `{}`?", *m);
     const auto value = named.get("side");

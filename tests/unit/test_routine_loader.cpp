@@ -533,8 +533,11 @@ TEST_CASE("loader: duplicate point ids are an error at the second id") {
 }
 
 TEST_CASE("loader: a wrong side is reported at its value, with the side it was meant to be") {
-    for (auto [text, meant] : {std::pair{"Left", "`left`? (sides are lowercase)"},
-                               std::pair{"bouth", "`both`?"}, std::pair{"rihgt", "`right`?"}}) {
+    for (auto [text, meant] :
+         {std::pair{"Left", "`left`? (sides are lowercase)"}, std::pair{"bouth", "`both`?"},
+          std::pair{"rihgt", "`right`?"}, std::pair{"middle", "`center`?"},
+          std::pair{"Midline", "`center`?"}, std::pair{"bilateral", "`both`?"},
+          std::pair{"L", "`left`?"}, std::pair{"rt", "`right`?"}}) {
         const char* given = text;  // CAPTURE's lambda cannot take a binding before clang 16
         CAPTURE(given);
         auto r = load(std::string(kHead) + kPoint + "side = \"" + given + "\"\n");
