@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Answers questions about the pixels of a PNG, one line per argument, in order:
+"""Answers questions about the pixels of PNGs, one line per question, in order:
 
   png_pixel.py FILE X,Y            the colour at X,Y as rrggbb
   png_pixel.py FILE count=rrggbb   how many pixels have that colour
   png_pixel.py FILE count=rrggbb@X0,X1
                                    the same in columns X0 to X1 (X1 not included)
   png_pixel.py FILE size           the width and the height, as "W H"
+
+Questions about several files go in one start: each argument ending in .png starts the
+questions about that file (png_pixel.py A.png size 1,2 B.png 3,4).
 
 Only the standard library: the PNGs rsvg-convert writes (8-bit RGB or RGBA, not
 interlaced) are all it needs to read.
@@ -130,7 +133,20 @@ def paeth(out, line, prev, lo, hi, channels):
 
 
 def main():
-    path, args = sys.argv[1], sys.argv[2:]
+    # (file, its questions) in the order given
+    files = []
+    for a in sys.argv[1:]:
+        if a.endswith(".png"):
+            files.append((a, []))
+        elif files:
+            files[-1][1].append(a)
+        else:
+            sys.exit(f"{a}: a question before any .png file")
+    for path, questions in files:
+        answer(path, questions)
+
+
+def answer(path, questions):
     width, height, channels, rows = read_png(path)
 
     def pixel(x, y):
@@ -138,7 +154,7 @@ def main():
         return "%02x%02x%02x" % (r[x * channels], r[x * channels + 1], r[x * channels + 2])
 
     counts = {}
-    for a in args:
+    for a in questions:
         if a.startswith("count="):
             colour, _, columns = a[len("count="):].partition("@")
             if columns not in counts:
