@@ -68,7 +68,7 @@ CAL="$TMP/r.html.1.png"
 mapfile -t spots < <(chart_xy 0.3125 8 0.3125 6 11.3125 5 19.5 5.5 19.5 9)
 # One start of the reader answers all the questions about the pictures (these and the
 # browser's below), in this order; the answers are checked after the browser has drawn.
-questions=("$LEFT" size "${spots[@]}" count=1f4e9a count=c0392b "$CAL" 41,27 41,78)
+questions=("$LEFT" size "${spots[@]}" count=1f4e9a count=c0392b "$CAL" "41,27" "41,78")
 
 # --- The whole page in a browser engine, at phone width --------------------------------------
 # Headless Chromium where it is installed (scripts/test installs it; it is large, so a
