@@ -305,12 +305,30 @@ expect_same_file() {  # A B: byte for byte
     pass
 }
 
+# _first_line_with FILE TEXT: sets _LINE to the number of the first line containing TEXT,
+# as `grep -nF -m1` finds it, or to nothing. Counted by bash where _has_text can: no
+# subshell, grep or cut.
+_first_line_with() {
+    local LC_ALL=C before newlines
+    _LINE=""
+    if [[ -n $2 && $2 != *$'\n'* ]] && _slurp "$1"; then
+        [[ $_TEXT == *"$2"* ]] || return 0
+        before=${_TEXT%%"$2"*}
+        newlines=${before//[^$'\n']/}
+        _LINE=$((${#newlines} + 1))
+    else
+        _LINE=$(grep -anF -m1 -- "$2" "$1" | cut -d: -f1)
+    fi
+}
+
 # expect_before FILE FIRST SECOND: the first line containing FIRST comes before the first
 # line containing SECOND.
 expect_before() {
     local file=$1 a=$2 b=$3 la lb
-    la=$(grep -anF -m1 -- "$a" "$file" | cut -d: -f1)
-    lb=$(grep -anF -m1 -- "$b" "$file" | cut -d: -f1)
+    _first_line_with "$file" "$a"
+    la=$_LINE
+    _first_line_with "$file" "$b"
+    lb=$_LINE
     [[ -n $la && -n $lb && $la -lt $lb ]] ||
         fail "in $(basename "$file"), \"$a\" should come before \"$b\"" \
             "line of first < line of second" "${la:-none} vs ${lb:-none}" "$file"

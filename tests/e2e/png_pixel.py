@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Answers questions about the pixels of a PNG, one line per argument, in order:
+"""Answers questions about the pixels of PNGs, one line per question, in order:
 
   png_pixel.py FILE X,Y            the colour at X,Y as rrggbb
   png_pixel.py FILE count=rrggbb   how many pixels have that colour
@@ -7,9 +7,13 @@
                                    the same in columns X0 to X1 (X1 not included)
   png_pixel.py FILE size           the width and the height, as "W H"
 
+Questions about several files go in one start: each argument ending in .png starts the
+questions about that file (png_pixel.py A.png size 1,2 B.png 3,4).
+
 Only the standard library: the PNGs rsvg-convert writes (8-bit RGB or RGBA, not
 interlaced) are all it needs to read.
 """
+import re
 import struct
 import sys
 import zlib
@@ -71,19 +75,78 @@ def unfilter(kind, line, prev, channels):
             a = out[x - channels] if x >= channels else 0
             out[x] = (out[x] + ((a + prev[x]) >> 1)) & 255
         return bytes(out)
-    if kind == 4:  # Paeth; for the first pixel, with nothing to its left, it is Up
-        for x in range(channels):
-            out[x] = (out[x] + prev[x]) & 255
-        for x in range(channels, len(out)):
-            a, b, c = out[x - channels], prev[x], prev[x - channels]
-            pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - c - c)
-            out[x] = (out[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    if kind == 4:  # Paeth
+        # Long runs of zero bytes are copied whole, not undone byte by byte. Where the pixel
+        # left of a run is the one above it (a == c), the predictor is b all along the
+        # run: the run repeats the row above. Where the row above repeats its pixels there
+        # (b == c), the predictor is a: the run repeats the pixel to its left.
+        done = 0
+        for run in ZERO_RUN.finditer(line):
+            start, end = run.span()
+            start = max(start + (-start) % channels, channels)
+            end -= end % channels
+            if end - start < ZERO_RUN_MIN:
+                continue
+            paeth(out, line, prev, done, start, channels)
+            done = start
+            left = out[start - channels:start]
+            if left == prev[start - channels:start]:
+                out[start:end] = prev[start:end]
+            elif prev[start:end] == prev[start - channels:end - channels]:
+                out[start:end] = left * ((end - start) // channels)
+            else:
+                continue
+            done = end
+        paeth(out, line, prev, done, len(line), channels)
         return bytes(out)
     sys.exit(f"unknown PNG filter {kind}")
 
 
+# Runs of at least this many zero bytes are worth looking at as blank stretches.
+ZERO_RUN_MIN = 48
+ZERO_RUN = re.compile(b"\\x00{%d,}" % ZERO_RUN_MIN)
+
+
+def paeth(out, line, prev, lo, hi, channels):
+    """Undoes the Paeth filter on out[lo:hi] (lo and hi at pixel boundaries, out[:lo] done).
+    Each channel is a chain of its own, walked with the left (a), up (b) and up-left (c)
+    bytes in locals. Where b == c the predictor is a, and where a == c it is b (a distance
+    is 0 then): most bytes of a page take one of these two ways."""
+    for ch in range(channels):
+        first = lo + ch
+        a, c = (out[first - channels], prev[first - channels]) if lo else (0, 0)
+        chain = []
+        append = chain.append
+        for v, b in zip(line[first:hi:channels], prev[first:hi:channels]):
+            if b == c:
+                pred = a
+            elif a == c:
+                pred = b
+            else:
+                pa, pb, pc = b - c, a - c, a + b - c - c
+                pa, pb, pc = -pa if pa < 0 else pa, -pb if pb < 0 else pb, -pc if pc < 0 else pc
+                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
+            a = (v + pred) & 255
+            append(a)
+            c = b
+        out[first:hi:channels] = bytes(chain)
+
+
 def main():
-    path, args = sys.argv[1], sys.argv[2:]
+    # (file, its questions) in the order given
+    files = []
+    for a in sys.argv[1:]:
+        if a.endswith(".png"):
+            files.append((a, []))
+        elif files:
+            files[-1][1].append(a)
+        else:
+            sys.exit(f"{a}: a question before any .png file")
+    for path, questions in files:
+        answer(path, questions)
+
+
+def answer(path, questions):
     width, height, channels, rows = read_png(path)
 
     def pixel(x, y):
@@ -91,7 +154,7 @@ def main():
         return "%02x%02x%02x" % (r[x * channels], r[x * channels + 1], r[x * channels + 2])
 
     counts = {}
-    for a in args:
+    for a in questions:
         if a.startswith("count="):
             colour, _, columns = a[len("count="):].partition("@")
             if columns not in counts:

@@ -43,17 +43,11 @@ usage_error() {  # ARGS...: exit 2, something on stderr, no step shown, no log w
     expect_missing "$KNEAD_LOG"
 }
 
-usage_error
+# (Those with a message of knead's parser, like --bogus, run and new, are below.)
 usage_error frobnicate
 expect_contains "$ERR" "frobnicate"
-usage_error --bogus
-usage_error --bogus list
-expect_contains "$ERR" "--bogus"
 usage_error list --bogus
 expect_contains "$ERR" "--bogus"
-usage_error list extra
-usage_error run
-expect_contains "$ERR" "needs a routine"
 usage_error run neck --no-wait --bogus
 expect_contains "$ERR" "--bogus"
 usage_error plan
@@ -61,14 +55,14 @@ expect_contains "$ERR" "needs a routine"
 usage_error plan neck --bogus
 usage_error validate
 usage_error validate --bogus neck
-usage_error new
 usage_error new Bad_Name
 expect_contains "$ERR" "cannot name a routine"
 usage_error list --names extra
 usage_error run neck --speed 0
 expect_contains "$ERR" "--speed"
+expect_regex "$ERR" '^knead: error: --speed: .*0'
+expect_line_count "$ERR" 1
 usage_error run neck --speed -3
-usage_error run neck --speed fast
 usage_error run neck --speed 2 --no-wait
 expect_contains "$ERR" "--no-wait"
 usage_error run neck --no-wait --speed 2
@@ -77,18 +71,12 @@ usage_error run neck --no-wait --log
 usage_error run neck --no-wait --log ""
 expect_contains "$ERR" "needs a file name"
 usage_error show
-usage_error validate
-usage_error --routines
-unset KNEAD_LOG
-
-# The first-run notice is not used up by a usage error.
-expect_missing "$XDG_STATE_HOME/knead"
 
 # --- Parse errors are knead's own: one line, exit 2, the nearest name -------------------
-parse_error() {  # MESSAGE ARGS...: exit 2 and exactly MESSAGE on stderr
+parse_error() {  # MESSAGE ARGS...: a usage error with exactly MESSAGE on stderr, no output
     local message=$1
     shift
-    expect_exit 2 "$KNEAD" "$@"
+    usage_error "$@"
     expect_eq "$(cat "$ERR")" "knead: error: $message" "stderr of knead $*"
     expect_empty "$OUT"
 }
@@ -122,9 +110,11 @@ parse_error "--log needs a value (FILE) (see \`knead run --help\`)" run neck --l
 parse_error "--routines needs a value (DIR) (see \`knead --help\`)" --routines
 parse_error "--routines: \`/dev/null\` is not a directory (see \`knead list --help\`)" \
     --routines /dev/null list
-expect_exit 2 "$KNEAD" run neck --speed 0
-expect_regex "$ERR" '^knead: error: --speed: .*0'
-expect_line_count "$ERR" 1
+unset KNEAD_LOG
+
+# The first-run notice is not used up by a usage error.
+expect_missing "$XDG_STATE_HOME/knead"
+
 expect_exit 2 "$KNEAD" --routines "$TMP/none" list
 expect_regex "$ERR" "^knead: error: --routines: .*$TMP/none"
 expect_contains "$ERR" "No such file or directory"

@@ -35,9 +35,6 @@ check_page() {
     CHARTS=$n
 }
 
-# pixel PNG X Y: the colour there, as rrggbb.
-pixel() { python3 "$PIXEL" "$1" "$2,$3"; }
-
 # --- The demo log: a page, private, self-contained ------------------------------------------
 expect_exit 0 "$KNEAD" report --log "$DEMO" --routines "$DEMO_ROUTINES" --out "$TMP/r.html"
 expect_eq "$(cat "$OUT")" "$TMP/r.html" "the path printed"
@@ -61,41 +58,27 @@ expect_mode "$TMP/r.html" 600
 # --- The pictures: rendered, not blank, the line where the data puts it ---------------------
 # Chart geometry (include/knead/svg_chart.hpp): 480 x 210, plot area x 40..466, y 12..174;
 # time runs over the calendar's days, 2026-11-02 to 2026-11-21 (20 days), pain 0-10 upward.
-# chart_x DAYS_AFTER_NOV_2 and chart_y PAIN, in pixels of the PNG (drawn at 1:1).
-chart_x() { awk -v d="$1" 'BEGIN { printf "%d", 40 + d / 20 * 426 + 0.5 }'; }
-chart_y() { awk -v p="$1" 'BEGIN { printf "%d", 174 - p / 10 * 162 + 0.5 }'; }
+# chart_xy DAYS_AFTER_NOV_2 PAIN...: each pair's spot in pixels of the PNG (drawn at 1:1).
+chart_xy() {
+    awk 'BEGIN { for (i = 1; i < ARGC; i += 2)
+        printf "%d,%d\n", 40 + ARGV[i] / 20 * 426 + 0.5, 174 - ARGV[i + 1] / 10 * 162 + 0.5 }' "$@"
+}
 LEFT="$TMP/r.html.2.png"  # the upper trapezius, left side
-# One read of the PNG answers all the questions about it, in this order.
-mapfile -t got < <(python3 "$PIXEL" "$LEFT" size \
-    "$(chart_x 0.3125),$(chart_y 8)" "$(chart_x 0.3125),$(chart_y 6)" \
-    "$(chart_x 11.3125),$(chart_y 5)" "$(chart_x 19.5),$(chart_y 5.5)" \
-    "$(chart_x 19.5),$(chart_y 9)" count=1f4e9a count=c0392b)
-expect_eq "${got[0]:-}" "480 210" "PNG size"
-# The first session, 2026-11-02 07:30: first hold 8 (blue dot), last hold 6 (red dot).
-expect_eq "${got[1]:-}" 1f4e9a "first-hold dot of Nov 2"
-expect_eq "${got[2]:-}" c0392b "last-hold dot of Nov 2"
-# 2026-11-13 (11 days on): first hold 5, inside the band 5-7.
-expect_eq "${got[3]:-}" 1f4e9a "first-hold dot of Nov 13"
-# Where no session was (Nov 21), the band is shaded at pain 5.5 and the plot white at 9
-# (between the grid lines, which are at even values).
-expect_eq "${got[4]:-}" d8eed8 "the band"
-expect_eq "${got[5]:-}" ffffff "outside the band"
-# Not blank: many pixels of both lines.
-blue=${got[6]:-} red=${got[7]:-}
-expect_match "$blue" '^[0-9]{3,}$' "blue pixels ($blue)"
-expect_match "$red" '^[0-9]{3,}$' "red pixels ($red)"
-# The calendar: a worked day is green, a day off grey (Monday Nov 2 worked, Thursday Nov 5 not).
 CAL="$TMP/r.html.1.png"
-mapfile -t got < <(python3 "$PIXEL" "$CAL" 41,27 41,78)
-expect_eq "${got[0]:-}" b7dfa0 "Nov 2 worked, under 10 minutes"
-expect_eq "${got[1]:-}" ebedf0 "Nov 5 not worked"
+mapfile -t spots < <(chart_xy 0.3125 8 0.3125 6 11.3125 5 19.5 5.5 19.5 9)
+# One start of the reader answers all the questions about the pictures (these and the
+# browser's below), in this order; the answers are checked after the browser has drawn.
+questions=("$LEFT" size "${spots[@]}" count=1f4e9a count=c0392b "$CAL" "41,27" "41,78")
 
 # --- The whole page in a browser engine, at phone width --------------------------------------
 # Headless Chromium where it is installed (scripts/test installs it; it is large, so a
 # machine without it runs everything else and says so). One start draws both widths: the
 # page in two frames side by side, each frame's width the page's viewport.
+widths=(360 800)
+rows=()
+for ((y = 0; y < 3000; y += 9)); do rows+=("$y"); done
+shot=""
 if command -v chromium >/dev/null; then
-    widths=(360 800)
     {
         echo '<!DOCTYPE html><html><head><title>widths</title><style>'
         echo 'html, body { margin: 0; padding: 0; background: #fff }'
@@ -114,27 +97,55 @@ if command -v chromium >/dev/null; then
         "file://$TMP/widths.html"
     # For each width: the charts are drawn (the first-hold blue and the band green cover
     # real areas), and nothing runs off the right edge: the frame's last column is background.
-    mapfile -t rows < <(seq 0 9 2999)
-    queries=() left=0
+    questions+=("$shot" size)
+    left=0
     for width in "${widths[@]}"; do
-        queries+=("count=1f4e9a@$left,$((left + width))" "count=d8eed8@$left,$((left + width))")
-        for y in "${rows[@]}"; do queries+=("$((left + width - 1)),$y"); done
+        questions+=("count=1f4e9a@$left,$((left + width))" "count=d8eed8@$left,$((left + width))")
+        for y in "${rows[@]}"; do questions+=("$((left + width - 1)),$y"); done
         left=$((left + width))
-    done
-    mapfile -t got < <(python3 "$PIXEL" "$shot" size "${queries[@]}")
-    expect_eq "${got[0]:-}" "$total 3000" "the size of the screenshot"
-    at=1
-    for width in "${widths[@]}"; do
-        blue=${got[at]:-} green=${got[at + 1]:-}
-        expect_match "$blue" '^[0-9]{4,}$' "blue pixels at width $width ($blue)"
-        expect_match "$green" '^[0-9]{4,}$' "band pixels at width $width ($green)"
-        edge=$(printf '%s\n' "${got[@]:at + 2:${#rows[@]}}" | sort -u | tr '\n' ' ')
-        expect_eq "$edge" "ffffff " "the right edge at width $width"
-        at=$((at + 2 + ${#rows[@]}))
     done
 else
     echo "test_report: note: chromium is not installed, so the whole page was not rendered"
 fi
+
+# --- The answers about the pictures, in the order asked ----------------------------------------
+LAST_CMD="python3 png_pixel.py ${questions[*]:0:12} ..."
+mapfile -t got < <(python3 "$PIXEL" "${questions[@]}")
+expect_eq "${got[0]:-}" "480 210" "PNG size"
+# The first session, 2026-11-02 07:30: first hold 8 (blue dot), last hold 6 (red dot).
+expect_eq "${got[1]:-}" 1f4e9a "first-hold dot of Nov 2"
+expect_eq "${got[2]:-}" c0392b "last-hold dot of Nov 2"
+# 2026-11-13 (11 days on): first hold 5, inside the band 5-7.
+expect_eq "${got[3]:-}" 1f4e9a "first-hold dot of Nov 13"
+# Where no session was (Nov 21), the band is shaded at pain 5.5 and the plot white at 9
+# (between the grid lines, which are at even values).
+expect_eq "${got[4]:-}" d8eed8 "the band"
+expect_eq "${got[5]:-}" ffffff "outside the band"
+# Not blank: many pixels of both lines.
+blue=${got[6]:-} red=${got[7]:-}
+expect_match "$blue" '^[0-9]{3,}$' "blue pixels ($blue)"
+expect_match "$red" '^[0-9]{3,}$' "red pixels ($red)"
+# The calendar: a worked day is green, a day off grey (Monday Nov 2 worked, Thursday Nov 5 not).
+expect_eq "${got[8]:-}" b7dfa0 "Nov 2 worked, under 10 minutes"
+expect_eq "${got[9]:-}" ebedf0 "Nov 5 not worked"
+if [[ -n $shot ]]; then
+    expect_eq "${got[10]:-}" "$total 3000" "the size of the screenshot"
+    at=11
+    for width in "${widths[@]}"; do
+        blue=${got[at]:-} green=${got[at + 1]:-}
+        expect_match "$blue" '^[0-9]{4,}$' "blue pixels at width $width ($blue)"
+        expect_match "$green" '^[0-9]{4,}$' "band pixels at width $width ($green)"
+        # The colours on the edge, each once (as sort -u would give them, in any order).
+        declare -A colours=()
+        for colour in "${got[@]:at + 2:${#rows[@]}}"; do colours[$colour]=1; done
+        edge="${!colours[*]} "
+        unset colours
+        expect_eq "$edge" "ffffff " "the right edge at width $width"
+        at=$((at + 2 + ${#rows[@]}))
+    done
+fi
+# Every question had its answer, and no more.
+expect_eq "${#got[@]}" "$((${#questions[@]} - (${#shot} > 0 ? 3 : 2)))" "answers about the pictures"
 
 # --- Markdown: the same facts, exact --------------------------------------------------------
 expect_exit 0 "$KNEAD" report --log "$DEMO" --routines "$DEMO_ROUTINES" --format md --out "$TMP/r.md"

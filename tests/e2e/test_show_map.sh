@@ -30,8 +30,13 @@ expect_columns() {
 # count CHAR FILE: how many times CHAR appears.
 count() { tr -cd "$1" <"$2" | wc -c; }
 
+# Each built-in routine's `knead show`, kept for the check of them all below.
+MAPS="$TMP/maps"
+mkdir -p "$MAPS"
+
 # --- The neck routine --------------------------------------------------------------------
 expect_exit 0 "$KNEAD" show neck
+cp "$OUT" "$MAPS/neck"
 expect_empty "$ERR"
 expect_contains "$OUT" "$MAP_TITLE"
 expect_before "$OUT" "Stretch:" "$MAP_TITLE"
@@ -76,6 +81,7 @@ expect_columns "$TMP/outline" 38 80 B
 # back of the ankle is its main area rather than the gastrocnemius' (back view); the
 # gastrocnemius alone to the arch (front view) and the back of the knee. -----------------
 expect_exit 0 "$KNEAD" show calf
+cp "$OUT" "$MAPS/calf"
 map_section "$OUT" >"$TMP/map"
 outline "$TMP/map" >"$TMP/outline"
 expect_eq "$(count B "$TMP/outline")" 6 "heels, sacroiliac joints and ankles marked for the soleus"
@@ -86,29 +92,44 @@ expect_match "$a_front" '^[1-9]' "gastrocnemius marks in the front view"
 expect_not_contains "$TMP/map" "Not on the picture"
 
 # --- Every built-in routine draws within 80 columns, with a legend line per point -------
-# One awk a routine (34 of them) reads its points in the file and, in the map as
-# map_section and outline cut it, the widest line, the legend lines and the marked cells.
-# Points can share every spot (the forearm's do), so a mark is a letter or '+'.
+# One awk for all the routines (34 of them) reads each one's points in its file and, in its
+# map as map_section and outline cut it, the widest line, the legend lines and the marked
+# cells. Points can share every spot (the forearm's do), so a mark is a letter or '+'.
+# (neck and calf were shown above, by the same command.)
+pairs=()
 for file in "$KNEAD_SOURCE"/routines/*.toml; do
     id=${file##*/}
     id=${id%.toml}
-    expect_exit 0 "$KNEAD" show "$id"
-    read -r points widest legend marked < <(awk '
-        FNR == NR { points += /^\[\[point\]\]/; next }
-        /^Planned timeline/ { map = 0 }
-        map {
-            if (length($0) > widest) widest = length($0)
-            legend += /^[A-Z]  /
-            if (outline && /^$/) outline = 0
-            if (outline) marked += gsub(/[A-Z+]/, "")
-            if (/FRONT +BACK/) outline = 1
-        }
-        /^Where these points can send pain/ { map = 1 }
-        END { print points + 0, widest + 0, legend + 0, marked + 0 }' "$file" "$OUT")
+    [[ -e $MAPS/$id ]] || OUT="$MAPS/$id" expect_exit 0 "$KNEAD" show "$id"
+    pairs+=("$file" "$MAPS/$id")
+done
+checked=0
+while read -r id points widest legend marked; do
     expect_match "$widest" '^([0-9]|[1-7][0-9]|80)$' "the widest line of the map of $id (at most 80)"
     expect_eq "$legend" "$points" "legend lines in the map of $id, one per point"
     expect_match "$marked" '^[1-9]' "marked cells in $id"
-done
+    checked=$((checked + 1))
+done < <(awk '
+    function report() { if (id != "") print id, points + 0, widest + 0, legend + 0, marked + 0 }
+    FNR == 1 && FILENAME ~ /\.toml$/ {
+        report()
+        id = FILENAME
+        sub(/.*\//, "", id)
+        sub(/\.toml$/, "", id)
+        points = widest = legend = marked = map = outline = 0
+    }
+    FILENAME ~ /\.toml$/ { points += /^\[\[point\]\]/; next }
+    /^Planned timeline/ { map = 0 }
+    map {
+        if (length($0) > widest) widest = length($0)
+        legend += /^[A-Z]  /
+        if (outline && /^$/) outline = 0
+        if (outline) marked += gsub(/[A-Z+]/, "")
+        if (/FRONT +BACK/) outline = 1
+    }
+    /^Where these points can send pain/ { map = 1 }
+    END { report() }' "${pairs[@]}")
+expect_eq "$checked" "$((${#pairs[@]} / 2))" "routines whose maps were checked"
 
 # --- A user's routine: unknown places are named under the picture; no areas at all ------
 cat >"$ROUTINES/odd.toml" <<'EOF'
