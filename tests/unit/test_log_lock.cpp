@@ -10,6 +10,7 @@
 #include <chrono>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "knead/log_file.hpp"
 #include "knead/log_lock.hpp"
@@ -87,39 +88,33 @@ TEST_CASE("log lock: a session opening the log waits out another's write, and ma
     CHECK(text.rfind(kHeader + kFirst + kSecond + "time=2026-03-01T09:00:00", 0) == 0);
 }
 
+// What a reader of kind R opening `log` reads while another session is half way through
+// writing kSecond: how many records, and how many damaged lines.
+template <class R>
+std::pair<std::size_t, std::size_t> read_during_a_write(const std::filesystem::path& log) {
+    HalfWritten other(log, kSecond);
+    std::size_t records = 0, damaged = 0;
+    std::thread reader([&] {
+        R r(log);
+        LogRecord rec;
+        while (r.next(rec)) ++records;
+        damaged = r.problems().damaged;
+    });
+    other.finish_soon();
+    reader.join();
+    return {records, damaged};
+}
+
 TEST_CASE("log lock: a reader opening the log waits out a write and reads it whole") {
     TempDir dir;
     const auto log = dir / "sessions.log";
     write_file(log, kHeader + kFirst);
     SUBCASE("forwards") {
-        HalfWritten other(log, kSecond);
-        std::size_t records = 0;
-        knead::LogProblems problems;
-        std::thread reader([&] {
-            LogReader r(log);
-            LogRecord rec;
-            while (r.next(rec)) ++records;
-            problems = r.problems();
-        });
-        other.finish_soon();
-        reader.join();
-        CHECK(records == 2);
-        CHECK(problems.damaged == 0);
+        CHECK(read_during_a_write<LogReader>(log) == std::pair<std::size_t, std::size_t>{2, 0});
     }
     SUBCASE("backwards") {
-        HalfWritten other(log, kSecond);
-        std::size_t records = 0;
-        knead::LogProblems problems;
-        std::thread reader([&] {
-            ReverseLogReader r(log);
-            LogRecord rec;
-            while (r.next(rec)) ++records;
-            problems = r.problems();
-        });
-        other.finish_soon();
-        reader.join();
-        CHECK(records == 2);
-        CHECK(problems.damaged == 0);
+        CHECK(read_during_a_write<ReverseLogReader>(log) ==
+              std::pair<std::size_t, std::size_t>{2, 0});
     }
 }
 
