@@ -91,16 +91,11 @@ int show_command(const Context& ctx, const ShowOptions& o) {
         fmt::print(ctx.out, "\n");
         say("", "Where these points can send pain (each point's letter marks its areas):");
         fmt::print(ctx.out, "\n");
-        auto map = draw_body_map(r, width == 0 ? 80 : width);
-        // A window narrower than the picture gets the legend alone: a cut body is no help.
-        auto legend = std::find(map.begin(), map.end(), std::string());
-        if (width > 0 && std::any_of(map.begin(), legend, [&](const std::string& l) {
-                return display_width(l) > width;
-            })) {
+        const WindowMap map =
+            width == 0 ? WindowMap{draw_body_map(r, 80)} : body_map_for_window(r, width);
+        if (map.picture_left_out)
             say("", "(The picture needs a wider window; here is what it shows.)");
-            map.erase(map.begin(), legend + (legend == map.end() ? 0 : 1));
-        }
-        for (const auto& line : map) fmt::print(ctx.out, "{}\n", line);
+        for (const auto& line : map.lines) fmt::print(ctx.out, "{}\n", line);
     }
 
     fmt::print(ctx.out, "\n");

@@ -1,6 +1,7 @@
 // `knead where`: which points can send pain to a place, across every routine on the path.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "commands.hpp"
@@ -15,11 +16,36 @@
 #include "knead/routine_library.hpp"
 #include "knead/utf8.hpp"
 #include "knead/wrap.hpp"
+#include "terminal.hpp"
 
 namespace knead {
 namespace {
 
-constexpr std::size_t kWidth = 80;
+// Where the text goes, and how wide it may be: 80 columns on a pipe, where each heading
+// stays one line for grep; on a terminal the window's width (80 at most), so that a narrow
+// window does not break words, with every line folded.
+struct Page {
+    std::FILE* out;
+    std::size_t width = 80;
+    bool terminal = false;
+
+    void wrapped(const std::string& text, std::string_view first, std::string_view rest) const {
+        for (const auto& l : wrap_text(text, width, first, rest)) fmt::print(out, "{}\n", l);
+    }
+    void heading(const std::string& text, std::string_view first = "",
+                 std::string_view rest = "") const {
+        if (terminal)
+            wrapped(text, first, rest);
+        else
+            fmt::print(out, "{}{}\n", first, text);
+    }
+};
+
+Page page_for(std::FILE* out) {
+    const TerminalCaps caps = detect_terminal(ColorMode::never);
+    if (out != stdout || !caps.out_tty) return {out};
+    return {out, static_cast<std::size_t>(std::clamp(caps.width - 1, 20, 80)), true};
+}
 // The picture of `--map` marks this many points at most: more letters would not be readable.
 constexpr std::size_t kMapPoints = 8;
 
@@ -77,22 +103,19 @@ Searched search_library(const Context& ctx, std::string_view query) {
     return out;
 }
 
-void print_lines(std::FILE* out, const std::vector<std::string>& lines) {
-    for (const auto& l : lines) fmt::print(out, "{}\n", l);
-}
-
-void print_areas(std::FILE* out, const std::vector<std::vector<ReferPoint>>& routines) {
+void print_areas(const Page& page, const std::vector<std::vector<ReferPoint>>& routines) {
     auto areas = referral_areas(routines);
-    fmt::print(out, "Places the routines can send pain to, by region:\n");
+    page.heading("Places the routines can send pain to, by region:");
     for (const auto& [region, words] : group_by_region(areas)) {
-        fmt::print(out, "\n{}\n", to_string(region));
+        fmt::print(page.out, "\n{}\n", to_string(region));
         std::string list;
         for (const auto& w : words) list += (list.empty() ? "" : ", ") + w;
-        print_lines(out, wrap_text(list, kWidth, "  ", "  "));
+        page.wrapped(list, "  ", "  ");
     }
 }
 
-int list_areas(std::FILE* out, const std::vector<std::vector<ReferPoint>>& routines, bool json) {
+int list_areas(const Page& page, const std::vector<std::vector<ReferPoint>>& routines, bool json) {
+    std::FILE* out = page.out;
     const bool none = referral_areas(routines).empty();
     if (json) {
         JsonWriter w = JsonWriter::document();
@@ -106,9 +129,9 @@ int list_areas(std::FILE* out, const std::vector<std::vector<ReferPoint>>& routi
         fmt::print(out, "No routine on the search path names where its points send pain.\n");
         return exit_code::failure;
     }
-    print_areas(out, routines);
-    fmt::print(out,
-               "\nAsk about one with `knead where PLACE`, for example `knead where temple`.\n");
+    print_areas(page, routines);
+    fmt::print(out, "\n");
+    page.heading("Ask about one with `knead where PLACE`, for example `knead where temple`.");
     return exit_code::ok;
 }
 
@@ -123,23 +146,31 @@ std::string point_title(const Point& p) {
 }
 
 // The symptoms in the query that need care first, before any point.
-void print_care(std::FILE* out, const std::vector<std::string_view>& notes) {
+void print_care(const Page& page, const std::vector<std::string_view>& notes) {
     if (notes.empty()) return;
-    fmt::print(out, "Take care first:\n");
-    for (auto n : notes) print_lines(out, wrap_text(std::string(n), kWidth, "  - ", "    "));
-    fmt::print(out, "\n");
+    fmt::print(page.out, "Take care first:\n");
+    for (auto n : notes) page.wrapped(std::string(n), "  - ", "    ");
+    fmt::print(page.out, "\n");
 }
 
 // The first matching points as one routine, so that the body picture can draw them.
-void print_map(std::FILE* out, const Searched& found) {
+void print_map(const Page& page, const Searched& found) {
+    std::FILE* out = page.out;
     const auto& hits = found.hits;
     Routine shown;
     for (std::size_t i = 0; i < hits.size() && i < kMapPoints; ++i)
         shown.points.push_back(found.routine(hits[i]).points[hits[i].point]);
-    fmt::print(out, "\nWhere {} send pain (each one's letter marks its areas):\n\n",
-               hits.size() > kMapPoints ? fmt::format("the first {} points", kMapPoints)
-                                        : std::string("these points"));
-    for (const auto& line : draw_body_map(shown, kWidth)) fmt::print(out, "{}\n", line);
+    fmt::print(out, "\n");
+    page.heading(fmt::format("Where {} send pain (each one's letter marks its areas):",
+                             hits.size() > kMapPoints
+                                 ? fmt::format("the first {} points", kMapPoints)
+                                 : std::string("these points")));
+    fmt::print(out, "\n");
+    const WindowMap map =
+        page.terminal ? body_map_for_window(shown, page.width) : WindowMap{draw_body_map(shown)};
+    if (map.picture_left_out)
+        page.heading("(The picture needs a wider window; here is what it shows.)");
+    for (const auto& line : map.lines) fmt::print(out, "{}\n", line);
 }
 
 std::string_view match_label(MatchKind k) {
@@ -160,10 +191,11 @@ int where_command(const Context& ctx, const WhereOptions& o) {
     for (const auto& w : o.words) query += (query.empty() ? "" : " ") + w;
 
     std::FILE* out = ctx.out;
+    const Page page = page_for(out);
     const Searched found = search_library(ctx, query);
     const auto& hits = found.hits;
     if (query.find_first_not_of(" \t") == std::string::npos)
-        return list_areas(out, found.points, o.json);
+        return list_areas(page, found.points, o.json);
 
     const auto care = care_notes(query);
     if (o.json) {
@@ -184,7 +216,7 @@ int where_command(const Context& ctx, const WhereOptions& o) {
         return hits.empty() ? exit_code::failure : exit_code::ok;
     }
 
-    print_care(out, care);
+    print_care(page, care);
     const std::string shown = printable(query);
     if (hits.empty()) {
         if (split_body_words(query).empty())
@@ -194,30 +226,35 @@ int where_command(const Context& ctx, const WhereOptions& o) {
         if (referral_areas(found.points).empty()) {
             fmt::print(out, "No routine on the search path names where its points send pain.\n");
         } else {
-            print_areas(out, found.points);
+            print_areas(page, found.points);
         }
         return exit_code::failure;
     }
 
     if (hits.front().kind == MatchKind::close)
-        fmt::print(out, "Nothing refers pain to \"{}\" exactly; the closest matches:\n", shown);
+        page.heading(
+            fmt::format("Nothing refers pain to \"{}\" exactly; the closest matches:", shown));
     else
-        fmt::print(out, "Points that can send pain to \"{}\", best match first:\n", shown);
+        page.heading(fmt::format("Points that can send pain to \"{}\", best match first:", shown));
     for (std::size_t i = 0; i < hits.size(); ++i) {
         const auto& h = hits[i];
         const Routine& r = found.routine(h);
         const Point& p = r.points[h.point];
         if (i > 0 && h.kind == MatchKind::close && hits[i - 1].kind != MatchKind::close)
             fmt::print(out, "\nPartial and close matches:\n");
-        fmt::print(out, "\n{:>2}. {}, routine {} ({}: {})\n", i + 1, point_title(p), r.id,
-                   match_label(h.kind), h.area);
-        print_lines(out, wrap_text(p.locate_cue, kWidth, "    Locate: ", "    "));
-        fmt::print(out, "    Work it: knead run {}.{}\n", r.id, p.id);
+        fmt::print(out, "\n");
+        page.heading(fmt::format("{}, routine {} ({}: {})", point_title(p), r.id,
+                                 match_label(h.kind), h.area),
+                     fmt::format("{:>2}. ", i + 1), "    ");
+        page.wrapped(p.locate_cue, "    Locate: ", "    ");
+        page.heading(fmt::format("knead run {}.{}", r.id, p.id), "    Work it: ", "      ");
     }
-    if (o.map) print_map(out, found);
-    fmt::print(out,
-               "\nWork a whole routine with `knead run ROUTINE`, for example `knead run {}`.\n",
-               found.routine(hits.front()).id);
+    if (o.map) print_map(page, found);
+    fmt::print(out, "\n");
+    page.heading(
+        fmt::format("Work a whole routine with `knead run ROUTINE`, for example "
+                    "`knead run {}`.",
+                    found.routine(hits.front()).id));
     return exit_code::ok;
 }
 

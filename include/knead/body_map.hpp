@@ -23,4 +23,12 @@ std::size_t spot_cells(char code);
 // spot on the outline are named in the legend only.
 std::vector<std::string> draw_body_map(const Routine& r, std::size_t width = 80);
 
+// The same for a window `width` columns wide. A window narrower than the picture gets the
+// legend alone (a cut body is no help), and `picture_left_out` says so.
+struct WindowMap {
+    std::vector<std::string> lines;
+    bool picture_left_out = false;
+};
+WindowMap body_map_for_window(const Routine& r, std::size_t width);
+
 }  // namespace knead

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "knead/body_words.hpp"
+#include "knead/utf8.hpp"
 #include "knead/wrap.hpp"
 
 namespace knead {
@@ -140,6 +141,18 @@ std::vector<std::string> draw_body_map(const Routine& r, std::size_t width) {
                                  "Not on the picture: ", "   "))
             lines.push_back(std::move(l));
     return lines;
+}
+
+WindowMap body_map_for_window(const Routine& r, std::size_t width) {
+    WindowMap out{draw_body_map(r, width)};
+    auto& map = out.lines;
+    const auto legend = std::find(map.begin(), map.end(), std::string());
+    if (std::any_of(map.begin(), legend,
+                    [&](const std::string& l) { return display_width(l) > width; })) {
+        map.erase(map.begin(), legend + (legend == map.end() ? 0 : 1));
+        out.picture_left_out = true;
+    }
+    return out;
 }
 
 }  // namespace knead

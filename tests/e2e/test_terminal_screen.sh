@@ -102,6 +102,22 @@ expect_regex "$TMP/show50" '^            toward it\. Stay gentle\.$'  # under it
 expect_contains "$OUT" "FRONT"
 expect_not_contains "$OUT" "The picture needs a wider window"
 
+# `where` in a 50-column window: every line fits and no word is broken (the longest
+# point id moves whole to a line of its own); on a pipe each heading stays one line.
+LAST_CMD="ptydrive -s 50x40 knead where --map headache"
+"$PTYDRIVE" -s 50x40 env TERM=xterm LANG=C.UTF-8 "$KNEAD" where --map headache </dev/null \
+    >"$OUT" 2>&1 || fail "where in a pty failed" "exit 0" "a failed step" "$OUT"
+tr -d '\r' <"$OUT" >"$TMP/where50"
+expect_line_count "$TMP/where50" 0 '^.{50,}$'
+expect_regex "$TMP/where50" '^ 1\. [A-Z]'
+expect_regex "$TMP/where50" '^    Work it: knead run [a-z-]+\.[a-z-]+$'
+expect_regex "$TMP/where50" '^      [a-z-]+\.[a-z-]+$'  # an id too long for its line, whole
+expect_contains "$TMP/where50" "The picture needs a wider window"
+expect_line_count "$TMP/where50" 0 'FRONT'
+expect_exit 0 "$KNEAD" where --map headache
+expect_regex "$OUT" '^ [1-9]\. .{50,}\)$'  # a heading longer than 50 columns, on one line
+expect_contains "$OUT" "FRONT"
+
 # --help in an 80-column window: every line fits, continued under its option's text.
 for args in --help "run --help"; do
     LAST_CMD="ptydrive -s 80x40 knead $args"
