@@ -23,12 +23,17 @@ struct Answer {
     int pain = 0;  // with AnswerKind::pain
 };
 
+// Whether `line` names a sign to stop in a patient's words ("tingling", "it's gone numb",
+// "Sharp!", "light-headed"), whatever else it says. Even "no tingling" counts: a session
+// stopped for nothing costs a session, a missed sign can cost far more.
+bool names_red_flag(std::string_view line);
+
 // An integer 0-10, "" (Enter: same as last), "s", "q" or "!". Surrounding blanks are
-// ignored; anything else is invalid.
+// ignored. Words that name a sign to stop are "!" too; anything else is invalid.
 Answer parse_answer(std::string_view line);
 
-// "y" or "yes" and "n", "no" or "" (Enter: the default, no), "q" and "!", for a yes/no
-// question; anything else is invalid.
+// "y" or "yes" and "n", "no" or "" (Enter: the default, no), "q" and "!" (or words that
+// name a sign to stop), for a yes/no question; anything else is invalid.
 Answer parse_confirm(std::string_view line);
 
 // Turns "same" into the previous pain; stays `same` when there is none to repeat.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
+#include <string>
 
 namespace knead {
 
@@ -14,7 +16,33 @@ std::string_view trimmed(std::string_view line) {
     return line;
 }
 
+// The signs to stop pressing (numbness, tingling, sharp or shooting pain, dizziness), in
+// the words a patient may type for them instead of "!".
+constexpr std::string_view kRedFlagWords[] = {
+    "numb",    "numbness",  "tingle",   "tingles", "tingling", "tingly",
+    "needles", "sharp",     "shooting", "shoots",  "stabbing", "electric",
+    "dizzy",   "dizziness", "vertigo",  "faint",   "fainting", "lightheaded"};
+
 }  // namespace
+
+bool names_red_flag(std::string_view line) {
+    std::string word;
+    auto is_flag = [&] {
+        return std::find(std::begin(kRedFlagWords), std::end(kRedFlagWords), word) !=
+               std::end(kRedFlagWords);
+    };
+    for (char c : line) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c >= 'a' && c <= 'z') {
+            word += c;
+            continue;
+        }
+        if (c == '-') continue;  // light-headed is lightheaded
+        if (is_flag()) return true;
+        word.clear();
+    }
+    return is_flag();
+}
 
 Answer parse_answer(std::string_view line) {
     line = trimmed(line);
@@ -26,7 +54,7 @@ Answer parse_answer(std::string_view line) {
     // One or two digits: no sign, no blanks inside, nothing after.
     if (line.size() > 2 ||
         !std::all_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return {AnswerKind::invalid};
+        return {names_red_flag(line) ? AnswerKind::red_flag : AnswerKind::invalid};
     int n = -1;
     auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), n);
     if (ec != std::errc{} || end != line.data() + line.size() || n < 0 || n > 10)
@@ -39,7 +67,7 @@ Answer parse_confirm(std::string_view line) {
     if (line.empty() || line == "n" || line == "N" || line == "no") return {AnswerKind::no};
     if (line == "y" || line == "Y" || line == "yes") return {AnswerKind::yes};
     if (line == "q" || line == "Q") return {AnswerKind::quit};
-    if (line == "!") return {AnswerKind::red_flag};
+    if (line == "!" || names_red_flag(line)) return {AnswerKind::red_flag};
     return {AnswerKind::invalid};
 }
 

@@ -108,6 +108,15 @@ tail -n 1 "$LOG" >"$TMP/last"
 expect_regex "$TMP/last" ' event=end status=red-flag points=1 '
 expect_line_count "$LOG" 0 'status=(completed|stopped)'
 
+# --- The sign itself, in a patient's words, is a red flag too; other words are not ------
+answers 6 'ouch' "it's gone numb"
+run_tiny 4
+expect_contains "$OUT" "Please type a number from 0 to 10"  # for "ouch"
+expect_contains "$OUT" "Stop now."
+expect_line_count "$STEPS" 1 ' step=press planned=10 actual=10\.0 answer=red-flag$'
+tail -n 1 "$LOG" >"$TMP/last"
+expect_regex "$TMP/last" ' event=end status=red-flag points=1 '
+
 # --- Blanks around an answer, and Windows line ends, are fine ---------------------------
 printf ' 7 \n\t6\r\n5\r\nq\n' >"$ANSWERS"
 run_tiny 3
