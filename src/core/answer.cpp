@@ -17,11 +17,11 @@ std::string_view trimmed(std::string_view line) {
 }
 
 // The signs to stop pressing (numbness, tingling, sharp or shooting pain, dizziness), in
-// the words a patient may type for them instead of "!".
+// the words a patient may type for them instead of "!". Not "faint": "a faint ache" is mild.
 constexpr std::string_view kRedFlagWords[] = {
-    "numb",    "numbness",  "tingle",   "tingles", "tingling", "tingly",
-    "needles", "sharp",     "shooting", "shoots",  "stabbing", "electric",
-    "dizzy",   "dizziness", "vertigo",  "faint",   "fainting", "lightheaded"};
+    "numb",    "numbness",  "tingle",   "tingles",  "tingling",   "tingly",
+    "needles", "sharp",     "shooting", "shoots",   "stabbing",   "electric",
+    "dizzy",   "dizziness", "vertigo",  "fainting", "lightheaded"};
 
 }  // namespace
 

@@ -60,14 +60,15 @@ TEST_CASE("answer: s, q and !") {
 TEST_CASE("answer: a sign to stop in a patient's words is the red flag") {
     for (std::string_view said :
          {"tingling", "Tingling", "it's gone numb", "NUMBNESS", "pins and needles", "sharp!",
-          "a shooting pain", "dizzy", "light-headed", "feel faint", " stabbing ", "7 but tingly",
+          "a shooting pain", "dizzy", "light-headed", "fainting", " stabbing ", "7 but tingly",
           "no tingling"}) {
         CAPTURE(said);
         check_kind(said, AnswerKind::red_flag);
         CHECK(knead::parse_confirm(said).kind == AnswerKind::red_flag);
     }
     // A word that only contains one is not it.
-    for (std::string_view said : {"ouch", "it hurts", "sharpen", "numbers", "sore", "achy"}) {
+    for (std::string_view said :
+         {"ouch", "it hurts", "sharpen", "numbers", "sore", "achy", "a faint ache"}) {
         CAPTURE(said);
         CHECK_FALSE(knead::names_red_flag(said));
         check_kind(said, AnswerKind::invalid);
