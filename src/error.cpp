@@ -2,20 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-
 #include "knead/paths.hpp"
 
 namespace knead {
 
 Error os_error(const std::string& what, const std::filesystem::path& path, int err, int exit) {
-    if (err == ENOENT || err == ENOTDIR)
-        if (auto target = dangling_link_target(path))
-            return Error(fmt::format("cannot {} {}: it {}", what, path.string(),
-                                     dangling_link_words(*target)),
-                         exit);
-    return Error(fmt::format("cannot {} {}: {}", what, path.string(), std::strerror(err)), exit);
+    return Error(fmt::format("cannot {} {}: {}", what, path.string(), os_reason(path, err)), exit);
 }
 
 Error usage_error(const std::string& message) {

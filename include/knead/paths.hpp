@@ -48,6 +48,10 @@ std::optional<std::filesystem::path> dangling_link_target(const std::filesystem:
 // "is a symbolic link to TARGET, which does not exist", for the messages about `p`.
 std::string dangling_link_words(const std::filesystem::path& target);
 
+// Why an operation on `p` failed with `err`, in the words of every "cannot ..." message:
+// the OS's reason, or for a link to nothing, what it links to and what to do.
+std::string os_reason(const std::filesystem::path& p, int err);
+
 // The built-in routines: beside the installed binary, else the source tree.
 std::filesystem::path builtin_routines_dir();
 

@@ -19,13 +19,10 @@
 namespace knead {
 namespace {
 
+// A link to nothing is not created through (its target may be a folder not mounted yet,
+// and a new log there would hide the real one): os_reason says so.
 [[noreturn]] void fail(const std::filesystem::path& p, std::string_view what, int err) {
-    // A link to nothing is not created through: its target may be a folder not mounted
-    // yet, and a new log there would hide the real one.
-    if (auto target = err == ENOENT ? dangling_link_target(p) : std::nullopt)
-        throw LogError(fmt::format("cannot {} the log {}: {} (create it, or fix the link)", what,
-                                   p.string(), dangling_link_words(*target)));
-    throw LogError(fmt::format("cannot {} the log {}: {}", what, p.string(), std::strerror(err)));
+    throw LogError(fmt::format("cannot {} the log {}: {}", what, p.string(), os_reason(p, err)));
 }
 
 std::string fifo_error(const std::filesystem::path& p) {

@@ -159,14 +159,11 @@ int open_log(const std::filesystem::path& path, bool& missing, bool& special, st
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) {
         const int err = errno;
-        if (auto target =
-                (err == ENOENT || err == ENOTDIR) ? dangling_link_target(path) : std::nullopt)
-            // A log whose folder is not mounted, or was moved: not "no sessions yet".
-            error = dangling_link_words(*target) + " (create it, or fix the link)";
-        else if (err == ENOENT || err == ENOTDIR)
+        // A link to a log whose folder is not mounted, or was moved, is not "no sessions yet".
+        if ((err == ENOENT || err == ENOTDIR) && !dangling_link_target(path))
             missing = true;
         else
-            error = std::strerror(err);
+            error = os_reason(path, err);
         return -1;
     }
     struct stat st {};

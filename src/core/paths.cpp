@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 #include <system_error>
 
@@ -139,6 +140,13 @@ std::optional<std::filesystem::path> dangling_link_target(const std::filesystem:
 
 std::string dangling_link_words(const std::filesystem::path& target) {
     return "is a symbolic link to " + target.string() + ", which does not exist";
+}
+
+std::string os_reason(const std::filesystem::path& p, int err) {
+    if (err == ENOENT || err == ENOTDIR)
+        if (auto target = dangling_link_target(p))
+            return dangling_link_words(*target) + " (create it, or fix the link)";
+    return std::strerror(err);
 }
 
 }  // namespace knead
