@@ -68,6 +68,23 @@ class HalfWritten {
     std::string rest_;
 };
 
+// What a reader of kind R opening `log` reads while another session is half way through
+// writing kSecond: how many records, and how many damaged lines.
+template <class R>
+std::pair<std::size_t, std::size_t> read_during_a_write(const std::filesystem::path& log) {
+    HalfWritten other(log, kSecond);
+    std::size_t records = 0, damaged = 0;
+    std::thread reader([&] {
+        R r(log);
+        LogRecord rec;
+        while (r.next(rec)) ++records;
+        damaged = r.problems().damaged;
+    });
+    other.finish_soon();
+    reader.join();
+    return {records, damaged};
+}
+
 }  // namespace
 
 TEST_CASE("log lock: a session opening the log waits out another's write, and marks nothing") {
@@ -86,23 +103,6 @@ TEST_CASE("log lock: a session opening the log waits out another's write, and ma
     const std::string text = read_file(log);
     CHECK(text.find(knead::kCutMark) == std::string::npos);
     CHECK(text.rfind(kHeader + kFirst + kSecond + "time=2026-03-01T09:00:00", 0) == 0);
-}
-
-// What a reader of kind R opening `log` reads while another session is half way through
-// writing kSecond: how many records, and how many damaged lines.
-template <class R>
-std::pair<std::size_t, std::size_t> read_during_a_write(const std::filesystem::path& log) {
-    HalfWritten other(log, kSecond);
-    std::size_t records = 0, damaged = 0;
-    std::thread reader([&] {
-        R r(log);
-        LogRecord rec;
-        while (r.next(rec)) ++records;
-        damaged = r.problems().damaged;
-    });
-    other.finish_soon();
-    reader.join();
-    return {records, damaged};
 }
 
 TEST_CASE("log lock: a reader opening the log waits out a write and reads it whole") {
