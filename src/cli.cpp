@@ -39,7 +39,8 @@ knead is a self-care aid, not medical advice. More in knead(1): man knead.)";
 constexpr const char* kRunFooter =
     R"(Answers, after every step but a rest (on a terminal one key, no Enter; 1 then 0
 is 10; from a pipe one a line): 0-10, Enter for the same as last, s skip the rest
-of the point, q stop, ! numbness, tingling, sharp or shooting pain, or dizziness.
+of the point, q stop, ! numbness, tingling, sharp or shooting pain, or dizziness
+(those signs typed in words, "tingling" or "gone numb", are ! too).
 The pain scale:
   0  nothing
   3  light pressure
